@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { instantSchema, ticketStatusSchema, impactSchema, urgencySchema } from './schema';
+import { clockKindSchema } from '../sla/watch';
+
+const base = {
+  id: z.string().min(1),
+  ticketId: z.string().min(1),
+  at: instantSchema,
+  /** User id of who did it ('system' for automatic events). */
+  by: z.string().min(1),
+};
+
+/**
+ * The ticket's timeline is append-only: every event is a fact that happened, so events never
+ * conflict in sync and the order (at, id) is the same on every device.
+ */
+export const timelineEventSchema = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('created') }),
+  z.object({ ...base, kind: z.literal('note'), visibility: z.enum(['internal', 'external']), text: z.string().trim().min(1).max(50_000) }),
+  z.object({ ...base, kind: z.literal('status_changed'), from: ticketStatusSchema, to: ticketStatusSchema, reason: z.string().default('') }),
+  z.object({
+    ...base,
+    kind: z.literal('severity_changed'),
+    from: z.object({ severity: z.string(), impact: impactSchema, urgency: urgencySchema, priority: z.string() }),
+    to: z.object({ severity: z.string(), impact: impactSchema, urgency: urgencySchema, priority: z.string() }),
+    reason: z.string().trim().min(1),
+  }),
+  z.object({ ...base, kind: z.literal('assigned'), from: z.string().optional(), to: z.string().optional() }),
+  z.object({ ...base, kind: z.literal('customer_update'), text: z.string().default('') }),
+  z.object({ ...base, kind: z.literal('sla_alert'), clock: clockKindSchema, threshold: z.number().int(), target: instantSchema }),
+  z.object({
+    ...base,
+    kind: z.literal('escalated'),
+    level: z.number().int().positive(),
+    levelName: z.string(),
+    recipients: z.array(z.string()),
+    ask: z.string().default(''),
+    automatic: z.boolean(),
+  }),
+  z.object({ ...base, kind: z.literal('visit'), visitId: z.string(), change: z.string(), detail: z.string().default('') }),
+  z.object({ ...base, kind: z.literal('conflict'), field: z.string(), mine: z.string(), theirs: z.string(), resolved: z.boolean().default(false) }),
+]);
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type TimelineEventKind = TimelineEvent['kind'];
