@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './id';
 export * from './timeline';
+export * from './status';

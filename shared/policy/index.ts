@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './levels';
+export * from './priority';
+export * from './intake';
