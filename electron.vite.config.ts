@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { devCspPlugin } from './scripts/dev-csp-plugin.ts';
 
 // Folder names are ours (electron/, renderer/), not electron-vite's defaults (src/main, ...).
 export default defineConfig({
@@ -18,7 +19,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), devCspPlugin()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

@@ -1,1 +1,3 @@
 export * from './contract';
+export * from './bridge';
+export * from './external-url';

@@ -1,0 +1,70 @@
+import type { FiredAlert, NotificationSettings } from '../../../shared/ipc';
+import type { WatchEntry } from '../../../shared/sla/watch';
+import type { JsonStore } from './json-file-store';
+import { defaultNotificationSettings, normalizeNotificationSettings, silenceReason } from './notification-rules';
+import { groupedAlertToast, singleAlertToast } from './notification-text';
+import type { Toast } from './notification-text';
+
+/** Shows OS toasts; production wraps Electron's Notification. */
+export type Notifier = { show(toast: Toast, onClick: () => void): void };
+
+export type NotificationDeps = {
+  store: JsonStore<NotificationSettings>;
+  notifier: Notifier;
+  /** Local minute of the day (0..1439) at an instant, in the user's time zone. */
+  localMinute: (at: number) => number;
+  /** Local clock time for the toast body, e.g. "14:30". */
+  formatTime: (at: number) => string;
+  /** A toast was clicked: focus the window and, for a single alert, open its ticket. */
+  onOpen: (ticketId: string | null) => void;
+  /** More toastable alerts than this in one batch become one grouped toast. */
+  groupThreshold?: number;
+  onSettingsChanged?: (settings: NotificationSettings) => void;
+};
+
+export type NotificationService = {
+  load(): Promise<void>;
+  getSettings(): NotificationSettings;
+  setSettings(settings: NotificationSettings): Promise<NotificationSettings>;
+  setPaused(paused: boolean): Promise<NotificationSettings>;
+  /** Shows toasts for a batch of fired entries and returns the alerts to record. */
+  deliver(entries: readonly WatchEntry[], firedAt: number): FiredAlert[];
+};
+
+/** Decides toast vs silent for fired SLA alerts and keeps the user's notification settings. */
+export function createNotificationService(deps: NotificationDeps): NotificationService {
+  const groupThreshold = deps.groupThreshold ?? 3;
+  let settings = defaultNotificationSettings;
+
+  const save = async (next: NotificationSettings): Promise<NotificationSettings> => {
+    const normalized = normalizeNotificationSettings(next);
+    // Persist first: a setting the user saw accepted must survive a restart.
+    await deps.store.save(normalized);
+    settings = normalized;
+    deps.onSettingsChanged?.(settings);
+    return settings;
+  };
+
+  return {
+    async load() {
+      settings = (await deps.store.load()) ?? defaultNotificationSettings;
+    },
+    getSettings: () => settings,
+    setSettings: save,
+    setPaused: (paused) => save({ ...settings, paused }),
+    deliver(entries, firedAt) {
+      const minute = deps.localMinute(firedAt);
+      const loud = entries.filter((e) => silenceReason(e, settings, minute) === null);
+      const loudKeys = new Set(loud);
+      if (loud.length > groupThreshold) {
+        deps.notifier.show(groupedAlertToast(loud), () => deps.onOpen(null));
+      } else {
+        for (const e of loud) {
+          const toast = singleAlertToast(e, deps.formatTime);
+          deps.notifier.show(toast, () => deps.onOpen(e.ticketId));
+        }
+      }
+      return entries.map((e) => ({ ticketId: e.ticketId, clock: e.clock, threshold: e.threshold, at: e.at, firedAt, notified: loudKeys.has(e) }));
+    },
+  };
+}

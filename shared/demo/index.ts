@@ -1,0 +1,3 @@
+export * from './random';
+export * from './catalogue';
+export * from './generate';

@@ -1,0 +1,3 @@
+export * from './watch';
+export * from './calendar';
+export * from './calendar-schema';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { FieldVersions } from './protocol';
+import type { MutationCtx } from './mutation-types';
+
+/**
+ * A conflict the people involved must see: a refused write (status `open`, to resolve) or a
+ * rule that decided for them (status `info`, e.g. the higher severity won).
+ */
+export const conflictRecordSchema = z.object({
+  id: z.string().min(1),
+  ticketId: z.string(),
+  mutation: z.string(),
+  field: z.string(),
+  base: z.string(),
+  mine: z.string(),
+  theirs: z.string(),
+  /** Who made the refused or overridden change. */
+  userId: z.string(),
+  clientId: z.string(),
+  mutationId: z.number().int(),
+  reason: z.string(),
+  status: z.enum(['open', 'info', 'resolved']),
+  resolution: z.string().optional(),
+  createdAt: z.number().int().nonnegative(),
+});
+export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
+
+/** Deterministic id so a replayed mutation yields the same record on every device. */
+export function conflictId(ctx: Pick<MutationCtx, 'clientId' | 'mutationId'>, field: string): string {
+  return `${ctx.clientId}:${ctx.mutationId}:${field}`;
+}
+
+/**
+ * True when someone else wrote `field` after the version this client based its change on.
+ * The client's own earlier writes never count, so a chain of offline edits does not conflict with itself.
+ */
+export function changedSince(fv: FieldVersions, base: Record<string, number> | undefined, field: string, clientId: string): boolean {
+  const current = fv[field];
+  if (!current) return false;
+  if (current.c === clientId) return false;
+  return current.v > (base?.[field] ?? 0);
+}
+
+/** Higher number = more severe. E-Down sits above every numeric level; level 1 above level 4. */
+export function severityRank(severity: string): number {
+  const s = severity.trim().toLowerCase().replace(/[\s_-]/g, '');
+  if (s === 'edown') return 1000;
+  const m = /(\d+)/.exec(s);
+  if (!m?.[1]) return 0;
+  return 100 - Number(m[1]);
+}
+
+/** Renders a value for base/mine/theirs display. */
+export function showValue(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { UserRole } from '../directory/schema';
+import type { TimelineEvent } from '../ticket/timeline';
+import type { BaseVersions, FieldVersions, SyncTable } from './protocol';
+import type { ConflictRecord } from './conflict';
+
+/** What a mutator sees of one entity: its data and the version of each field. */
+export type EntitySnapshot = { data: Record<string, unknown>; fv: FieldVersions };
+
+/** Synchronous read access to the entities a mutation declared it touches (preloaded by the caller). */
+export type EntityReader = (table: SyncTable, id: string) => EntitySnapshot | undefined;
+
+export type MutationCtx = {
+  userId: string;
+  role: UserRole;
+  region: string;
+  /** Server time on the server, device time on the client: used for event instants, never for conflicts. */
+  now: number;
+  clientId: string;
+  mutationId: number;
+  baseVersions: BaseVersions;
+};
+
+/** A full new value of one entity and which of its fields changed (those get new field versions). */
+export type EntityWrite = { table: SyncTable; id: string; data: Record<string, unknown>; fields: string[] };
+
+export type MutationResultBody = {
+  /** 'conflict' = a business rule refused all or part of it; the conflicts say what and why. */
+  outcome: 'applied' | 'conflict';
+  writes: EntityWrite[];
+  /** Append-only timeline events; inserted only if their id is new, so replays never duplicate them. */
+  events: TimelineEvent[];
+  conflicts: ConflictRecord[];
+  message?: string;
+};
+
+export type MutationDef<A> = {
+  name: string;
+  version: number;
+  args: z.ZodType<A>;
+  /** Entities the mutator reads; the caller loads (and on the server locks) them first. */
+  touches: (args: A) => Array<{ table: SyncTable; id: string }>;
+  mutate: (read: EntityReader, args: A, ctx: MutationCtx) => MutationResultBody;
+};
+
+/** Narrows a def for the registry while keeping its args type at the definition site. */
+export function defineMutation<A>(def: MutationDef<A>): MutationDef<A> {
+  return def;
+}

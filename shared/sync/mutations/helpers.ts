@@ -1,0 +1,64 @@
+import { ticketSchema, type Ticket } from '../../ticket/schema';
+import type { TimelineEvent } from '../../ticket/timeline';
+import { conflictId, type ConflictRecord } from '../conflict';
+import type { FieldVersions } from '../protocol';
+import { entityKey } from '../protocol';
+import type { EntityReader, MutationCtx, MutationResultBody } from '../mutation-types';
+
+/** Loads and parses a ticket the mutation touches. */
+export function readTicket(read: EntityReader, id: string): { ticket: Ticket; fv: FieldVersions } | undefined {
+  const snap = read('tickets', id);
+  if (!snap) return undefined;
+  return { ticket: ticketSchema.parse(snap.data), fv: snap.fv };
+}
+
+/** The client's base field versions for one ticket. */
+export function ticketBase(ctx: MutationCtx, ticketId: string): Record<string, number> | undefined {
+  return ctx.baseVersions[entityKey('tickets', ticketId)];
+}
+
+/** Deterministic event id: the same mutation mints the same ids on the client and the server. */
+export function eventId(ctx: MutationCtx, n = 0): string {
+  return `ev:${ctx.clientId}:${ctx.mutationId}:${n}`;
+}
+
+export function conflictRecord(
+  ctx: MutationCtx,
+  mutation: string,
+  ticketId: string,
+  field: string,
+  values: { base?: string; mine: string; theirs: string },
+  reason: string,
+  status: ConflictRecord['status'] = 'open',
+): ConflictRecord {
+  return {
+    id: conflictId(ctx, field),
+    ticketId,
+    mutation,
+    field,
+    base: values.base ?? '',
+    mine: values.mine,
+    theirs: values.theirs,
+    userId: ctx.userId,
+    clientId: ctx.clientId,
+    mutationId: ctx.mutationId,
+    reason,
+    status,
+    createdAt: ctx.now,
+  };
+}
+
+/** The timeline fact that makes a conflict visible to everyone who opens the ticket. */
+export function conflictEvent(ctx: MutationCtx, c: ConflictRecord, n: number): TimelineEvent {
+  return { id: eventId(ctx, n), ticketId: c.ticketId, at: ctx.now, by: ctx.userId, kind: 'conflict', field: c.field, mine: c.mine, theirs: c.theirs, resolved: c.status !== 'open' };
+}
+
+/** A whole-mutation refusal (ticket missing, transition not allowed, no permission). */
+export function refuse(ctx: MutationCtx, mutation: string, ticketId: string, reason: string, mine = '', theirs = ''): MutationResultBody {
+  const c = conflictRecord(ctx, mutation, ticketId, '_mutation', { mine, theirs }, reason);
+  return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: reason };
+}
+
+export function ticketWrite(ticket: Ticket, fields: string[]): { table: 'tickets'; id: string; data: Record<string, unknown>; fields: string[] } {
+  return { table: 'tickets', id: ticket.id, data: ticket, fields };
+}
