@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ticketSchema, type Ticket } from '../../ticket/schema';
+import type { Ticket } from '../../ticket/schema';
 import type { TimelineEvent } from '../../ticket/timeline';
 import { changedSince, showValue, type ConflictRecord } from '../conflict';
 import { defineMutation } from '../mutation-types';
@@ -8,8 +8,16 @@ import { conflictEvent, conflictRecord, readTicket, refuse, ticketBase, ticketWr
 const name = 'ticket.update@1';
 
 /** Free-text fields: on a concurrent change the server keeps its value and the other becomes a conflict. */
-export const freeTextChangesSchema = ticketSchema
-  .pick({ title: true, description: true, contactName: true, contactEmail: true, contactPhone: true, productVersion: true })
+// Spelled out rather than picked from ticketSchema: its defaults would turn an absent field into ''.
+export const freeTextChangesSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    description: z.string().max(20_000),
+    contactName: z.string().max(300),
+    contactEmail: z.string().max(320),
+    contactPhone: z.string().max(100),
+    productVersion: z.string().max(100),
+  })
   .partial()
   .strict()
   .refine((c) => Object.keys(c).length > 0, 'at least one field must change');

@@ -1,0 +1,13 @@
+export * from './protocol';
+export * from './mutation-types';
+export * from './conflict';
+export * from './registry';
+export * from './materialize';
+export * from './scope';
+export { canTransition } from './status-rules';
+export { freeTextChangesSchema, ticketUpdateArgs } from './mutations/ticket-update';
+export { changeSeverityArgs } from './mutations/ticket-severity';
+export { changeStatusArgs } from './mutations/ticket-status';
+export { assignArgs } from './mutations/ticket-assign';
+export { addNoteArgs, recordEscalationArgs, recordSlaAlertArgs, slaAlertEventId } from './mutations/timeline-append';
+export { resolveConflictArgs } from './mutations/conflict-resolve';

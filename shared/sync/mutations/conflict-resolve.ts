@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Ticket } from '../../ticket/schema';
+import { conflictRecordSchema } from '../conflict';
+import { defineMutation, type EntityWrite } from '../mutation-types';
+import { readTicket, refuse, ticketWrite } from './helpers';
+
+const name = 'conflict.resolve@1';
+// Only fields whose conflicts are "server kept, you choose" can be set by a resolution.
+const settable = new Set(['title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'productVersion', 'ownerId']);
+
+export const resolveConflictArgs = z.object({
+  conflictId: z.string().min(1),
+  ticketId: z.string().min(1),
+  choice: z.enum(['theirs', 'mine', 'custom']),
+  value: z.string().optional(),
+});
+
+/** Resolves an open conflict: keep theirs, take mine, or write a merged value. */
+export const conflictResolve = defineMutation({
+  name: 'conflict.resolve',
+  version: 1,
+  args: resolveConflictArgs,
+  touches: (a) => [{ table: 'conflicts', id: a.conflictId }, { table: 'tickets', id: a.ticketId }],
+  mutate: (read, a, ctx) => {
+    const snap = read('conflicts', a.conflictId);
+    if (!snap) return refuse(ctx, name, a.ticketId, `conflict ${a.conflictId} not found`);
+    const c = conflictRecordSchema.parse(snap.data);
+    if (c.status !== 'open') return { outcome: 'applied', writes: [], events: [], conflicts: [] };
+    const writes: EntityWrite[] = [{ table: 'conflicts', id: c.id, data: { ...c, status: 'resolved', resolution: a.choice }, fields: ['status', 'resolution'] }];
+    if (a.choice !== 'theirs') {
+      const value = a.choice === 'mine' ? c.mine : a.value;
+      if (value === undefined) return refuse(ctx, name, a.ticketId, 'a custom resolution needs a value');
+      if (!settable.has(c.field)) return refuse(ctx, name, a.ticketId, `field ${c.field} cannot be set by resolving a conflict`);
+      const cur = readTicket(read, c.ticketId);
+      if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${c.ticketId} not found`);
+      const next: Ticket = { ...cur.ticket, [c.field]: c.field === 'ownerId' && value === '' ? undefined : value, updatedAt: Math.max(cur.ticket.updatedAt, ctx.now) };
+      writes.push(ticketWrite(next, [c.field, 'updatedAt']));
+    }
+    return { outcome: 'applied', writes, events: [], conflicts: [] };
+  },
+});

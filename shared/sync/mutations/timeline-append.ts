@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { clockKindSchema } from '../../sla/watch';
+import { instantSchema } from '../../ticket/schema';
+import { defineMutation } from '../mutation-types';
+import { eventId, readTicket, refuse, ticketWrite } from './helpers';
+
+// Notes, escalations and SLA alerts are facts appended to the timeline: they never conflict.
+
+export const addNoteArgs = z.object({
+  ticketId: z.string().min(1),
+  visibility: z.enum(['internal', 'external']),
+  text: z.string().trim().min(1).max(50_000),
+});
+
+/** Appends a note to a ticket's timeline. */
+export const timelineAddNote = defineMutation({
+  name: 'timeline.addNote',
+  version: 1,
+  args: addNoteArgs,
+  touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  mutate: (read, a, ctx) => {
+    if (!read('tickets', a.ticketId)) return refuse(ctx, 'timeline.addNote@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
+    return {
+      outcome: 'applied',
+      writes: [],
+      events: [{ id: eventId(ctx), ticketId: a.ticketId, at: ctx.now, by: ctx.userId, kind: 'note', visibility: a.visibility, text: a.text }],
+      conflicts: [],
+    };
+  },
+});
+
+export const recordEscalationArgs = z.object({
+  ticketId: z.string().min(1),
+  level: z.number().int().positive(),
+  levelName: z.string(),
+  recipients: z.array(z.string()),
+  ask: z.string().default(''),
+  automatic: z.boolean(),
+});
+
+/** Records an escalation; the ticket's level only ever rises (max), so concurrent escalations merge. */
+export const ticketRecordEscalation = defineMutation({
+  name: 'ticket.recordEscalation',
+  version: 1,
+  args: recordEscalationArgs,
+  touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  mutate: (read, a, ctx) => {
+    const cur = readTicket(read, a.ticketId);
+    if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    const t = cur.ticket;
+    const writes = a.level > t.escalationLevel ? [ticketWrite({ ...t, escalationLevel: a.level, updatedAt: Math.max(t.updatedAt, ctx.now) }, ['escalationLevel', 'updatedAt'])] : [];
+    return {
+      outcome: 'applied',
+      writes,
+      events: [{ id: eventId(ctx), ticketId: t.id, at: ctx.now, by: ctx.userId, kind: 'escalated', level: a.level, levelName: a.levelName, recipients: a.recipients, ask: a.ask, automatic: a.automatic }],
+      conflicts: [],
+    };
+  },
+});
+
+export const recordSlaAlertArgs = z.object({
+  ticketId: z.string().min(1),
+  clock: clockKindSchema,
+  threshold: z.number().int().min(1).max(100),
+  target: instantSchema,
+});
+
+/** The alert's id is derived from what it is about, so two devices recording the same alert store it once. */
+export function slaAlertEventId(a: z.infer<typeof recordSlaAlertArgs>): string {
+  return `sla:${a.ticketId}:${a.clock}:${a.threshold}:${a.target}`;
+}
+
+/** Records that an SLA threshold was reached (fired by the desktop timer service). */
+export const ticketRecordSlaAlert = defineMutation({
+  name: 'ticket.recordSlaAlert',
+  version: 1,
+  args: recordSlaAlertArgs,
+  touches: (a) => [{ table: 'tickets', id: a.ticketId }, { table: 'timeline', id: slaAlertEventId(a) }],
+  mutate: (read, a, ctx) => {
+    if (!read('tickets', a.ticketId)) return refuse(ctx, 'ticket.recordSlaAlert@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    if (read('timeline', slaAlertEventId(a))) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
+    return {
+      outcome: 'applied',
+      writes: [],
+      events: [{ id: slaAlertEventId(a), ticketId: a.ticketId, at: ctx.now, by: 'system', kind: 'sla_alert', clock: a.clock, threshold: a.threshold, target: a.target }],
+      conflicts: [],
+    };
+  },
+});

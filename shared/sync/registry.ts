@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { describeZodError } from '../ipc/contract';
+import type { SyncTable } from './protocol';
+import type { EntityReader, MutationCtx, MutationDef, MutationResultBody } from './mutation-types';
+import { ticketCreate } from './mutations/ticket-create';
+import { ticketUpdate, ticketUpdateV0Args, upgradeTicketUpdateV0 } from './mutations/ticket-update';
+import { ticketChangeSeverity } from './mutations/ticket-severity';
+import { ticketChangeStatus } from './mutations/ticket-status';
+import { ticketAssign } from './mutations/ticket-assign';
+import { timelineAddNote, ticketRecordEscalation, ticketRecordSlaAlert } from './mutations/timeline-append';
+import { conflictResolve } from './mutations/conflict-resolve';
+
+/** A mutation whose args passed validation, ready to load what it touches and run. */
+export type PreparedMutation = {
+  name: string;
+  args: unknown;
+  touches: Array<{ table: SyncTable; id: string }>;
+  run: (read: EntityReader, ctx: MutationCtx) => MutationResultBody;
+};
+
+export type PrepareResult = { ok: true; mutation: PreparedMutation } | { ok: false; code: 'unknown_mutation' | 'invalid_args'; message: string };
+
+type Entry = { prepare: (raw: unknown) => PrepareResult };
+
+function entry<A>(def: MutationDef<A>): [string, Entry] {
+  const name = `${def.name}@${def.version}`;
+  return [
+    name,
+    {
+      prepare: (raw) => {
+        const parsed = def.args.safeParse(raw);
+        if (!parsed.success) return { ok: false, code: 'invalid_args', message: `${name}: ${describeZodError(parsed.error)}` };
+        const args = parsed.data;
+        return { ok: true, mutation: { name, args, touches: def.touches(args), run: (read, ctx) => def.mutate(read, args, ctx) } };
+      },
+    },
+  ];
+}
+
+const current = new Map<string, Entry>([
+  entry(ticketCreate),
+  entry(ticketUpdate),
+  entry(ticketChangeSeverity),
+  entry(ticketChangeStatus),
+  entry(ticketAssign),
+  entry(timelineAddNote),
+  entry(ticketRecordEscalation),
+  entry(ticketRecordSlaAlert),
+  entry(conflictResolve),
+]);
+
+/** Older mutation versions still accepted: each parses its own args and rewrites them for the newer version. */
+type Upgrade = { to: string; schema: z.ZodType<unknown>; upgrade: (a: never) => unknown };
+const upgrades = new Map<string, Upgrade>([
+  ['ticket.update@0', { to: 'ticket.update@1', schema: ticketUpdateV0Args, upgrade: upgradeTicketUpdateV0 }],
+]);
+
+/** Every mutation name this build can run, newest versions only. */
+export const mutationNames: readonly string[] = [...current.keys()];
+
+/** Validates a named mutation's args (upgrading old versions first); never throws on bad input. */
+export function prepareMutation(name: string, rawArgs: unknown): PrepareResult {
+  let n = name;
+  let raw = rawArgs;
+  for (let hops = 0; hops < 10; hops++) {
+    const up = upgrades.get(n);
+    if (!up) break;
+    const parsed = up.schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, code: 'invalid_args', message: `${n}: ${describeZodError(parsed.error)}` };
+    raw = (up.upgrade as (a: unknown) => unknown)(parsed.data);
+    n = up.to;
+  }
+  const e = current.get(n);
+  if (!e) return { ok: false, code: 'unknown_mutation', message: `unknown mutation "${name}"` };
+  return e.prepare(raw);
+}
