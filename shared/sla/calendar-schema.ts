@@ -16,9 +16,11 @@ function checkDay(label: string, ranges: TimeRange[], ctx: z.RefinementCtx, path
 /** A BusinessCalendar: IANA zone known to Intl, "HH:MM" ranges sorted and non-overlapping per day. */
 export const businessCalendarSchema = z
   .object({
-    timeZone: z.string().refine(isValidTimeZone, (zone) => ({
-      message: `invalid time zone "${zone}" (expected an IANA name such as "Asia/Shanghai")`,
-    })),
+    timeZone: z.string().superRefine((zone, ctx) => {
+      if (!isValidTimeZone(zone)) {
+        ctx.addIssue({ code: 'custom', message: `invalid time zone "${zone}" (expected an IANA name such as "Asia/Shanghai")` });
+      }
+    }),
     week: z.object({
       sun: dayRangesSchema, mon: dayRangesSchema, tue: dayRangesSchema, wed: dayRangesSchema,
       thu: dayRangesSchema, fri: dayRangesSchema, sat: dayRangesSchema,
