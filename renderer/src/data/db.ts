@@ -19,8 +19,11 @@ export class ServiceDeskDb extends Dexie {
   constructor(name = 'service-desk') {
     super(name);
     this.version(1).stores({
-      // Compound indexes serve the common queues without scanning the table.
-      tickets: 'id, status, severity, ownerId, customerId, productLine, region, updatedAt, [status+severity], [ownerId+status]',
+      // Every queue is one range of a [key+dueAt] index, sorted by the nearest SLA target; the
+      // keys (dueAt, qOwner, qOnSite, qEDown, qWords) are derived on write by the queue-keys middleware.
+      tickets:
+        'id, status, severity, ownerId, customerId, productLine, region, updatedAt, dueAt, *qWords, ' +
+        '[qOwner+dueAt], [status+dueAt], [qEDown+dueAt], [qOnSite+dueAt], [productLine+dueAt], [region+dueAt], [customerId+dueAt]',
       timeline: 'id, ticketId, [ticketId+at]',
       customers: 'id, name, region',
       engineers: 'id, role, region',
