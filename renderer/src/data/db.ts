@@ -24,7 +24,7 @@ export class ServiceDeskDb extends Dexie {
       tickets:
         'id, status, severity, ownerId, customerId, productLine, region, updatedAt, dueAt, *qWords, ' +
         '[qOwner+dueAt], [status+dueAt], [qEDown+dueAt], [qOnSite+dueAt], [productLine+dueAt], [region+dueAt], [customerId+dueAt]',
-      timeline: 'id, ticketId, [ticketId+at]',
+      timeline: 'id, ticketId, [ticketId+at], *qWords',
       customers: 'id, name, region',
       engineers: 'id, role, region',
       meta: 'key',
