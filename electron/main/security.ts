@@ -1,4 +1,5 @@
 import type { App, Session, WebContents, WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from '../../shared/ipc';
 
 // The one place the window's security baseline is decided. Decisions are pure functions
 // (unit-tested without Electron); the apply* functions only hook them to Electron objects.
@@ -21,27 +22,14 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-const externalSchemes = new Set(['https:', 'mailto:']);
-
-/** Only mailto: and https: may be handed to the OS; everything else (file:, javascript:, data:, custom schemes, garbage) is refused. */
-export function isAllowedExternalUrl(value: string): boolean {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 100_000) return false;
-  if (/[\s\u0000-\u001f]/.test(value.trim()) || value !== value.trim()) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (!externalSchemes.has(url.protocol)) return false;
-  if (url.protocol === 'https:') return url.hostname.length > 0 && url.username === '' && url.password === '';
-  return url.pathname.length > 0 || url.search.length > 0;
-}
+// One allowlist for both hosts (mailto: and https: only), kept in shared/ipc.
+export { isAllowedExternalUrl };
 
 /** Opens a URL with the OS only when the allowlist accepts it; returns whether it did. */
 export async function openExternalUrl(value: string, open: (url: string) => Promise<void>): Promise<boolean> {
   if (!isAllowedExternalUrl(value)) return false;
-  await open(value);
+  // Hand over the parser's normalised form, so the OS sees exactly what was checked.
+  await open(new URL(value).href);
   return true;
 }
 

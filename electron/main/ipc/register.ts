@@ -62,3 +62,15 @@ export function registerIpcHandlers(
     for (const call of ipcCallNames) ipcMain.removeHandler(call);
   };
 }
+
+/**
+ * Registers on Electron's own module (`import * as electron from 'electron'`), so that the
+ * transport object is named in this file only.
+ */
+export function registerElectronIpc(
+  electronModule: { readonly ipcMain: IpcMainLike },
+  handlers: MainHandlers,
+  isTrustedSender: (frame: SenderFrameLike) => boolean,
+): () => void {
+  return registerIpcHandlers(electronModule.ipcMain, handlers, isTrustedSender);
+}

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { notificationSettingsSchema } from '../../shared/ipc';
+import type { NotificationSettings } from '../../shared/ipc';
+import { createMainHandlers } from './ipc/handlers';
+import type { MainHandlers } from './ipc/register';
+import type { Clock } from './services/clock';
+import { createEventOutbox } from './services/event-outbox';
+import type { EventOutbox, EventSender } from './services/event-outbox';
+import { createHandoffService } from './services/handoff';
+import type { HandoffFileSystem, OpenPath } from './services/handoff';
+import { createJsonFileStore } from './services/json-file-store';
+import type { StoreFileSystem } from './services/json-file-store';
+import { createNotificationService } from './services/notifications';
+import type { NotificationService, Notifier } from './services/notifications';
+import { createSecretStore, secretFileSchema } from './services/secrets';
+import type { Encryption } from './services/secrets';
+import { createSlaTimerService, slaTimerStateSchema } from './services/sla-timers';
+import type { SlaTimerService } from './services/sla-timers';
+import type { TrayCounts } from './services/tray-state';
+
+/** Everything the desktop needs from the outside world; index.ts passes Electron's, tests fakes. */
+export type DesktopEnv = {
+  appInfo: { version: string; platform: string };
+  userDataDir: string;
+  handoffDir: string;
+  clock: Clock;
+  fs: StoreFileSystem & HandoffFileSystem;
+  encryption: Encryption;
+  notifier: Notifier;
+  openPath: OpenPath;
+  openExternal: (url: string) => Promise<void>;
+  clipboard: { writeText(text: string): void };
+  localMinute: (at: number) => number;
+  formatTime: (at: number) => string;
+  setTrayCounts: (counts: TrayCounts) => void;
+  onSettingsChanged: (settings: NotificationSettings) => void;
+  focusWindow: () => void;
+  onError: (message: string) => void;
+};
+
+export type Desktop = {
+  handlers: MainHandlers;
+  slaTimers: SlaTimerService;
+  notifications: NotificationService;
+  outbox: EventOutbox;
+  /** Loads settings and the persisted watch list; fires overdue alerts (before any window). */
+  start(): Promise<void>;
+  /** A page finished loading; events flow to it once it sends its first watch list. */
+  windowLoaded(send: EventSender): void;
+  /** The page is reloading or gone; events queue until it is back. */
+  windowUnloaded(): void;
+  /** A toast click or a deep link: bring the window forward on that ticket. */
+  openTicket(ticketId: string | null): void;
+  stop(): Promise<void>;
+};
+
+/**
+ * Builds the services and handlers of the main process from injected side effects. The
+ * renderer subscribes to events before its first sla.setWatchList; that call is the signal
+ * that queued alerts (e.g. fired at start-up) can be delivered.
+ */
+export function composeDesktop(env: DesktopEnv): Desktop {
+  const outbox = createEventOutbox();
+  let loadedSender: EventSender | null = null;
+
+  const openTicket = (ticketId: string | null): void => {
+    env.focusWindow();
+    if (ticketId) outbox.emit('ticket.open', { ticketId });
+  };
+
+  const notifications = createNotificationService({
+    store: createJsonFileStore(join(env.userDataDir, 'notification-settings.json'), notificationSettingsSchema, env.fs, env.onError),
+    notifier: env.notifier,
+    localMinute: env.localMinute,
+    formatTime: env.formatTime,
+    onOpen: openTicket,
+    onSettingsChanged: env.onSettingsChanged,
+  });
+
+  const slaTimers = createSlaTimerService({
+    clock: env.clock,
+    store: createJsonFileStore(join(env.userDataDir, 'sla-watch.json'), slaTimerStateSchema, env.fs, env.onError),
+    onDue: (entries, firedAt) => outbox.emit('sla.alerts', { alerts: notifications.deliver(entries, firedAt) }),
+    onError: env.onError,
+  });
+
+  const handlers = createMainHandlers({
+    appInfo: env.appInfo,
+    slaTimers: {
+      setWatchList(entries) {
+        const result = slaTimers.setWatchList(entries);
+        if (loadedSender) {
+          outbox.attach(loadedSender);
+          loadedSender = null;
+        }
+        return result;
+      },
+    },
+    notifications,
+    tray: { setCounts: env.setTrayCounts },
+    handoff: createHandoffService(env.handoffDir, env.fs, env.openPath),
+    openExternal: env.openExternal,
+    clipboard: env.clipboard,
+    secrets: createSecretStore(env.encryption, createJsonFileStore(join(env.userDataDir, 'secrets.json'), secretFileSchema, env.fs, env.onError)),
+  });
+
+  return {
+    handlers,
+    slaTimers,
+    notifications,
+    outbox,
+    async start() {
+      await notifications.load();
+      await slaTimers.start();
+    },
+    windowLoaded(send) {
+      loadedSender = send;
+    },
+    windowUnloaded() {
+      loadedSender = null;
+      outbox.detach();
+    },
+    openTicket,
+    async stop() {
+      slaTimers.stop();
+      await slaTimers.flush();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { existsSync, promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as electron from 'electron';
+import type { BrowserWindow } from 'electron';
+import type { IpcEvent, IpcEventPayload } from '../../shared/ipc';
+import { composeDesktop } from './compose';
+import { registerElectronIpc } from './ipc/register';
+import { isTrustedSenderFrame, isTrustedSenderUrl } from './ipc/trusted-sender';
+import { acquireSingleInstance, denyAllPermissions, parseDeepLink } from './security';
+import { createSystemClock } from './services/clock';
+import { createElectronNotifier } from './wiring/notifier';
+import { createDesktopTray } from './wiring/tray';
+import type { DesktopTray } from './wiring/tray';
+import { createMainWindow } from './wiring/window';
+
+// Lifecycle only: every decision lives in a tested module; this file connects them to Electron.
+const { app, clipboard, powerMonitor, safeStorage, session, shell } = electron;
+
+const here = import.meta.dirname;
+const rendererFile = join(here, '../renderer/index.html');
+const trustedOrigin = { rendererFileUrl: pathToFileURL(rendererFile).href, devServerUrl: process.env['ELECTRON_RENDERER_URL'] ?? null };
+const iconsDir = app.isPackaged ? join(process.resourcesPath, 'icons') : join(app.getAppPath(), 'resources/icons');
+// A sandboxed preload must be CommonJS; electron-vite names it .cjs/.js (cjs) or .mjs (es).
+const preloadPath = ['index.cjs', 'index.js', 'index.mjs'].map((f) => join(here, '../preload', f)).find((p) => existsSync(p)) ?? join(here, '../preload/index.cjs');
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+let mainWindow: BrowserWindow | null = null;
+let tray: DesktopTray | null = null;
+let quitting = false;
+
+const showWindow = (): void => {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+};
+
+const desktop = composeDesktop({
+  appInfo: { version: app.getVersion(), platform: process.platform },
+  userDataDir: app.getPath('userData'),
+  handoffDir: join(app.getPath('temp'), 'service-desk-handoff'),
+  clock: createSystemClock(),
+  fs,
+  encryption: {
+    // Linux without a keyring falls back to a fixed key ("basic_text"): that is plain text in disguise.
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+    encryptString: (plain) => safeStorage.encryptString(plain),
+    decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+  },
+  notifier: createElectronNotifier(join(iconsDir, 'icon-256.png')),
+  openPath: (path) => shell.openPath(path),
+  openExternal,
+  clipboard: { writeText: (text) => clipboard.writeText(text) },
+  localMinute: (at) => {
+    const d = new Date(at);
+    return d.getHours() * 60 + d.getMinutes();
+  },
+  formatTime: (at) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+  setTrayCounts: (counts) => tray?.setCounts(counts),
+  onSettingsChanged: () => tray?.refresh(),
+  focusWindow: showWindow,
+  onError: (message) => console.error(message),
+});
+
+const openDeepLink = (argvOrUrl: string | readonly string[]): void => {
+  const link = parseDeepLink(argvOrUrl);
+  if (link) desktop.openTicket(link.ticketId);
+};
+
+function sendToWindow(win: BrowserWindow) {
+  return <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>): void => {
+    if (!win.isDestroyed()) win.webContents.send(event, payload);
+  };
+}
+
+if (!acquireSingleInstance(app, (link) => (link ? desktop.openTicket(link.ticketId) : showWindow()))) {
+  app.quit();
+} else {
+  // In development the app runs as `electron .`, so the handler must name the script too.
+  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('servicedesk', process.execPath, [process.argv[1]]);
+  else app.setAsDefaultProtocolClient('servicedesk');
+
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openDeepLink(url);
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // The app lives in the tray: closing the last window does not quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', showWindow);
+  let flushed = false;
+  app.on('will-quit', (event) => {
+    tray?.destroy();
+    tray = null;
+    if (flushed) return;
+    // Let the last watch-list write reach the disk before the process ends.
+    event.preventDefault();
+    desktop.stop().finally(() => {
+      flushed = true;
+      app.quit();
+    }).catch(() => undefined);
+  });
+
+  app.whenReady().then(async () => {
+    denyAllPermissions(session.defaultSession);
+    // Alerts that came due while the app was closed fire now, before any window loads.
+    await desktop.start();
+    registerElectronIpc(electron, desktop.handlers, (frame) => isTrustedSenderFrame(frame, trustedOrigin));
+    powerMonitor.on('resume', () => desktop.slaTimers.recheck());
+    powerMonitor.on('unlock-screen', () => desktop.slaTimers.recheck());
+
+    tray = createDesktopTray(join(iconsDir, 'tray.png'), join(iconsDir, 'overlay-breached.png'), {
+      showWindow,
+      requestSync: () => desktop.outbox.emit('sync.requested', {}),
+      isPaused: () => desktop.notifications.getSettings().paused,
+      setPaused: (paused) => {
+        desktop.notifications.setPaused(paused).catch((e: unknown) => console.error(`could not save notification settings: ${String(e)}`));
+      },
+      quit: () => {
+        quitting = true;
+        app.quit();
+      },
+      getWindow: () => mainWindow,
+    });
+
+    mainWindow = createMainWindow({
+      preloadPath,
+      iconPath: join(iconsDir, 'icon-512.png'),
+      rendererUrl: trustedOrigin.devServerUrl ?? trustedOrigin.rendererFileUrl,
+      isAppUrl: (url) => isTrustedSenderUrl(url, trustedOrigin),
+      openExternal,
+      isQuitting: () => quitting,
+      onLoaded: (win) => desktop.windowLoaded(sendToWindow(win)),
+      onUnloaded: () => desktop.windowUnloaded(),
+    });
+    openDeepLink(process.argv);
+  }).catch((e: unknown) => {
+    console.error(`Service Desk could not start: ${String(e)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,20 @@
+import { Notification } from 'electron';
+import type { Notifier } from '../services/notifications';
+
+/** OS toasts through Electron; kept referenced until closed so their click still arrives. */
+export function createElectronNotifier(iconPath: string): Notifier {
+  const live = new Set<Notification>();
+  return {
+    show(toast, onClick) {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title: toast.title, body: toast.body, icon: iconPath, urgency: toast.urgent ? 'critical' : 'normal' });
+      live.add(n);
+      n.on('click', () => {
+        live.delete(n);
+        onClick();
+      });
+      n.on('close', () => live.delete(n));
+      n.show();
+    },
+  };
+}
