@@ -48,8 +48,11 @@ function buildWindow(cal: BusinessCalendar, firstMin: number, count: number): Wi
   const walls = new Float64Array((hi - lo + 1) * DAY_MIN);
   for (let d = lo; d <= hi; d++) walls.set(wallChunk(cal.timeZone, d), (d - lo) * DAY_MIN);
   const open = new Uint8Array(walls.length);
-  const firstAtOrAfter = (x: number): number => {
-    for (let i = 0; i < walls.length; i++) if ((walls[i] ?? 0) >= x) return i;
+  // Wall time never runs more than 14h ahead of UTC, so every minute earlier than 15h before the
+  // date's midnight-as-UTC has a smaller wall time: the scan may start there.
+  const firstAtOrAfter = (x: number, dateStartMs: number): number => {
+    const from = Math.max(0, Math.floor(dateStartMs / MIN) - 15 * 60 - first);
+    for (let i = from; i < walls.length; i++) if ((walls[i] ?? 0) >= x) return i;
     return walls.length;
   };
   const dates = new Map<number, [number, number][]>();
@@ -65,8 +68,8 @@ function buildWindow(cal: BusinessCalendar, firstMin: number, count: number): Wi
     const nextKey = dateKey(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
     const spans: [number, number][] = [];
     for (const [s, e] of ranges) {
-      const si = firstAtOrAfter(key * 10_000 + Number(s.replace(':', '')));
-      const ei = firstAtOrAfter(e === '24:00' ? nextKey * 10_000 : key * 10_000 + Number(e.replace(':', '')));
+      const si = firstAtOrAfter(key * 10_000 + Number(s.replace(':', '')), ms);
+      const ei = firstAtOrAfter(e === '24:00' ? nextKey * 10_000 : key * 10_000 + Number(e.replace(':', '')), ms);
       for (let i = si; i < ei; i++) open[i] = 1;
       if (ei > si) spans.push([(first + si) * MIN, (first + ei) * MIN]);
     }
