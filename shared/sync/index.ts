@@ -11,3 +11,4 @@ export { changeStatusArgs } from './mutations/ticket-status';
 export { assignArgs } from './mutations/ticket-assign';
 export { addNoteArgs, recordEscalationArgs, recordSlaAlertArgs, slaAlertEventId } from './mutations/timeline-append';
 export { resolveConflictArgs } from './mutations/conflict-resolve';
+export { deleteTicketArgs } from './mutations/ticket-delete';

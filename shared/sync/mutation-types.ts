@@ -22,7 +22,7 @@ export type MutationCtx = {
 };
 
 /** A full new value of one entity and which of its fields changed (those get new field versions). */
-export type EntityWrite = { table: SyncTable; id: string; data: Record<string, unknown>; fields: string[] };
+export type EntityWrite = { table: SyncTable; id: string; data: Record<string, unknown>; fields: string[]; deleted?: boolean };
 
 export type MutationResultBody = {
   /** 'conflict' = a business rule refused all or part of it; the conflicts say what and why. */

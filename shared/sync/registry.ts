@@ -9,6 +9,7 @@ import { ticketChangeStatus } from './mutations/ticket-status';
 import { ticketAssign } from './mutations/ticket-assign';
 import { timelineAddNote, ticketRecordEscalation, ticketRecordSlaAlert } from './mutations/timeline-append';
 import { conflictResolve } from './mutations/conflict-resolve';
+import { ticketDelete } from './mutations/ticket-delete';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -47,6 +48,7 @@ const current = new Map<string, Entry>([
   entry(ticketRecordEscalation),
   entry(ticketRecordSlaAlert),
   entry(conflictResolve),
+  entry(ticketDelete),
 ]);
 
 /** Older mutation versions still accepted: each parses its own args and rewrites them for the newer version. */

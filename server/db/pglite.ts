@@ -1,0 +1,23 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, Row } from './types';
+
+/** Embedded PostgreSQL (WASM) in a data folder, or in memory when dataDir is undefined. One connection, so transactions queue. */
+export async function createPgliteDb(dataDir?: string): Promise<Db> {
+  const pg = dataDir ? await PGlite.create({ dataDir }) : await PGlite.create();
+  const query = async <T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> => (await pg.query<T>(sql, params)).rows;
+  return {
+    kind: 'pglite',
+    query,
+    transaction: (fn) =>
+      pg.transaction(async (t) => {
+        const tx: Queryable = { query: async <T extends Row = Row>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params)).rows };
+        return fn(tx);
+      }),
+    async listen(channel, onPayload) {
+      return pg.listen(channel, onPayload);
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}
