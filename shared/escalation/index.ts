@@ -1,0 +1,16 @@
+export * from './locale';
+export * from './schema';
+export * from './template-schema';
+export { defaultEscalationTemplates } from './default-templates';
+export { draftVocabulary } from './vocabulary';
+export type { DraftVocabulary } from './vocabulary';
+export { escalationLevelAt, escalationLevelNumber, localizedLabel, nextEscalationLevel } from './levels';
+export { EscalationRoutingError, resolveEscalationRecipients } from './recipients';
+export type { EscalationRecipients, RoutingGap, RoutingGapReason } from './recipients';
+export { dueAutomaticEscalations, escalatedLevelsFrom } from './auto';
+export type { DueEscalation } from './auto';
+export { buildEscalationDraft, escalationTemplateFor } from './draft';
+export type { EscalationDraftContext } from './draft';
+export { CsvSyntaxError, parseCsv, writeCsv } from './csv';
+export { exportEscalationMatrixCsv, exportEscalationMatrixJson, importEscalationMatrixCsv, importEscalationMatrixJson, matrixCsvColumns } from './matrix-io';
+export type { MatrixImportError, MatrixImportResult } from './matrix-io';
