@@ -1,0 +1,51 @@
+// Creating visits: a fault visit for a ticket (online window expired or requested by hand) and
+// visits without a fault (installation, training).
+import type { Customer } from '../directory/schema';
+import type { Instant, Ticket } from '../ticket/schema';
+import { visitSchema } from './visit-schema';
+import type { Visit, VisitInput } from './visit-schema';
+
+/** Parses a visit from any input; throws a RangeError naming the first bad field. */
+export function createVisit(input: VisitInput): Visit {
+  const parsed = visitSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new RangeError(`Invalid visit${first && first.path.length > 0 ? ` (${first.path.join('.')})` : ''}: ${first?.message ?? 'unknown problem'}`);
+}
+
+export type FaultVisitOptions = {
+  id: string;
+  reason: 'online_window_expired' | 'requested_by_hand';
+  now: Instant;
+  by: string;
+  /** From the ticket's on-site arrival clock (computeClocks) or `arrivalDeadline(...)`. */
+  arrivalDeadline?: Instant;
+  travelBufferMinutes?: number;
+};
+
+/** An unscheduled fault visit for a ticket at the customer's site. */
+export function createFaultVisit(ticket: Pick<Ticket, 'id' | 'customerId' | 'productLine' | 'region'>, customer: Pick<Customer, 'id' | 'site'>, o: FaultVisitOptions): Visit {
+  if (ticket.customerId !== customer.id) throw new RangeError(`ticket ${ticket.id} belongs to customer ${ticket.customerId}, not ${customer.id}`);
+  return createVisit({
+    id: o.id,
+    ticketId: ticket.id,
+    customerId: customer.id,
+    kind: 'fault',
+    reason: o.reason,
+    productLine: ticket.productLine,
+    region: ticket.region,
+    site: customer.site,
+    status: 'unscheduled',
+    ...(o.arrivalDeadline !== undefined ? { arrivalDeadline: o.arrivalDeadline } : {}),
+    ...(o.travelBufferMinutes !== undefined ? { travelBufferMinutes: o.travelBufferMinutes } : {}),
+    createdAt: o.now,
+    createdBy: o.by,
+    updatedAt: o.now,
+    updatedBy: o.by,
+  });
+}
+
+/** The ticket's SLA facts after a visit arrival: the earliest arrival counts, later visits do not move it. */
+export function withArrival<T extends { arrivedAt?: Instant | undefined }>(sla: T, arrivedAt: Instant): T {
+  return sla.arrivedAt !== undefined && sla.arrivedAt <= arrivedAt ? sla : { ...sla, arrivedAt };
+}
