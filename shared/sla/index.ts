@@ -1,3 +1,5 @@
 export * from './watch';
 export * from './calendar';
 export * from './calendar-schema';
+export * from './clocks';
+export * from './watch-list';

@@ -1,0 +1,3 @@
+export * from './change';
+export * from './e-down';
+export * from './what-if';

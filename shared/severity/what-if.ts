@@ -1,0 +1,23 @@
+import type { Policy } from '../policy/schema';
+import type { Ticket } from '../ticket/schema';
+import type { ClockKind } from '../sla/watch';
+import { computeClocks, type CalendarLookup, type Clock } from '../sla/clocks';
+import { applySeverityFields, type SeverityChange } from './change';
+
+/** One clock before and after a proposed change; absent when that side has no such clock. */
+export type WhatIfClock = { kind: ClockKind; current?: Clock; proposed?: Clock };
+
+/** Each clock's current and proposed target for a severity/impact/urgency change (the UI preview); changes nothing. */
+export function whatIfSeverity(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, policy: Policy, calendars: CalendarLookup, now: number): WhatIfClock[] {
+  const current = computeClocks(ticket, policy, now, calendars);
+  const proposed = computeClocks(applySeverityFields(ticket, change, policy, now), policy, now, calendars);
+  const kinds = [...new Set([...current, ...proposed].map((c) => c.kind))];
+  return kinds.map((kind) => {
+    const row: WhatIfClock = { kind };
+    const c = current.find((x) => x.kind === kind);
+    const p = proposed.find((x) => x.kind === kind);
+    if (c) row.current = c;
+    if (p) row.proposed = p;
+    return row;
+  });
+}

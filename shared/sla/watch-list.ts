@@ -1,0 +1,50 @@
+// The alerts the desktop timer service arms (issue 3, section 2): one entry per future warning
+// threshold and per breach of every running clock.
+import type { Policy, SeverityLevel } from '../policy/schema';
+import type { Ticket } from '../ticket/schema';
+import { computeClocks, meterFor } from './clocks';
+import type { CalendarLookup } from './clocks-types';
+import type { WatchEntry } from './watch';
+
+export type WatchLabel = WatchEntry['label'];
+export type PolicyLookup = ReadonlyMap<string, Policy> | Readonly<Record<string, Policy>>;
+/** Builds the notification text of a ticket; by default the customer id, the level label and the title. */
+export type LabelFor = (ticket: Ticket, level: SeverityLevel | undefined) => WatchLabel;
+
+const defaultLabel: LabelFor = (t, level) => ({ customer: t.customerId, severity: level?.label ?? t.severity, title: t.title });
+
+function policyOf(policies: PolicyLookup, id: string): Policy | undefined {
+  return policies instanceof Map ? policies.get(id) : (policies as Readonly<Record<string, Policy>>)[id];
+}
+
+/**
+ * Every instant at which a running clock crosses a warning threshold (future ones only) or
+ * breaches (always listed while the clock runs, even when already past, so a restarted timer
+ * service can still alert once; it dedupes by watchEntryKey). Paused, pending, met and finished
+ * clocks arm nothing: any fact change that could restart them calls for a new list. Sorted by `at`.
+ * A ticket whose policy is missing throws a RangeError naming it.
+ */
+export function nextWatchList(tickets: Iterable<Ticket>, policies: PolicyLookup, calendars: CalendarLookup, now: number, labels: LabelFor = defaultLabel): WatchEntry[] {
+  const out: WatchEntry[] = [];
+  for (const ticket of tickets) {
+    const policy = policyOf(policies, ticket.policyId);
+    if (!policy) throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", which is not loaded`);
+    let label: WatchLabel | undefined;
+    for (const c of computeClocks(ticket, policy, now, calendars)) {
+      const running = c.completedAt === undefined && c.startedAt !== undefined && (c.state === 'running' || c.state === 'breached');
+      if (!running || c.target === undefined) continue;
+      label ??= labels(ticket, policy.severityLevels.find((l) => l.id === ticket.severity));
+      if (c.state === 'running') {
+        const cal = calendars[c.calendarId];
+        for (const p of policy.warningThresholds) {
+          const due = (p * c.totalMinutes) / 100;
+          if (due <= c.elapsedMinutes || !cal) continue;
+          const at = p === c.nextThreshold && c.nextEventAt !== undefined ? c.nextEventAt : meterFor(c.unit, cal).add(now, due - c.elapsedMinutes);
+          out.push({ ticketId: ticket.id, clock: c.kind, threshold: p, at, label });
+        }
+      }
+      out.push({ ticketId: ticket.id, clock: c.kind, threshold: 100, at: c.target, label });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
