@@ -1,20 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importEscalationMatrixJson } from './index';
+import { escalationMatrixSchema, exportEscalationMatrixJson } from './index';
 
-const dir = join(__dirname, '../../resources/presets/escalation');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+// import.meta.glob (Vite) reads every preset without node:fs, which shared/ may not import.
+const presets = import.meta.glob<unknown>('../../resources/presets/escalation/*.json', { eager: true, import: 'default' });
+const entries = Object.entries(presets).map(([path, data]) => [path.split('/').pop() ?? path, data] as const);
 
 describe('escalation presets', () => {
   it('ships at least the default matrix', () => {
-    expect(files).toContain('default-matrix.json');
+    expect(entries.map(([name]) => name)).toContain('default-matrix.json');
   });
 
-  it.each(files)('%s is a valid matrix using only example.com addresses', (file) => {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const r = importEscalationMatrixJson(text);
-    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual([]);
+  it.each(entries)('%s is a valid matrix using only example.com addresses', (_name, data) => {
+    const r = escalationMatrixSchema.safeParse(data);
+    expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    const text = JSON.stringify(data);
     for (const address of text.match(/[\w.+-]+@[\w.-]+/g) ?? []) expect(address).toMatch(/@example\.com$/);
+    if (r.success) expect(JSON.parse(exportEscalationMatrixJson(r.data))).toEqual(r.data);
   });
 });
