@@ -9,14 +9,19 @@ export const clockUnitSchema = z.enum(clockUnits);
 export type ClockUnit = z.infer<typeof clockUnitSchema>;
 
 export const clockTargetSchema = z
-  .object({ unit: clockUnitSchema, value: z.number().positive().finite() })
+  .object({
+    unit: clockUnitSchema,
+    value: z.number().positive().finite(),
+    /** This clock alone runs on another calendar (seed 004: an RFO in working days while the level runs 24x7). */
+    calendarId: z.string().min(1).optional(),
+  })
   .strict()
   .refine((t) => t.unit !== 'working_days' || Number.isInteger(t.value), { message: 'a working_days target must be a whole number of days' });
 export type ClockTarget = z.infer<typeof clockTargetSchema>;
 
 /** Update cadence (seed 001): the n-th customer update is due steps[n] after the previous one; the last step repeats. */
 export const cadenceTargetSchema = z
-  .object({ unit: z.enum(['business_minutes', 'elapsed_minutes']), steps: z.array(z.number().positive().finite()).min(1) })
+  .object({ unit: z.enum(['business_minutes', 'elapsed_minutes']), steps: z.array(z.number().positive().finite()).min(1), calendarId: z.string().min(1).optional() })
   .strict();
 export type CadenceTarget = z.infer<typeof cadenceTargetSchema>;
 
@@ -149,5 +154,10 @@ export type PolicyInput = z.input<typeof policySchema>;
 
 /** Every calendar id a policy refers to, so a loader can check they all exist. */
 export function policyCalendarIds(policy: Policy): string[] {
-  return [...new Set([policy.calendarId, ...policy.severityLevels.flatMap((l) => (l.calendarId ? [l.calendarId] : []))])];
+  const ids = new Set([policy.calendarId]);
+  for (const l of policy.severityLevels) {
+    if (l.calendarId) ids.add(l.calendarId);
+    for (const t of [...Object.values(l.targets), ...Object.values(l.firstResponseByChannel)]) if (t?.calendarId) ids.add(t.calendarId);
+  }
+  return [...ids];
 }

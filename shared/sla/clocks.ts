@@ -13,7 +13,7 @@ export type { CalendarLookup, Clock, ClockState } from './clocks-types';
 
 const EPS = 1e-9;
 
-type Allowance = { unit: ClockUnit; value: number; level: SeverityLevel };
+type Allowance = { unit: ClockUnit; value: number; level: SeverityLevel; calendarId?: string | undefined };
 
 /** Internal context for one ticket: lookups done once. */
 type Ctx = { ticket: Ticket; policy: Policy; now: number; calendars: CalendarLookup; levels: Map<string, SeverityLevel> };
@@ -77,7 +77,7 @@ type Spec = { kind: ClockKind; allowance: Allowance; start: number | undefined; 
 function evaluate(ctx: Ctx, spec: Spec): Clock {
   const { kind, allowance, completedAt } = spec;
   const { now, policy, ticket } = ctx;
-  const calendarId = allowance.level.calendarId ?? policy.calendarId;
+  const calendarId = allowance.calendarId ?? allowance.level.calendarId ?? policy.calendarId;
   const cal = calendarOf(ctx, calendarId);
   const meter = meterFor(allowance.unit, cal);
   const base = { kind, severity: allowance.level.id, unit: allowance.unit, calendarId };
@@ -164,7 +164,7 @@ function updateCadence(ctx: Ctx): Clock | undefined {
     if (u > last) last = u;
   }
   const step = cadence.steps[Math.min(count, cadence.steps.length - 1)] ?? 0;
-  return evaluate(ctx, { kind: 'update_cadence', allowance: { unit: cadence.unit, value: step, level }, start: last, completedAt: done });
+  return evaluate(ctx, { kind: 'update_cadence', allowance: { unit: cadence.unit, value: step, level, calendarId: cadence.calendarId }, start: last, completedAt: done });
 }
 
 /**
