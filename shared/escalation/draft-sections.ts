@@ -58,6 +58,7 @@ export function timelineSummary(events: readonly TimelineEvent[], v: DraftVocabu
     const detail = eventDetail(e, v, name);
     return `- ${fmt(e.at)}  ${v.event[e.kind]}${detail ? `: ${detail}` : ''}`;
   });
+  if (lines.length === 0) return `- ${v.none}`;
   if (sorted.length > shown.length) lines.unshift(v.earlierEvents(sorted.length - shown.length));
   return lines.join('\n');
 }
