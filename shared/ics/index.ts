@@ -1,0 +1,3 @@
+export * from './content-line';
+export * from './vtimezone';
+export * from './visit-ics';
