@@ -48,7 +48,7 @@ const desktop = composeDesktop({
     encryptString: (plain) => safeStorage.encryptString(plain),
     decryptString: (encrypted) => safeStorage.decryptString(encrypted),
   },
-  notifier: createElectronNotifier(join(iconsDir, 'icon-256.png')),
+  notifier: createElectronNotifier(join(iconsDir, '256x256.png')),
   openPath: (path) => shell.openPath(path),
   openExternal,
   clipboard: { writeText: (text) => clipboard.writeText(text) },
@@ -128,7 +128,7 @@ if (!acquireSingleInstance(app, (link) => (link ? desktop.openTicket(link.ticket
 
     mainWindow = createMainWindow({
       preloadPath,
-      iconPath: join(iconsDir, 'icon-512.png'),
+      iconPath: join(iconsDir, '512x512.png'),
       rendererUrl: trustedOrigin.devServerUrl ?? trustedOrigin.rendererFileUrl,
       isAppUrl: (url) => isTrustedSenderUrl(url, trustedOrigin),
       openExternal,
