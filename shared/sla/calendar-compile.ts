@@ -17,11 +17,27 @@ export type CompiledCalendar = {
 };
 
 const compiled = new WeakMap<BusinessCalendar, CompiledCalendar>();
+// Callers often rebuild equal calendar objects (parsed from storage or IPC on every call); the
+// content key lets them share one compiled form and its day cache.
+const byContent = new BoundedCache<string, CompiledCalendar>(256);
 
 /** The compiled form of a calendar; throws RangeError listing every structural problem. */
 export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
   const known = compiled.get(cal);
   if (known) return known;
+  const key = JSON.stringify([cal.timeZone, cal.week, cal.overrides ?? null]);
+  const same = byContent.get(key);
+  if (same) {
+    compiled.set(cal, same);
+    return same;
+  }
+  const result = buildCompiled(cal);
+  compiled.set(cal, result);
+  byContent.set(key, result);
+  return result;
+}
+
+function buildCompiled(cal: BusinessCalendar): CompiledCalendar {
   const issues = calendarIssues(cal);
   if (issues.length > 0) throw new RangeError(`Invalid business calendar: ${issues.join('; ')}`);
   const zone = zoneClock(cal.timeZone);
@@ -32,7 +48,7 @@ export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
     if (day !== undefined) overrides.set(day, toMinutes(ranges));
   }
   const cache = new BoundedCache<number, readonly number[]>(8_192);
-  const result: CompiledCalendar = {
+  return {
     zone,
     openIntervals(day) {
       const hit = cache.get(day);
@@ -50,8 +66,6 @@ export function compileCalendar(cal: BusinessCalendar): CompiledCalendar {
       return out;
     },
   };
-  compiled.set(cal, result);
-  return result;
 }
 
 function toMinutes(ranges: readonly TimeRange[]): number[] {

@@ -42,15 +42,21 @@ export function dayRangeIssues(day: string, ranges: readonly TimeRange[]): strin
   return issues;
 }
 
+// Constructing a formatter costs tens of microseconds; zone names are few, so remember the answers.
+const knownZones = new Map<string, boolean>();
+
 /** True when Intl knows the IANA zone name. */
 export function isValidTimeZone(zone: string): boolean {
-  if (zone.trim() === '') return false;
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid = zone.trim() !== '';
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    if (valid) new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownZones.size < 1000) knownZones.set(zone, valid);
+  return valid;
 }
 
 /** Every structural problem of a calendar (zone, weekly ranges, override dates and ranges). */
