@@ -4,7 +4,7 @@ export * from './template-schema';
 export { defaultEscalationTemplates } from './default-templates';
 export { draftVocabulary } from './vocabulary';
 export type { DraftVocabulary } from './vocabulary';
-export { escalationLevelAt, escalationLevelNumber, localizedLabel, nextEscalationLevel } from './levels';
+export { escalationLevelAt, escalationLevelNumber, escalationMatrixForPolicy, localizedLabel, nextEscalationLevel } from './levels';
 export { EscalationRoutingError, resolveEscalationRecipients } from './recipients';
 export type { EscalationRecipients, RoutingGap, RoutingGapReason } from './recipients';
 export { dueAutomaticEscalations, escalatedLevelsFrom } from './auto';

@@ -25,3 +25,8 @@ export function nextEscalationLevel(ticket: Pick<Ticket, 'escalationLevel'>, mat
   const next = ticket.escalationLevel + 1;
   return next <= matrix.levels.length ? next : undefined;
 }
+
+/** The matrix for a policy: its own, else the one with policyId "default", else undefined. */
+export function escalationMatrixForPolicy(matrices: readonly EscalationMatrix[], policyId: string): EscalationMatrix | undefined {
+  return matrices.find((m) => m.policyId === policyId) ?? matrices.find((m) => m.policyId === 'default');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directory, makeTicket, presetMatrix } from './fixtures.test-support';
-import { escalationLevelNumber, nextEscalationLevel, resolveEscalationRecipients } from './index';
+import { escalationLevelNumber, escalationMatrixForPolicy, nextEscalationLevel, resolveEscalationRecipients } from './index';
 
 const matrix = presetMatrix();
 const level = (id: string): number => {
@@ -69,5 +69,14 @@ describe('nextEscalationLevel', () => {
     expect(nextEscalationLevel(makeTicket({ escalationLevel: 0 }), matrix)).toBe(1);
     expect(nextEscalationLevel(makeTicket({ escalationLevel: 3 }), matrix)).toBe(4);
     expect(nextEscalationLevel(makeTicket({ escalationLevel: matrix.levels.length }), matrix)).toBeUndefined();
+  });
+});
+
+describe('escalationMatrixForPolicy', () => {
+  it('prefers the policy\'s own matrix and falls back to the default one', () => {
+    const own = { ...matrix, id: 'own', policyId: 'enterprise-edown' };
+    expect(escalationMatrixForPolicy([matrix, own], 'enterprise-edown')?.id).toBe('own');
+    expect(escalationMatrixForPolicy([matrix, own], 'impact-rfo')?.id).toBe('default');
+    expect(escalationMatrixForPolicy([own], 'impact-rfo')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidAddressError, renderMailto } from './index';
+import { InvalidAddressError, mailDraftSchema, renderMailto } from './index';
 
 /** Splits a mailto: URL the way RFC 6068 defines it, decoding each part. */
 function parseMailto(url: string): { to: string[]; params: Map<string, string> } {
@@ -58,5 +58,15 @@ describe('renderMailto', () => {
   it('refuses an invalid address naming it', () => {
     expect(() => renderMailto({ to: ['a@example.com?bcc=evil@example.com'], subject: '', body: '' })).toThrow(InvalidAddressError);
     expect(() => renderMailto({ to: ['ok@example.com'], cc: ['not an address'], subject: '', body: '' })).toThrow(/"not an address"/);
+  });
+});
+
+describe('mailDraftSchema', () => {
+  it('accepts a well-formed draft and names a bad address', () => {
+    expect(mailDraftSchema.safeParse({ to: [' a@example.com '], subject: 's', body: 'b' })).toMatchObject({ success: true, data: { to: ['a@example.com'] } });
+    const r = mailDraftSchema.safeParse({ to: ['a@example.com'], cc: ['x\r\nBcc: y@example.com'], subject: 's', body: 'b' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['cc', 0]);
+    expect(r.error?.issues[0]?.message).toContain('not an e-mail address');
   });
 });
