@@ -1,9 +1,22 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Ticket, TimelineEvent } from '../../../shared/ticket';
 import type { Customer, Engineer } from '../../../shared/directory';
+import type { BaseVersions, ConflictRecord, FieldVersions, SyncTable } from '../../../shared/sync';
 
 /** A key/value row for device-local facts: client id, sync cursor, schema version, UI prefs. */
 export type MetaRow = { key: string; value: unknown };
+
+/** One local change waiting to be pushed; `id` counts up per client and is never reused. */
+export type OutboxEntry = { clientId: string; id: number; name: string; args: unknown; baseVersions: BaseVersions; clientTime: number };
+
+/**
+ * Per synced row: the server's version and field versions (for base versions), and while local
+ * changes are pending, the server's copy (`shadow`) that rebase resets to before replaying them.
+ */
+export type SyncStateRow = { table: SyncTable; id: string; version: number; fv: FieldVersions; hasShadow: 0 | 1; shadow?: Record<string, unknown> | null };
+
+/** Presets and records this store only carries; their schemas belong to other modules. */
+export type LooseRow = { id: string } & Record<string, unknown>;
 
 /**
  * The local store. Every table the UI reads is here; the UI reads only through live queries
@@ -15,12 +28,20 @@ export class ServiceDeskDb extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   engineers!: EntityTable<Engineer, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  conflicts!: EntityTable<ConflictRecord, 'id'>;
+  visits!: EntityTable<LooseRow, 'id'>;
+  policies!: EntityTable<LooseRow, 'id'>;
+  calendars!: EntityTable<LooseRow, 'id'>;
+  escalationMatrices!: EntityTable<LooseRow, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  syncState!: Table<SyncStateRow, [SyncTable, string]>;
 
   constructor(name = 'service-desk') {
     super(name);
     this.version(1).stores({
       // Every queue is one range of a [key+dueAt] index, sorted by the nearest SLA target; the
-      // keys (dueAt, qOwner, qOnSite, qEDown, qWords) are derived on write by the queue-keys middleware.
+      // keys (dueAt, qOwner, qOnSite, qEDown, qWords) are derived on write by the queue-keys
+      // middleware (renderer/src/features/queue). Keep these indexes: the queues depend on them.
       tickets:
         'id, status, severity, ownerId, customerId, productLine, region, updatedAt, dueAt, *qWords, ' +
         '[qOwner+dueAt], [status+dueAt], [qEDown+dueAt], [qOnSite+dueAt], [productLine+dueAt], [region+dueAt], [customerId+dueAt]',
@@ -29,7 +50,27 @@ export class ServiceDeskDb extends Dexie {
       engineers: 'id, role, region',
       meta: 'key',
     });
+    // v2: sync. Existing tables and indexes are unchanged, so v1 data and the UI's queries carry over.
+    this.version(2).stores({
+      conflicts: 'id, ticketId, status',
+      visits: 'id, ticketId, engineerId, start',
+      policies: 'id',
+      calendars: 'id',
+      escalationMatrices: 'id',
+      outbox: 'id',
+      syncState: '[table+id], hasShadow',
+    });
   }
+
+  /** The Dexie table holding a synced entity table (same names on both sides). */
+  synced(table: SyncTable): Table<Record<string, unknown>, string> {
+    return this.table(table);
+  }
+}
+
+/** Every table a mutation or a pull may write, for transaction scopes. */
+export function syncScope(db: ServiceDeskDb): Table[] {
+  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.outbox, db.syncState, db.meta];
 }
 
 export function openDb(name?: string): ServiceDeskDb {

@@ -1,0 +1,5 @@
+export { ServiceDeskDb, openDb, type MetaRow, type OutboxEntry, type SyncStateRow, type LooseRow } from './db';
+export { runMutation, getClientId, setActor, getActor, MutationInputError, type RunMutationResult } from './mutate';
+export type { Actor } from './local-apply';
+export { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';
+export { createSyncStatusStore, backoffDelay, initialSyncStatus, type SyncStatus, type SyncStatusStore } from './sync-status';

@@ -1,0 +1,56 @@
+import type { EntityReader, EntitySnapshot, FieldVersions, MutationCtx, MutationResultBody, PreparedMutation, SyncTable } from '../../../shared/sync';
+import { entityKey } from '../../../shared/sync';
+import type { ServiceDeskDb, SyncStateRow } from './db';
+
+export type Actor = { userId: string; role: MutationCtx['role']; region: string };
+
+/** Loads what a mutation touches (live row + server field versions). Call inside a transaction. */
+export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promise<{ read: EntityReader; fvs: Map<string, FieldVersions> }> {
+  const found = new Map<string, EntitySnapshot>();
+  const fvs = new Map<string, FieldVersions>();
+  for (const t of m.touches) {
+    const key = entityKey(t.table, t.id);
+    const [data, state] = await Promise.all([db.synced(t.table).get(t.id), db.syncState.get([t.table, t.id])]);
+    const fv = state?.fv ?? {};
+    fvs.set(key, fv);
+    if (data) found.set(key, { data, fv });
+  }
+  return { read: (table, id) => found.get(entityKey(table, id)), fvs };
+}
+
+/** Keeps the server's copy of a row before its first local change, so rebase can start over from it. */
+async function ensureShadow(db: ServiceDeskDb, table: SyncTable, id: string): Promise<void> {
+  const state = await db.syncState.get([table, id]);
+  if (state?.hasShadow === 1) return;
+  const live = (await db.synced(table).get(id)) ?? null;
+  const row: SyncStateRow = { table, id, version: state?.version ?? 0, fv: state?.fv ?? {}, hasShadow: 1, shadow: live };
+  await db.syncState.put(row);
+}
+
+/** Applies a mutator's result to the live tables (optimistically). Call inside a transaction. */
+export async function applyLocally(db: ServiceDeskDb, result: MutationResultBody): Promise<void> {
+  for (const w of result.writes) {
+    await ensureShadow(db, w.table, w.id);
+    if (w.deleted) await db.synced(w.table).delete(w.id);
+    else await db.synced(w.table).put(w.data);
+  }
+  for (const e of result.events) {
+    if (await db.timeline.get(e.id)) continue;
+    await ensureShadow(db, 'timeline', e.id);
+    await db.timeline.put(e);
+  }
+  for (const c of result.conflicts) {
+    if (await db.conflicts.get(c.id)) continue;
+    await ensureShadow(db, 'conflicts', c.id);
+    await db.conflicts.put(c);
+  }
+}
+
+// Used when no server is configured: the single local user may do everything.
+const localActor: Actor = { userId: 'local', role: 'admin', region: '' };
+
+/** The logged-in actor, read inside the caller's transaction. */
+export async function getActorInTx(db: ServiceDeskDb): Promise<Actor> {
+  const row = await db.meta.get('actor');
+  return (row?.value as Actor | undefined) ?? localActor;
+}

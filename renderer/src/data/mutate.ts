@@ -1,0 +1,70 @@
+import { prepareMutation, type BaseVersions } from '../../../shared/sync';
+import { syncScope, type ServiceDeskDb, type OutboxEntry } from './db';
+import { applyLocally, getActorInTx, loadTouched, type Actor } from './local-apply';
+
+/** Thrown before anything is written when a mutation's name or args are invalid. */
+export class MutationInputError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'unknown_mutation' | 'invalid_args',
+  ) {
+    super(message);
+    this.name = 'MutationInputError';
+  }
+}
+
+function randomClientId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** This device's client id, minted once. */
+export async function getClientId(db: ServiceDeskDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get('clientId');
+    if (typeof row?.value === 'string') return row.value;
+    const id = randomClientId();
+    await db.meta.put({ key: 'clientId', value: id });
+    return id;
+  });
+}
+
+/** Records who is logged in (from the login answer); mutations are made in their name. */
+export async function setActor(db: ServiceDeskDb, actor: Actor | undefined): Promise<void> {
+  if (actor) await db.meta.put({ key: 'actor', value: actor });
+  else await db.meta.delete('actor');
+}
+
+export async function getActor(db: ServiceDeskDb): Promise<Actor> {
+  return getActorInTx(db);
+}
+
+export type RunMutationResult = { id: number; outcome: 'applied' | 'conflict'; message?: string };
+
+/**
+ * Runs a named mutation (e.g. 'ticket.update@1'): validates args, applies the shared mutator to
+ * the local store and appends the outbox entry, all in one transaction. The UI sees the change at
+ * once through its live queries; the sync client pushes it later.
+ */
+export async function runMutation(db: ServiceDeskDb, name: string, args: unknown, opts: { now?: number } = {}): Promise<RunMutationResult> {
+  const prepared = prepareMutation(name, args);
+  if (!prepared.ok) throw new MutationInputError(prepared.message, prepared.code);
+  const m = prepared.mutation;
+  const clientId = await getClientId(db);
+  return db.transaction('rw', syncScope(db), async () => {
+    const actor = await getActorInTx(db);
+    const counter = await db.meta.get('mutationCounter');
+    const id = (typeof counter?.value === 'number' ? counter.value : 0) + 1;
+    const now = opts.now ?? Date.now();
+    const { read, fvs } = await loadTouched(db, m);
+    const baseVersions: BaseVersions = {};
+    for (const [key, fv] of fvs) baseVersions[key] = Object.fromEntries(Object.entries(fv).map(([f, v]) => [f, v.v]));
+    const result = m.run(read, { ...actor, now, clientId, mutationId: id, baseVersions });
+    await applyLocally(db, result);
+    const entry: OutboxEntry = { clientId, id, name: m.name, args: m.args, baseVersions, clientTime: now };
+    await db.outbox.add(entry);
+    await db.meta.put({ key: 'mutationCounter', value: id });
+    return { id, outcome: result.outcome, ...(result.message ? { message: result.message } : {}) };
+  });
+}

@@ -1,0 +1,64 @@
+import { prepareMutation, type PullResponse, syncTables } from '../../../shared/sync';
+import { syncScope, type ServiceDeskDb, type SyncStateRow } from './db';
+import { applyLocally, getActorInTx, loadTouched } from './local-apply';
+
+/**
+ * Resets every locally changed row to the server's copy, then replays the pending outbox on top
+ * (with each entry's own base versions and time). With nothing pending the shadows are dropped.
+ * Call inside a transaction over syncScope.
+ */
+export async function rebase(db: ServiceDeskDb): Promise<void> {
+  const shadows = await db.syncState.where('hasShadow').equals(1).toArray();
+  for (const s of shadows) {
+    if (s.shadow) await db.synced(s.table).put(s.shadow);
+    else await db.synced(s.table).delete(s.id);
+  }
+  const pending = await db.outbox.orderBy('id').toArray();
+  if (pending.length === 0) {
+    for (const s of shadows) {
+      const cleared: SyncStateRow = { table: s.table, id: s.id, version: s.version, fv: s.fv, hasShadow: 0 };
+      if (s.version === 0 && !s.shadow) await db.syncState.delete([s.table, s.id]);
+      else await db.syncState.put(cleared);
+    }
+    return;
+  }
+  const actor = await getActorInTx(db);
+  for (const e of pending) {
+    const prepared = prepareMutation(e.name, e.args);
+    // An entry this build cannot run any more stays queued for the server to judge.
+    if (!prepared.ok) continue;
+    const { read } = await loadTouched(db, prepared.mutation);
+    const result = prepared.mutation.run(read, { ...actor, now: e.clientTime, clientId: e.clientId, mutationId: e.id, baseVersions: e.baseVersions });
+    await applyLocally(db, result);
+  }
+}
+
+/** Commits one pull page: server rows go live unless a local change is pending (then into its shadow). */
+export async function applyPullPage(db: ServiceDeskDb, page: PullResponse): Promise<void> {
+  await db.transaction('rw', syncScope(db), async () => {
+    if (page.reset) {
+      // The cursor predates purged tombstones: start over from the server, keeping the outbox.
+      await Promise.all(syncTables.map((t) => db.synced(t).clear()));
+      await db.syncState.clear();
+      await db.meta.put({ key: 'cursor', value: 0 });
+      return;
+    }
+    for (const r of page.rows) {
+      const state = await db.syncState.get([r.table, r.id]);
+      const data = r.deleted ? null : r.data;
+      if (state?.hasShadow === 1) {
+        await db.syncState.put({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 1, shadow: data });
+        continue;
+      }
+      await db.syncState.put({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 0 });
+      if (data) await db.synced(r.table).put(data);
+      else await db.synced(r.table).delete(r.id);
+    }
+    await db.meta.put({ key: 'cursor', value: page.cursor });
+    if (!page.hasMore) {
+      // Only once the pull is complete do the server rows contain the effects of every acknowledged entry.
+      await db.outbox.where('id').belowOrEqual(page.lastMutationId).delete();
+      await rebase(db);
+    }
+  });
+}
