@@ -166,6 +166,7 @@ describe('errors', () => {
       expect(() => addBusinessMinutes(new Date(0), m, shanghai)).toThrow(/minutes must be a finite number >= 0/);
     }
     expect(() => addBusinessMinutes(new Date(Number.NaN), 1, shanghai)).toThrow(/valid Date/);
+    expect(() => addBusinessMinutes(new Date(0), 1e13, shanghai)).toThrow(/beyond the last representable date/);
     expect(() => businessMinutesBetween(new Date(0), new Date(Number.NaN), shanghai)).toThrow(/valid Date/);
   });
 });

@@ -11,6 +11,8 @@ export { weekdays } from './calendar-types';
 // UTC offsets lie within -12h..+14h; starting the walk a day before the earliest possible local
 // date of an instant also covers zones that fall back across midnight.
 const EARLIEST_OFFSET_MS = 12 * 3_600_000;
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+const MAX_DATE_MS = 8.64e15;
 
 function firstDayToScan(instant: number): number {
   return Math.floor((instant - EARLIEST_OFFSET_MS) / DAY_MS) - 1;
@@ -38,6 +40,8 @@ export function addBusinessMinutes(start: Date, minutes: number, cal: BusinessCa
   // Fractions of a minute are honoured to the millisecond.
   let remaining = Math.round(minutes * MINUTE_MS);
   if (remaining === 0) return new Date(from);
+  // Business time never runs faster than elapsed time, so this bound is a cheap early rejection.
+  if (from + remaining > MAX_DATE_MS) throw new RangeError(`adding ${minutes} business minutes goes beyond the last representable date`);
   let cursor = from;
   let closedDays = 0;
   for (let day = firstDayToScan(from); ; day++) {
@@ -65,7 +69,8 @@ export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalend
   const cc = compileCalendar(cal);
   if (b <= a) return 0;
   let openMs = 0;
-  const lastDay = cc.zone.localDay(b) + 1;
+  // No local date can be more than 14h ahead of UTC; the day after that bound starts after b.
+  const lastDay = Math.floor((b + LATEST_OFFSET_MS) / DAY_MS) + 1;
   for (let day = firstDayToScan(a); day <= lastDay; day++) {
     const iv = cc.openIntervals(day);
     for (let i = 0; i + 1 < iv.length; i += 2) {
