@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../sla';
 import { checkBooking, isBookingBlocked } from './booking-checks';
 import type { BookingContext } from './booking-checks';
+import { findScheduleClashes } from './clashes';
 import { createVisit } from './create-visit';
 import type { Visit, VisitInput } from './visit-schema';
 
@@ -117,5 +118,18 @@ describe('checkBooking', () => {
   it('rejects a window that ends before it starts or a context for another engineer', () => {
     expect(() => checkBooking({ engineerId: engineer.id, window: { start: at('11:00'), end: at('10:00') } }, ctx())).toThrow(/end after it starts/);
     expect(() => checkBooking({ engineerId: 'eng-x', window: { start: at('10:00'), end: at('11:00') } }, ctx())).toThrow(/eng-x/);
+  });
+});
+
+describe('findScheduleClashes', () => {
+  it('pairs overlapping live visits of one engineer, counting travel and ignoring cancelled ones', () => {
+    const visits = [
+      visit({ id: 'A', window: { start: at('09:00'), end: at('10:00') } }),
+      visit({ id: 'B', status: 'tentative', window: { start: at('10:00'), end: at('11:00') }, travelBufferMinutes: 15 }),
+      visit({ id: 'C', window: { start: at('13:00'), end: at('14:00') } }),
+      visit({ id: 'D', status: 'cancelled', window: { start: at('13:00'), end: at('14:00') } }),
+      visit({ id: 'E', engineerId: 'eng-other', window: { start: at('09:00'), end: at('10:00') } }),
+    ];
+    expect(findScheduleClashes(visits).map((c) => [c.first.id, c.second.id])).toEqual([['A', 'B']]);
   });
 });

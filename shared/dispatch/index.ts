@@ -7,3 +7,4 @@ export * from './queue';
 export * from './inspections';
 export * from './parts';
 export * from './create-visit';
+export * from './clashes';
