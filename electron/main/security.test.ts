@@ -27,8 +27,9 @@ describe('external URL allowlist', () => {
     };
     expect(await openExternalUrl('javascript:alert(1)', open)).toBe(false);
     expect(await openExternalUrl('file:///C:/Windows/system32/calc.exe', open)).toBe(false);
-    expect(await openExternalUrl('  https://Example.com/a b', open)).toBe(true);
-    expect(opened).toEqual(['https://example.com/a%20b']);
+    expect(await openExternalUrl('  https://example.com/a b', open)).toBe(false);
+    expect(await openExternalUrl('https://Status.Example.com/incidents?id=42', open)).toBe(true);
+    expect(opened).toEqual(['https://status.example.com/incidents?id=42']);
   });
 });
 

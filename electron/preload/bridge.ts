@@ -42,7 +42,3 @@ export function createBridge(transport: PreloadTransport): ServiceDeskBridge {
   };
 }
 
-/** Exposed for the renderer host's own checks; the bridge itself validates names. */
-export function isHostCall(name: string): name is IpcCall {
-  return (ipcCallNames as readonly string[]).includes(name);
-}
