@@ -81,7 +81,7 @@ function guard(visit: Visit, a: ParsedVisitAction): void {
     const allowed = allowedVisitActions(visit);
     throw new VisitActionError(
       'illegal_transition',
-      `Cannot ${a.type.replace('_', ' ')} visit ${visit.id}: it is ${visit.status.replace('_', ' ')}` +
+      `Cannot ${a.type.replace(/_/g, ' ')} visit ${visit.id}: it is ${visit.status.replace(/_/g, ' ')}` +
         (allowed.length > 0 ? ` (allowed now: ${allowed.join(', ')}).` : ' and allows no further action.'),
     );
   }
