@@ -36,7 +36,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // We do not run the React Compiler, so only the two classic hook rules apply.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', '**/server/**', 'electron'], message: 'renderer/ talks to the OS only through the Host.' }] }],
     },
   },

@@ -2,25 +2,45 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ServicesProvider } from './app/services';
+import { MutationsProvider, type Mutate } from './app/mutations';
 import { seedDemoDataOnFirstRun } from './app/seed-demo';
-import { openDb } from './data/db';
+import { demoSession, useSession } from './app/session';
+import { getActor, openDb, runMutation, setActor, MutationInputError } from './data';
 import { selectHost } from './host';
+import { installQueueKeys } from './features/queue';
+import { getConfig } from './config/config-store';
 import { initI18n } from './i18n';
 import './app/app.css';
 
 async function start(): Promise<void> {
   await initI18n();
   const db = openDb();
+  installQueueKeys(db, getConfig);
   const host = selectHost(import.meta.env.VITE_APP_VERSION ?? '0.0.0');
-  await seedDemoDataOnFirstRun(db, Date.now());
+  if (await seedDemoDataOnFirstRun(db, getConfig().policies, Date.now())) await setActor(db, demoSession);
+  const actor = await getActor(db);
+  useSession.getState().setSession(actor);
   // Ask the browser not to evict the store under storage pressure: it holds unsynced work.
   void navigator.storage?.persist?.().catch(() => false);
+
+  const mutate: Mutate = async (name, args) => {
+    try {
+      const r = await runMutation(db, name, args);
+      return { outcome: r.outcome, message: r.message };
+    } catch (e) {
+      if (e instanceof MutationInputError) return { outcome: 'rejected', message: e.message };
+      throw e;
+    }
+  };
+
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
   createRoot(root).render(
     <StrictMode>
       <ServicesProvider services={{ db, host }}>
-        <App />
+        <MutationsProvider mutate={mutate}>
+          <App />
+        </MutationsProvider>
       </ServicesProvider>
     </StrictMode>,
   );

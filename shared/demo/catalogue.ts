@@ -12,25 +12,25 @@ export const demoProducts: Record<(typeof demoProductLines)[number], string[]> =
 };
 
 export const demoCustomers: Customer[] = [
-  { id: 'cust-northwind', name: 'Northwind Logistics', region: 'north-america', contractNumber: 'C-1001', contractTier: '7x24_hotline', policyId: 'onsite-four-level', calendarId: 'us', language: 'en', site: { address: '100 Harbor Way, Boston', timeZone: 'America/New_York' } },
-  { id: 'cust-lumen', name: 'Lumen Health Group', region: 'north-america', contractNumber: 'C-1002', contractTier: 'business_hours', policyId: 'business-hours-three', calendarId: 'us', language: 'en', site: { address: '8 Elm Street, Chicago', timeZone: 'America/Chicago' } },
-  { id: 'cust-andes', name: 'Andes Mining Co.', region: 'latin-america', contractNumber: 'C-2001', contractTier: '7x24_hotline', policyId: 'onsite-four-level', calendarId: '7x24', language: 'en', site: { address: 'Av. Central 45, Santiago', timeZone: 'America/Santiago' } },
-  { id: 'cust-balkan', name: 'Balkan Telecom Services', region: 'emea-anz', contractNumber: 'C-3001', contractTier: '7x24_hotline', policyId: 'impact-rfo', calendarId: 'bulgaria', language: 'bg', site: { address: 'bul. Vitosha 12, Sofia', timeZone: 'Europe/Sofia' } },
-  { id: 'cust-fjord', name: 'Fjord Energy AS', region: 'emea-anz', contractNumber: 'C-3002', contractTier: 'business_hours', policyId: 'business-hours-three', calendarId: 'mon-fri-0830-1700', language: 'en', site: { address: 'Strandgata 3, Bergen', timeZone: 'Europe/Oslo' } },
-  { id: 'cust-jade', name: 'Jade River Bank', region: 'apac-cjks', contractNumber: 'C-4001', contractTier: '7x24_hotline', policyId: 'onsite-four-level', calendarId: 'china', language: 'zh-CN', site: { address: 'Century Avenue 88, Shanghai', timeZone: 'Asia/Shanghai' } },
-  { id: 'cust-formosa', name: 'Formosa Precision', region: 'apac-cjks', contractNumber: 'C-4002', contractTier: 'business_hours', policyId: 'business-hours-three', calendarId: 'office-lunch', language: 'zh-TW', site: { address: 'Section 2, Zhongshan Rd, Taipei', timeZone: 'Asia/Taipei' } },
-  { id: 'cust-kiwi', name: 'Kiwi Freight Ltd', region: 'emea-anz', contractNumber: '', contractTier: 'non_contract', policyId: 'business-hours-three', calendarId: 'mon-fri-0830-1700', language: 'en', site: { address: '1 Quay St, Auckland', timeZone: 'Pacific/Auckland' } },
-  { id: 'cust-edown', name: 'Orbit Retail Systems', region: 'north-america', contractNumber: 'C-1003', contractTier: '7x24_hotline', policyId: 'enterprise-edown', calendarId: '7x24', language: 'en', site: { address: '500 Market St, San Francisco', timeZone: 'America/Los_Angeles' } },
+  { id: 'cust-northwind', name: 'Northwind Logistics', region: 'north-america', contractNumber: 'C-1001', contractTier: '7x24_hotline', policyId: 'onsite-4-level-7x24', calendarId: 'us-federal-2026-2027', language: 'en', site: { address: '100 Harbor Way, Boston', timeZone: 'America/New_York' } },
+  { id: 'cust-lumen', name: 'Lumen Health Group', region: 'north-america', contractNumber: 'C-1002', contractTier: 'business_hours', policyId: 'business-hours-3-severity', calendarId: 'us-federal-2026-2027', language: 'en', site: { address: '8 Elm Street, Chicago', timeZone: 'America/Chicago' } },
+  { id: 'cust-andes', name: 'Andes Mining Co.', region: 'latin-america', contractNumber: 'C-2001', contractTier: '7x24_hotline', policyId: 'onsite-4-level-7x24', calendarId: 'always-open', language: 'en', site: { address: 'Av. Central 45, Santiago', timeZone: 'America/Santiago' } },
+  { id: 'cust-balkan', name: 'Balkan Telecom Services', region: 'emea-anz', contractNumber: 'C-3001', contractTier: '7x24_hotline', policyId: 'network-impact-rfo', calendarId: 'bulgaria-2026-2027', language: 'bg', site: { address: 'bul. Vitosha 12, Sofia', timeZone: 'Europe/Sofia' } },
+  { id: 'cust-fjord', name: 'Fjord Energy AS', region: 'emea-anz', contractNumber: 'C-3002', contractTier: 'business_hours', policyId: 'business-hours-3-severity', calendarId: 'weekdays-0830-1700', language: 'en', site: { address: 'Strandgata 3, Bergen', timeZone: 'Europe/Oslo' } },
+  { id: 'cust-jade', name: 'Jade River Bank', region: 'apac-cjks', contractNumber: 'C-4001', contractTier: '7x24_hotline', policyId: 'onsite-4-level-7x24', calendarId: 'china-2026-2027', language: 'zh-CN', site: { address: 'Century Avenue 88, Shanghai', timeZone: 'Asia/Shanghai' } },
+  { id: 'cust-formosa', name: 'Formosa Precision', region: 'apac-cjks', contractNumber: 'C-4002', contractTier: 'business_hours', policyId: 'business-hours-3-severity', calendarId: 'office-lunch-break', language: 'zh-TW', site: { address: 'Section 2, Zhongshan Rd, Taipei', timeZone: 'Asia/Taipei' } },
+  { id: 'cust-kiwi', name: 'Kiwi Freight Ltd', region: 'emea-anz', contractNumber: '', contractTier: 'non_contract', policyId: 'business-hours-3-severity', calendarId: 'weekdays-0830-1700', language: 'en', site: { address: '1 Quay St, Auckland', timeZone: 'Pacific/Auckland' } },
+  { id: 'cust-edown', name: 'Orbit Retail Systems', region: 'north-america', contractNumber: 'C-1003', contractTier: '7x24_hotline', policyId: 'enterprise-edown', calendarId: 'always-open', language: 'en', site: { address: '500 Market St, San Francisco', timeZone: 'America/Los_Angeles' } },
 ];
 
 export const demoEngineers: Engineer[] = [
-  { id: 'eng-alex', name: 'Alex Morgan', email: 'alex.morgan@example.com', role: 'agent', region: 'north-america', skills: ['content-platform', 'data-vault'], calendarId: 'us', managerId: 'eng-dana' },
-  { id: 'eng-mei', name: 'Mei Lin', email: 'mei.lin@example.com', role: 'agent', region: 'apac-cjks', skills: ['secure-gateway', 'edge-routers'], calendarId: 'china', managerId: 'eng-dana' },
-  { id: 'eng-ivan', name: 'Ivan Petrov', email: 'ivan.petrov@example.com', role: 'field_engineer', region: 'emea-anz', skills: ['edge-routers', 'secure-gateway'], calendarId: 'bulgaria', managerId: 'eng-sam' },
-  { id: 'eng-rosa', name: 'Rosa Alvarez', email: 'rosa.alvarez@example.com', role: 'field_engineer', region: 'latin-america', skills: ['data-vault', 'content-platform'], calendarId: '7x24', managerId: 'eng-sam' },
-  { id: 'eng-kai', name: 'Kai Chen', email: 'kai.chen@example.com', role: 'field_engineer', region: 'apac-cjks', skills: ['edge-routers', 'data-vault'], calendarId: 'china', managerId: 'eng-sam' },
-  { id: 'eng-sam', name: 'Sam Okafor', email: 'sam.okafor@example.com', role: 'dispatcher', region: 'emea-anz', skills: [], calendarId: 'mon-fri-0830-1700', managerId: 'eng-dana' },
-  { id: 'eng-dana', name: 'Dana Whitfield', email: 'dana.whitfield@example.com', role: 'admin', region: 'north-america', skills: [], calendarId: 'us' },
+  { id: 'eng-alex', name: 'Alex Morgan', email: 'alex.morgan@example.com', role: 'agent', region: 'north-america', skills: ['content-platform', 'data-vault'], calendarId: 'us-federal-2026-2027', managerId: 'eng-dana' },
+  { id: 'eng-mei', name: 'Mei Lin', email: 'mei.lin@example.com', role: 'agent', region: 'apac-cjks', skills: ['secure-gateway', 'edge-routers'], calendarId: 'china-2026-2027', managerId: 'eng-dana' },
+  { id: 'eng-ivan', name: 'Ivan Petrov', email: 'ivan.petrov@example.com', role: 'field_engineer', region: 'emea-anz', skills: ['edge-routers', 'secure-gateway'], calendarId: 'bulgaria-2026-2027', managerId: 'eng-sam' },
+  { id: 'eng-rosa', name: 'Rosa Alvarez', email: 'rosa.alvarez@example.com', role: 'field_engineer', region: 'latin-america', skills: ['data-vault', 'content-platform'], calendarId: 'always-open', managerId: 'eng-sam' },
+  { id: 'eng-kai', name: 'Kai Chen', email: 'kai.chen@example.com', role: 'field_engineer', region: 'apac-cjks', skills: ['edge-routers', 'data-vault'], calendarId: 'china-2026-2027', managerId: 'eng-sam' },
+  { id: 'eng-sam', name: 'Sam Okafor', email: 'sam.okafor@example.com', role: 'dispatcher', region: 'emea-anz', skills: [], calendarId: 'weekdays-0830-1700', managerId: 'eng-dana' },
+  { id: 'eng-dana', name: 'Dana Whitfield', email: 'dana.whitfield@example.com', role: 'admin', region: 'north-america', skills: [], calendarId: 'us-federal-2026-2027' },
 ];
 
 export const demoTitles = [

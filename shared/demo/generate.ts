@@ -1,8 +1,11 @@
 import type { Ticket, TicketStatus, Impact, Urgency, TimelineEvent } from '../ticket';
+import type { Policy } from '../policy/schema';
+import { initialPriority } from '../policy/priority';
 import { seededRandom, pick } from './random';
 import { demoCustomers, demoEngineers, demoProductLines, demoProducts, demoTitles } from './catalogue';
 
-export type DemoOptions = { tickets: number; seed?: number; now: number };
+/** Policies by id: severities and priorities come from the customer's policy, as in real data. */
+export type DemoOptions = { tickets: number; seed?: number; now: number; policies: ReadonlyMap<string, Policy> };
 export type DemoData = { tickets: Ticket[]; timeline: TimelineEvent[] };
 
 const statuses: TicketStatus[] = ['received', 'acknowledged', 'in_progress', 'in_progress', 'waiting_customer', 'resolved', 'closed'];
@@ -11,7 +14,7 @@ const urgencies: Urgency[] = ['high', 'medium', 'low'];
 const MINUTE = 60_000;
 
 /** Generates a deterministic, realistic ticket load (ids SD-DEMO-0001...) for demos, tests and benches. */
-export function generateDemoData({ tickets: count, seed = 42, now }: DemoOptions): DemoData {
+export function generateDemoData({ tickets: count, seed = 42, now, policies }: DemoOptions): DemoData {
   const rnd = seededRandom(seed);
   const agents = demoEngineers.filter((e) => e.role === 'agent' || e.role === 'field_engineer');
   const tickets: Ticket[] = [];
@@ -19,7 +22,10 @@ export function generateDemoData({ tickets: count, seed = 42, now }: DemoOptions
   for (let i = 1; i <= count; i++) {
     const customer = pick(rnd, demoCustomers);
     const productLine = pick(rnd, demoProductLines);
-    const severity = String(1 + Math.floor(rnd() * (customer.policyId === 'business-hours-three' ? 3 : 4)));
+    const policy = policies.get(customer.policyId);
+    if (!policy) throw new RangeError(`demo customer ${customer.id} names unknown policy ${customer.policyId}`);
+    // E-Down is never set at creation (seed 002); demo tickets start on the normal scale.
+    const severity = pick(rnd, policy.severityLevels.filter((l) => !l.aboveTop)).id;
     // Most tickets are recent so that queues have live clocks; a tail goes back 60 days.
     const ageMinutes = rnd() < 0.7 ? Math.floor(rnd() * 3 * 24 * 60) : Math.floor(rnd() * 60 * 24 * 60);
     const createdAt = now - ageMinutes * MINUTE;
@@ -49,7 +55,7 @@ export function generateDemoData({ tickets: count, seed = 42, now }: DemoOptions
       severity,
       impact,
       urgency,
-      priority: `P${severity}`,
+      priority: initialPriority(policy, impact, urgency, customer.contractTier),
       status,
       ownerId: owner,
       escalationLevel: 0,

@@ -1,15 +1,15 @@
 /** Schemes the app may hand to the OS: mail drafts and web pages, nothing that runs or reads files. */
 export const allowedExternalSchemes = ['mailto:', 'https:'] as const;
 
+// shared/ has no URL class (no DOM, no Node): the two accepted shapes are matched strictly instead.
+// https: a host name or IPv4, optional port, then path/query/fragment; no credentials, no spaces,
+// no backslashes (which some parsers treat as slashes), no control characters.
+const httpsUrl = /^https:\/\/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?([/?#][^\s\\]*)?$/i;
+// mailto: addresses and/or ?query, percent-encoded per RFC 6068 (no raw spaces or controls).
+const mailtoUrl = /^mailto:[^\s\\]+$/i;
+
 /** True only for a well-formed mailto: or https: URL (never javascript:, file:, data:, custom schemes). */
 export function isAllowedExternalUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (!(allowedExternalSchemes as readonly string[]).includes(url.protocol)) return false;
-  if (url.protocol === 'https:') return url.hostname.length > 0 && url.username === '' && url.password === '';
-  return url.pathname.length > 0 || url.search.length > 0;
+  if (value.length > 100_000 || /[\u0000-\u001f\u007f]/.test(value)) return false;
+  return httpsUrl.test(value) || mailtoUrl.test(value);
 }

@@ -1,3 +1,4 @@
 export * from './change';
 export * from './e-down';
 export * from './what-if';
+export * from './form';

@@ -1,5 +1,6 @@
 import type { ServiceDeskDb } from '../data/db';
 import { demoCustomers, demoEngineers, generateDemoData } from '../../../shared/demo';
+import type { Policy } from '../../../shared/policy';
 
 const SEEDED_KEY = 'demoSeeded';
 
@@ -7,11 +8,11 @@ const SEEDED_KEY = 'demoSeeded';
  * First run on the embedded default store: fill it with a small demo set so the app opens on a
  * working queue. Runs once per profile (remembered in meta), never over existing data.
  */
-export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, now: number, tickets = 60): Promise<boolean> {
+export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: ReadonlyMap<string, Policy>, now: number, tickets = 60): Promise<boolean> {
   return db.transaction('rw', [db.tickets, db.timeline, db.customers, db.engineers, db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     if ((await db.tickets.limit(1).count()) > 0) return false;
-    const demo = generateDemoData({ tickets, now });
+    const demo = generateDemoData({ tickets, now, policies });
     await db.customers.bulkPut(demoCustomers);
     await db.engineers.bulkPut(demoEngineers);
     await db.tickets.bulkPut(demo.tickets);

@@ -4,9 +4,9 @@ import { createWebSlaTimers } from './web-sla-timers';
 
 /** The web host wired to the page: timers, title counts, and events back into the UI. */
 export function createBrowserHost(version: string): WebHost {
-  let host: WebHost | undefined;
-  const timers = createWebSlaTimers(Date.now, (alerts) => host?.emit('sla.alerts', { alerts }));
-  host = createWebHost(
+  const emitter: { host?: WebHost } = {};
+  const timers = createWebSlaTimers(Date.now, (alerts) => emitter.host?.emit('sla.alerts', { alerts }));
+  const host = createWebHost(
     createWebHandlers({
       version,
       setWatchList: ({ entries }) => timers.setWatchList(entries),
@@ -15,6 +15,7 @@ export function createBrowserHost(version: string): WebHost {
       },
     }),
   );
+  emitter.host = host;
   document.addEventListener('visibilitychange', () => timers.recheck());
   return host;
 }

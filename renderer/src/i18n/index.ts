@@ -5,6 +5,20 @@ import zhCN from './locales/zh-CN.json';
 import zhTW from './locales/zh-TW.json';
 import bg from './locales/bg.json';
 
+// Each feature folder may carry its own strings in features/<feature>/locales/<lang>.json; they
+// live under the feature's name (t('dispatch.title')) so features translate independently.
+const featureFiles = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { eager: true, import: 'default' });
+
+/** The app-wide strings of one language plus every feature's, each feature under its folder name. */
+export function resourcesFor(lang: string, base: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [path, strings] of Object.entries(featureFiles)) {
+    const m = /features\/([^/]+)\/locales\/([^/]+)\.json$/.exec(path);
+    if (m && m[2] === lang && m[1]) out[m[1]] = strings;
+  }
+  return out;
+}
+
 export const supportedLanguages = ['en', 'zh-CN', 'zh-TW', 'bg'] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const languageNames: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文', bg: 'Български' };
@@ -26,7 +40,12 @@ export function initialLanguage(): Language {
 
 export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW }, bg: { translation: bg } },
+    resources: {
+      en: { translation: resourcesFor('en', en) },
+      'zh-CN': { translation: resourcesFor('zh-CN', zhCN) },
+      'zh-TW': { translation: resourcesFor('zh-TW', zhTW) },
+      bg: { translation: resourcesFor('bg', bg) },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -1,48 +1,119 @@
-import { useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useQueue } from './use-queue';
+import { useRouter } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useUi } from '../../app/ui-store';
+import { useMinute } from '../../app/use-now';
+import type { Ticket } from '../../../../shared/ticket';
+import { findView, type ViewContext } from './views';
+import { useSearch, useViewCount, useViewPage } from './use-queue-view';
+import { useDirectoryNames } from './use-directory';
+import { QueueRow } from './QueueRow';
+import { BulkActions } from './BulkActions';
 
 const ROW_HEIGHT = 36;
+const BLOCK = 100;
+export const SOON_MINUTES = 120;
 
-export function QueuePage() {
-  const { t, i18n } = useTranslation();
-  const queue = useQueue();
+export function QueuePage({ viewId }: { viewId: string }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.session.userId);
+  const now = useMinute();
+  const ctx = useMemo<ViewContext>(() => ({ me, now, soonMinutes: SOON_MINUTES }), [me, now]);
+  const view = findView(viewId);
+  const { search, setSearch, selectedTicketIds, toggleSelected, setSelection, focusedIndex, setFocusedIndex } = useUi();
+  const navigate = useRouter((s) => s.navigate);
+  const names = useDirectoryNames();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = queue?.tickets ?? [];
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  if (!queue) return <p className="muted">{t('app.loading')}</p>;
+  const count = useViewCount(viewId, ctx);
+  const searching = search.trim().length > 0;
+  const results = useSearch(searching ? search : '');
+  const total = searching ? (results?.length ?? 0) : (count ?? 0);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
+  const blockStart = Math.floor(first / BLOCK) * BLOCK;
+  const page = useViewPage(viewId, ctx, blockStart, BLOCK * 2);
+  const rowAt = (i: number): Ticket | undefined => (searching ? results?.[i] : page?.[i - blockStart]);
+
+  const open = useCallback((id: string) => navigate({ screen: 'ticket', id }), [navigate]);
+
+  useEffect(() => setSelection([]), [viewId, setSelection]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const ui = useUi.getState();
+      if (ui.paletteOpen || ui.helpOpen) return;
+      const i = ui.focusedIndex;
+      if (e.key === 'j' || e.key === 'ArrowDown') setFocusedIndex(Math.min(i + 1, total - 1));
+      else if (e.key === 'k' || e.key === 'ArrowUp') setFocusedIndex(i - 1);
+      else if (e.key === 'Enter') {
+        const row = rowAt(i);
+        if (row) open(row.id);
+      } else if (e.key === 'x') {
+        const row = rowAt(i);
+        if (row) toggleSelected(row.id);
+      } else if (e.key === '/') searchRef.current?.focus();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  useEffect(() => {
+    if (total > 0) virtualizer.scrollToIndex(Math.min(focusedIndex, total - 1));
+  }, [focusedIndex, total, virtualizer]);
+
+  if (!view) return <p role="alert">{t('queue.unknownView', { id: viewId })}</p>;
+  const title = t(view.labelKey, { value: view.param ? (names?.customers.get(view.param) ?? view.param) : '' });
   return (
     <section className="queue" aria-labelledby="queue-title">
       <header className="queue-header">
-        <h1 id="queue-title">{t('queue.title')}</h1>
-        <span className="muted" data-testid="queue-count">{t('queue.count', { count: queue.total })}</span>
+        <h1 id="queue-title">{title}</h1>
+        <span className="muted" data-testid="queue-count">{count === undefined ? t('app.loading') : t('queue.count', { count })}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          placeholder={t('queue.search')}
+          aria-label={t('queue.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && (setSearch(''), e.currentTarget.blur())}
+        />
       </header>
+      {selectedTicketIds.length > 0 && <BulkActions ticketIds={selectedTicketIds} onDone={() => setSelection([])} />}
       <div className="queue-row queue-head" role="row">
-        {(['id', 'title', 'customer', 'severity', 'priority', 'status', 'owner', 'updated'] as const).map((c) => (
+        <span />
+        {(['id', 'title', 'customer', 'severity', 'priority', 'impact', 'status', 'owner', 'clocks'] as const).map((c) => (
           <span key={c} role="columnheader">{t(`queue.columns.${c}`)}</span>
         ))}
       </div>
-      {rows.length === 0 ? (
-        <p className="muted">{t('queue.empty')}</p>
+      {total === 0 ? (
+        <p className="muted empty">{searching ? t('queue.noResults') : t('queue.empty')}</p>
       ) : (
-        <div ref={scrollRef} className="queue-scroll" role="grid" aria-rowcount={rows.length}>
+        <div ref={scrollRef} className="queue-scroll" role="grid" aria-rowcount={total} aria-label={title}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const ticket = rows[item.index];
-              if (!ticket) return null;
+              const ticket = rowAt(item.index);
               return (
-                <div key={ticket.id} role="row" className="queue-row" data-testid="queue-row" style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-                  <span className="mono">{ticket.id}</span>
-                  <span className="ellipsis">{ticket.title}</span>
-                  <span className="ellipsis">{queue.customers.get(ticket.customerId) ?? ticket.customerId}</span>
-                  <span className={`sev sev-${ticket.severity}`}>{ticket.severity}</span>
-                  <span>{ticket.priority}</span>
-                  <span>{t(`status.${ticket.status}`)}</span>
-                  <span className="ellipsis">{ticket.ownerId ? (queue.engineers.get(ticket.ownerId) ?? ticket.ownerId) : t('owner.none')}</span>
-                  <span>{dateFormat.format(ticket.updatedAt)}</span>
+                <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                  {ticket ? (
+                    <QueueRow
+                      ticket={ticket}
+                      customer={names?.customers.get(ticket.customerId) ?? ticket.customerId}
+                      owner={ticket.ownerId ? (names?.engineers.get(ticket.ownerId) ?? ticket.ownerId) : t('owner.none')}
+                      selected={selectedTicketIds.includes(ticket.id)}
+                      focused={item.index === focusedIndex}
+                      onOpen={open}
+                      onToggle={toggleSelected}
+                    />
+                  ) : (
+                    <div className="queue-row placeholder" />
+                  )}
                 </div>
               );
             })}

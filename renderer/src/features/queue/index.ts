@@ -1,1 +1,4 @@
 export { QueuePage } from './QueuePage';
+export { QueueSidebar } from './QueueSidebar';
+export { installQueueKeys } from './queue-keys-middleware';
+export { builtInViews, findView } from './views';

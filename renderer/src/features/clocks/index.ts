@@ -1,0 +1,3 @@
+export { ClockChip } from './ClockChip';
+export { useTicketClocks } from './use-clocks';
+export { formatMinutes, clockUrgency } from './format';

@@ -1,0 +1,51 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Table } from 'dexie';
+import { useServices } from '../../app/services';
+import type { Ticket } from '../../../../shared/ticket';
+import { findView, type ViewContext } from './views';
+import { searchTokens } from './queue-keys';
+
+type Rows = Table<{ id: string }, string>;
+
+/** How many tickets a view holds: an index count, never a table scan. */
+export function useViewCount(viewId: string, ctx: ViewContext): number | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => findView(viewId)?.range(db.tickets as unknown as Rows, ctx).count() ?? 0, [db, viewId, ctx.me, ctx.now, ctx.soonMinutes]);
+}
+
+/** One window of a view's rows, nearest deadline first: an index range with offset and limit. */
+export function useViewPage(viewId: string, ctx: ViewContext, offset: number, limit: number): Ticket[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(
+    async () => {
+      const view = findView(viewId);
+      if (!view) return [];
+      return (await view.range(db.tickets as unknown as Rows, ctx).offset(offset).limit(limit).toArray()) as unknown as Ticket[];
+    },
+    [db, viewId, ctx.me, ctx.now, ctx.soonMinutes, offset, limit],
+  );
+}
+
+const SEARCH_LIMIT = 500;
+
+/**
+ * Full-text search over ticket id, title, product, contact, service id (word index), customer
+ * names and note texts; every word must match (prefix match), results nearest deadline first.
+ */
+export function useSearch(text: string): Ticket[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const tokens = searchTokens(text);
+    const [first, ...rest] = tokens.sort((a, b) => b.length - a.length);
+    if (!first) return [];
+    const ids = new Set<string>(await db.tickets.where('qWords').startsWith(first).limit(SEARCH_LIMIT).primaryKeys());
+    if (rest.length === 0) {
+      const customers = await db.customers.filter((c) => c.name.toLowerCase().includes(text.trim().toLowerCase())).primaryKeys();
+      for (const cid of customers) for (const id of await db.tickets.where('customerId').equals(cid).limit(SEARCH_LIMIT).primaryKeys()) ids.add(id);
+    }
+    for (const id of await db.timeline.where('qWords').startsWith(first).limit(SEARCH_LIMIT).toArray().then((evs) => evs.map((e) => e.ticketId))) ids.add(id);
+    const tickets = (await db.tickets.bulkGet([...ids])).filter((t): t is Ticket & { qWords: string[]; dueAt: number } => t !== undefined) as (Ticket & { qWords?: string[]; dueAt?: number })[];
+    const all = rest.length === 0 ? tickets : tickets.filter((t) => rest.every((w) => (t.qWords ?? []).some((q) => q.startsWith(w))));
+    return all.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, SEARCH_LIMIT);
+  }, [db, text]);
+}

@@ -1,0 +1,1 @@
+export { SeverityEditor } from './SeverityEditor';

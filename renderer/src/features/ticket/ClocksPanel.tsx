@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { Clock } from '../../../../shared/sla/clocks';
+import { clockUrgency, formatMinutes } from '../clocks';
+
+/** Every clock of the ticket, not only the nearest: state, target, remaining time. */
+export function ClocksPanel({ clocks, timeZone }: { clocks: Clock[]; timeZone?: string }) {
+  const { t, i18n } = useTranslation();
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmtSite = timeZone ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone, timeZoneName: 'short' }) : undefined;
+  if (clocks.length === 0) return <p className="muted">{t('ticket.noClocks')}</p>;
+  return (
+    <table className="clocks-table" aria-label={t('ticket.clocks')}>
+      <thead>
+        <tr>
+          <th>{t('ticket.clock')}</th>
+          <th>{t('ticket.state')}</th>
+          <th>{t('ticket.target')}</th>
+          <th>{t('ticket.remaining')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {clocks.map((c) => (
+          <tr key={c.kind} data-clock={c.kind} className={`clock-row clock-${clockUrgency(c)}`}>
+            <td>{t(`clocks.${c.kind}`)}</td>
+            <td data-testid={`clock-state-${c.kind}`}>{t(`clockState.${c.state}`)}</td>
+            <td>
+              {c.target === undefined ? '—' : fmt.format(c.target)}
+              {c.target !== undefined && fmtSite && <span className="muted"> ({fmtSite.format(c.target)})</span>}
+            </td>
+            <td>{c.state === 'met' || c.state === 'pending' ? '—' : formatMinutes(c.remainingMinutes, i18n.language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

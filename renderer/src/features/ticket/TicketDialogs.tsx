@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
+import type { Customer, Engineer } from '../../../../shared/directory';
+import type { Clock } from '../../../../shared/sla/clocks';
+import { SeverityEditor } from '../severity';
+
+export type TicketDialog = 'severity' | 'escalate' | null;
+
+type Props = { dialog: TicketDialog; onClose: () => void; ticket: Ticket; timeline: TimelineEvent[]; customer?: Customer; engineers: Engineer[]; clocks: Clock[] };
+
+/** The ticket's modal actions, one at a time. */
+export function TicketDialogs({ dialog, onClose, ticket }: Props) {
+  const { t } = useTranslation();
+  if (!dialog) return null;
+  return (
+    <div className="overlay" role="presentation" onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog wide-dialog" role="dialog" aria-modal="true" aria-label={t(`ticket.dialog.${dialog}`)} onClick={(e) => e.stopPropagation()}>
+        <h2>{t(`ticket.dialog.${dialog}`)}</h2>
+        {dialog === 'severity' && <SeverityEditor ticket={ticket} onClose={onClose} />}
+      </div>
+    </div>
+  );
+}
