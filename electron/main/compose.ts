@@ -3,20 +3,16 @@ import { notificationSettingsSchema } from '../../shared/ipc';
 import type { NotificationSettings } from '../../shared/ipc';
 import { createMainHandlers } from './ipc/handlers';
 import type { MainHandlers } from './ipc/register';
-import type { Clock } from './services/clock';
+import { createNotificationService, createSlaTimerService, slaTimerStateSchema } from '../../shared/alerts';
+import type { Clock, NotificationService, Notifier, SlaTimerService, TrayCounts } from '../../shared/alerts';
 import { createEventOutbox } from './services/event-outbox';
 import type { EventOutbox, EventSender } from './services/event-outbox';
 import { createHandoffService } from './services/handoff';
 import type { HandoffFileSystem, OpenPath } from './services/handoff';
 import { createJsonFileStore } from './services/json-file-store';
 import type { StoreFileSystem } from './services/json-file-store';
-import { createNotificationService } from './services/notifications';
-import type { NotificationService, Notifier } from './services/notifications';
 import { createSecretStore, secretFileSchema } from './services/secrets';
 import type { Encryption } from './services/secrets';
-import { createSlaTimerService, slaTimerStateSchema } from './services/sla-timers';
-import type { SlaTimerService } from './services/sla-timers';
-import type { TrayCounts } from './services/tray-state';
 
 /** Everything the desktop needs from the outside world; index.ts passes Electron's, tests fakes. */
 export type DesktopEnv = {

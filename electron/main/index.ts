@@ -8,7 +8,7 @@ import { composeDesktop } from './compose';
 import { registerElectronIpc } from './ipc/register';
 import { isTrustedSenderFrame, isTrustedSenderUrl } from './ipc/trusted-sender';
 import { acquireSingleInstance, denyAllPermissions, parseDeepLink } from './security';
-import { createSystemClock } from './services/clock';
+import { createSystemClock } from './services/system-clock';
 import { createElectronNotifier } from './wiring/notifier';
 import { createDesktopTray } from './wiring/tray';
 import type { DesktopTray } from './wiring/tray';

@@ -7,9 +7,9 @@ import type { DesktopEnv } from '../../electron/main/compose';
 import { registerIpcHandlers } from '../../electron/main/ipc/register';
 import type { MainHandlers } from '../../electron/main/ipc/register';
 import { isTrustedSenderFrame } from '../../electron/main/ipc/trusted-sender';
-import { createFakeClock } from '../../electron/main/services/fake-clock';
+import { createFakeClock } from '../../shared/alerts';
+import type { Toast } from '../../shared/alerts';
 import { createMemoryFileSystem } from '../../electron/main/services/memory-fs';
-import type { Toast } from '../../electron/main/services/notification-text';
 import { createFakeIpcMain } from './fake-ipc-main';
 import { hostContractCases, runHostContract } from './host-contract';
 

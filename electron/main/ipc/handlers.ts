@@ -1,9 +1,7 @@
 import { openExternalUrl } from '../security';
 import type { HandoffService } from '../services/handoff';
-import type { NotificationService } from '../services/notifications';
 import type { SecretStore } from '../services/secrets';
-import type { SlaTimerService } from '../services/sla-timers';
-import type { TrayCounts } from '../services/tray-state';
+import type { NotificationService, SlaTimerService, TrayCounts } from '../../../shared/alerts';
 import { IpcFailure } from './failure';
 import type { MainHandlers } from './register';
 

@@ -1,4 +1,6 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { checkHandoffFileName } from '../../../shared/alerts';
+import type { HandoffExtension } from '../../../shared/alerts';
 import { IpcFailure } from '../ipc/failure';
 
 export type HandoffFileSystem = {
@@ -10,15 +12,13 @@ export type HandoffFileSystem = {
 export type OpenPath = (path: string) => Promise<string>;
 
 /**
- * The path a hand-off file gets inside the app's own folder, or an error. Only a plain file
- * name is accepted (no separators, no leading dot, no '..'); the extension is appended if missing.
+ * The path a hand-off file gets inside the app's own folder, or an error. The name rule is the
+ * one both hosts share (shared/alerts checkHandoffFileName); the folder check is belt and braces.
  */
-export function resolveHandoffPath(dir: string, fileName: string, extension: '.eml' | '.ics'): { ok: true; path: string } | { ok: false; message: string } {
-  if (fileName.includes('/') || fileName.includes('\\') || fileName.includes('\0')) return { ok: false, message: 'file name must not contain a path' };
-  if (fileName.startsWith('.') || fileName.includes('..')) return { ok: false, message: 'file name must not start with a dot or contain ".."' };
-  // The extension decides which application opens the file, so it is always ours.
-  const name = fileName.toLowerCase().endsWith(extension) ? fileName : `${fileName}${extension}`;
-  const path = join(dir, name);
+export function resolveHandoffPath(dir: string, fileName: string, extension: HandoffExtension): { ok: true; path: string } | { ok: false; message: string } {
+  const checked = checkHandoffFileName(fileName, extension);
+  if (!checked.ok) return checked;
+  const path = join(dir, checked.name);
   if (!isInsideDir(dir, path)) return { ok: false, message: 'file name leaves the hand-off folder' };
   return { ok: true, path };
 }
@@ -31,7 +31,7 @@ export function isInsideDir(dir: string, path: string): boolean {
 
 export type HandoffService = {
   /** Writes a draft (.eml) or calendar (.ics) file into the app's folder and returns its path. */
-  write(fileName: string, content: string, extension: '.eml' | '.ics'): Promise<string>;
+  write(fileName: string, content: string, extension: HandoffExtension): Promise<string>;
   /** Opens a file with the default app, but only one this service wrote into its folder. */
   open(path: string): Promise<void>;
   wasWrittenByApp(path: string): boolean;

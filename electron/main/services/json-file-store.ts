@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
 import type { z } from 'zod';
+import { parseStoredJson } from '../../../shared/alerts';
+import type { JsonStore } from '../../../shared/alerts';
 
 /** The few file operations a store needs; production passes node:fs/promises. */
 export type StoreFileSystem = {
@@ -9,13 +11,7 @@ export type StoreFileSystem = {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 };
 
-/** Loads and saves one JSON document. */
-export type JsonStore<T> = {
-  /** The stored value, or null when there is none or it is unreadable (reported via onError). */
-  load(): Promise<T | null>;
-  /** Resolves once this value (or a newer one) is on disk. */
-  save(value: T): Promise<void>;
-};
+export type { JsonStore } from '../../../shared/alerts';
 
 function isMissingFile(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
@@ -65,19 +61,9 @@ export function createJsonFileStore<T>(
         if (!isMissingFile(error)) onError(`could not read ${path}: ${String(error)}`);
         return null;
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        onError(`${path} is not valid JSON; starting from defaults`);
-        return null;
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        onError(`${path} does not have the expected shape; starting from defaults`);
-        return null;
-      }
-      return parsed.data;
+      const parsed = parseStoredJson(text, schema, path);
+      if (!parsed.ok) onError(parsed.message);
+      return parsed.ok ? parsed.value : null;
     },
     save(value) {
       return new Promise<void>((resolve, reject) => {

@@ -4,29 +4,6 @@ import type { IpcEvent } from '../../../shared/ipc';
 import { createEventOutbox } from './event-outbox';
 import { createJsonFileStore } from './json-file-store';
 import { createMemoryFileSystem } from './memory-fs';
-import { trayState } from './tray-state';
-
-describe('tray state', () => {
-  it('shows breached and at-risk counts in tooltip, label, badge and overlay', () => {
-    expect(trayState({ breached: 2, atRisk: 5 }, false)).toEqual({
-      tooltip: 'Service Desk — 2 breached, 5 at risk',
-      label: '2!',
-      badgeCount: 7,
-      overlay: { description: '2 breached' },
-      pauseMenuLabel: 'Pause notifications',
-    });
-  });
-
-  it('is quiet when nothing needs attention and says when notifications are paused', () => {
-    const s = trayState({ breached: 0, atRisk: 0 }, true);
-    expect(s.tooltip).toBe('Service Desk — no tickets at risk (notifications paused)');
-    expect(s.label).toBe('');
-    expect(s.badgeCount).toBe(0);
-    expect(s.overlay).toBeNull();
-    expect(s.pauseMenuLabel).toBe('Resume notifications');
-    expect(trayState({ breached: 0, atRisk: 3 }, false).label).toBe('3');
-  });
-});
 
 describe('event outbox', () => {
   it('queues events until a window attaches, then delivers them in order', () => {
@@ -65,6 +42,16 @@ describe('json file store', () => {
     expect(await store.load()).toBeNull();
     await store.save({ n: 1 });
     expect(await store.load()).toEqual({ n: 1 });
+  });
+
+  it('writes through a temp file and a rename so the real file is never half written', async () => {
+    const fs = createMemoryFileSystem();
+    const store = createJsonFileStore('/ud/x.json', schema, fs);
+    await store.save({ n: 1 });
+    await store.save({ n: 2 });
+    expect(fs.writes.length).toBe(2);
+    expect(fs.writes.every((p) => p !== '/ud/x.json' && p.startsWith('/ud/x.json.') && p.endsWith('.tmp'))).toBe(true);
+    expect([...fs.files.keys()]).toEqual(['/ud/x.json']);
   });
 
   it('coalesces a burst of saves and ends with the latest value', async () => {

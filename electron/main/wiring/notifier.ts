@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { Notifier } from '../services/notifications';
+import type { Notifier } from '../../../shared/alerts';
 
 /** OS toasts through Electron; kept referenced until closed so their click still arrives. */
 export function createElectronNotifier(iconPath: string): Notifier {

@@ -1,7 +1,7 @@
 import { Menu, Tray, app, nativeImage } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { trayState } from '../services/tray-state';
-import type { TrayCounts } from '../services/tray-state';
+import { trayState } from '../../../shared/alerts';
+import type { TrayCounts } from '../../../shared/alerts';
 
 export type TrayActions = {
   showWindow(): void;

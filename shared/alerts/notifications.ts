@@ -1,6 +1,6 @@
-import type { FiredAlert, NotificationSettings } from '../../../shared/ipc';
-import type { WatchEntry } from '../../../shared/sla/watch';
-import type { JsonStore } from './json-file-store';
+import type { FiredAlert, NotificationSettings } from '../ipc';
+import type { WatchEntry } from '../sla/watch';
+import type { JsonStore } from './json-store';
 import { defaultNotificationSettings, normalizeNotificationSettings, silenceReason } from './notification-rules';
 import { groupedAlertToast, singleAlertToast } from './notification-text';
 import type { Toast } from './notification-text';

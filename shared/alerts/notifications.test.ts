@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationSettings } from '../../../shared/ipc';
-import { notificationSettingsSchema } from '../../../shared/ipc';
-import type { WatchEntry } from '../../../shared/sla/watch';
-import { createJsonFileStore } from './json-file-store';
-import { createMemoryFileSystem } from './memory-fs';
+import type { NotificationSettings } from '../ipc';
+import { notificationSettingsSchema } from '../ipc';
+import type { WatchEntry } from '../sla/watch';
+import { createMemoryJsonStore } from './json-store';
 import { isInQuietHours, silenceReason } from './notification-rules';
 import type { Toast } from './notification-text';
 import { createNotificationService } from './notifications';
@@ -20,9 +19,9 @@ function entry(ticketId: string, threshold = 100, severity = 'S1'): WatchEntry {
 function setup(settings?: Partial<NotificationSettings>) {
   const toasts: Array<{ toast: Toast; click: () => void }> = [];
   const opened: Array<string | null> = [];
-  const fs = createMemoryFileSystem();
+  const fs = createMemoryJsonStore(notificationSettingsSchema);
   const service = createNotificationService({
-    store: createJsonFileStore('/ud/notification-settings.json', notificationSettingsSchema, fs),
+    store: fs,
     notifier: { show: (toast, click) => toasts.push({ toast, click }) },
     localMinute: utcMinute,
     formatTime: hhmm,
@@ -141,7 +140,7 @@ describe('notification service', () => {
     s.service.deliver([entry('SD-A-0001')], at(10));
     expect(s.toasts).toHaveLength(0);
     const again = createNotificationService({
-      store: createJsonFileStore('/ud/notification-settings.json', notificationSettingsSchema, s.fs),
+      store: s.fs,
       notifier: { show: () => undefined },
       localMinute: utcMinute,
       formatTime: hhmm,

@@ -22,16 +22,26 @@ export function clampTimerDelay(delayMs: number): number {
   return Math.min(Math.ceil(delayMs), MAX_TIMER_DELAY_MS);
 }
 
-/** The production clock: Date.now, performance.now and Node timers. */
-export function createSystemClock(): Clock {
+/** The platform primitives a real clock is built from; the host passes its own (Node or browser). */
+export type TimerPrimitives<H> = {
+  setTimeout(callback: () => void, delayMs: number): H;
+  clearTimeout(handle: H): void;
+  /** Wall-clock epoch ms (Date.now). */
+  now(): number;
+  /** A clock that never jumps (performance.now). */
+  monotonic(): number;
+};
+
+/** Builds a Clock over platform timers; delays are clamped so a long wait never fires at once. */
+export function createTimerClock<H>(p: TimerPrimitives<H>): Clock {
   let nextId = 1;
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const timers = new Map<number, H>();
   return {
-    now: () => Date.now(),
-    monotonic: () => performance.now(),
+    now: () => p.now(),
+    monotonic: () => p.monotonic(),
     setTimer(callback, delayMs) {
       const id = nextId++;
-      const t = setTimeout(() => {
+      const t = p.setTimeout(() => {
         timers.delete(id);
         callback();
       }, clampTimerDelay(delayMs));
@@ -40,7 +50,7 @@ export function createSystemClock(): Clock {
     },
     clearTimer(handle) {
       const t = timers.get(handle.id);
-      if (t !== undefined) clearTimeout(t);
+      if (t !== undefined) p.clearTimeout(t);
       timers.delete(handle.id);
     },
   };

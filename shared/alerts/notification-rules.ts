@@ -1,5 +1,5 @@
-import type { NotificationSettings } from '../../../shared/ipc';
-import type { WatchEntry } from '../../../shared/sla/watch';
+import type { NotificationSettings } from '../ipc';
+import type { WatchEntry } from '../sla/watch';
 
 /** Why an alert did not produce a toast (it is still recorded on the ticket). */
 export type SilenceReason = 'paused' | 'muted' | 'severity' | 'quiet_hours';

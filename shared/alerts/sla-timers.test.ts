@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { WatchEntry } from '../../../shared/sla/watch';
+import type { WatchEntry } from '../sla/watch';
 import { MAX_TIMER_DELAY_MS } from './clock';
 import { createFakeClock } from './fake-clock';
-import { createJsonFileStore } from './json-file-store';
-import { createMemoryFileSystem } from './memory-fs';
-import type { MemoryFileSystem } from './memory-fs';
+import { createMemoryJsonStore } from './json-store';
+import type { MemoryJsonStore } from './json-store';
 import { createSlaTimerService, slaTimerStateSchema } from './sla-timers';
-import type { SlaTimerService } from './sla-timers';
+import type { SlaTimerService, SlaTimerState } from './sla-timers';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 0);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const FILE = '/user-data/sla-watch.json';
 
 function entry(ticketId: string, at: number, threshold = 100): WatchEntry {
   return { ticketId, clock: 'first_response', threshold, at, label: { customer: 'Example Bank', severity: 'S1', title: 'Core switch down' } };
 }
 
-function setup(fs: MemoryFileSystem = createMemoryFileSystem(), start = T0) {
+function setup(store?: MemoryJsonStore<SlaTimerState>, start = T0) {
   const clock = createFakeClock(start);
   const batches: WatchEntry[][] = [];
   const errors: string[] = [];
+  const fs = store ?? createMemoryJsonStore(slaTimerStateSchema, (m) => errors.push(m));
   const service: SlaTimerService = createSlaTimerService({
     clock,
-    store: createJsonFileStore(FILE, slaTimerStateSchema, fs, (m) => errors.push(m)),
+    store: fs,
     onDue: (entries) => batches.push(entries),
     onError: (m) => errors.push(m),
   });
@@ -132,8 +131,8 @@ describe('sla timer service', () => {
     expect(fired()).toEqual(['A@100']);
   });
 
-  it('persists the list and fired keys atomically and fires overdue entries at restart before any window', async () => {
-    const fs = createMemoryFileSystem();
+  it('persists the list and fired keys and fires overdue entries at restart before any window', async () => {
+    const fs = createMemoryJsonStore(slaTimerStateSchema);
     const first = setup(fs);
     await first.service.start();
     first.service.setWatchList([entry('DONE', T0 + MIN), entry('OVERNIGHT', T0 + 5 * HOUR), entry('LATER', T0 + 20 * HOUR)]);
@@ -141,9 +140,7 @@ describe('sla timer service', () => {
     expect(first.fired()).toEqual(['DONE@100']);
     await first.service.flush();
     first.service.stop();
-    // Every write went to a temp file first; the real file only ever appears through rename.
-    expect(fs.writes.every((p) => p !== FILE && p.startsWith(`${FILE}.`))).toBe(true);
-    expect(fs.files.has(FILE)).toBe(true);
+    expect(fs.text).toContain('OVERNIGHT');
 
     // The app was closed for the night and starts 10 hours later.
     const second = setup(fs, T0 + 10 * HOUR);
@@ -156,19 +153,19 @@ describe('sla timer service', () => {
   });
 
   it('keeps running with an empty list when the persisted file is corrupt', async () => {
-    const fs = createMemoryFileSystem();
-    fs.files.set(FILE, '{"version":1,"entries":[{"ticketId":');
-    const { service, errors } = setup(fs);
+    const errors: string[] = [];
+    const fs = createMemoryJsonStore(slaTimerStateSchema, (m) => errors.push(m));
+    fs.text = '{"version":1,"entries":[{"ticketId":';
+    const { service } = setup(fs);
     await service.start();
     expect(service.status().armed).toBe(0);
     expect(errors.join(' ')).toMatch(/not valid JSON/);
   });
 
   it('reports a failed save and still fires from memory', async () => {
-    const fs = createMemoryFileSystem();
-    const { clock, service, fired, errors } = setup(fs);
+    const { clock, service, fired, errors, fs } = setup();
     await service.start();
-    fs.failNextWrite();
+    fs.failNextSave();
     service.setWatchList([entry('A', T0 + MIN)]);
     await service.flush();
     expect(errors.join(' ')).toMatch(/could not persist/);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { watchEntryKey, watchEntrySchema } from '../../../shared/sla/watch';
-import type { WatchEntry } from '../../../shared/sla/watch';
+import { watchEntryKey, watchEntrySchema } from '../sla/watch';
+import type { WatchEntry } from '../sla/watch';
 import { clampTimerDelay } from './clock';
 import type { Clock, TimerHandle } from './clock';
-import type { JsonStore } from './json-file-store';
+import type { JsonStore } from './json-store';
 import { MinHeap } from './min-heap';
 
 /** What survives a restart: entries still to fire and the keys already fired (with when). */

@@ -1,4 +1,4 @@
-import type { ClockKind, WatchEntry } from '../../../shared/sla/watch';
+import type { ClockKind, WatchEntry } from '../sla/watch';
 
 /** One OS toast; ticketId null means "open the app" (a grouped toast). */
 export type Toast = { title: string; body: string; ticketId: string | null; urgent: boolean };
