@@ -1,7 +1,7 @@
 // Clock time: how many "clock minutes" lie between two instants, and the reverse walk, for a unit
 // (wall-clock or a calendar's open time), optionally skipping the intervals a clock is paused.
-import { addBusinessMinutes, businessMinutesBetween } from './calendar';
 import type { BusinessCalendar } from './calendar';
+import { timelineOf } from './clocks-timeline';
 
 const MINUTE_MS = 60_000;
 
@@ -26,12 +26,7 @@ const meters = new WeakMap<BusinessCalendar, Meter>();
 export function businessMeter(cal: BusinessCalendar): Meter {
   const known = meters.get(cal);
   if (known) return known;
-  const meter: Meter = alwaysOpen(cal)
-    ? elapsedMeter
-    : {
-        between: (a, b) => (b > a ? businessMinutesBetween(new Date(a), new Date(b), cal) : 0),
-        add: (a, minutes) => addBusinessMinutes(new Date(a), minutes, cal).getTime(),
-      };
+  const meter: Meter = alwaysOpen(cal) ? elapsedMeter : timelineOf(cal);
   meters.set(cal, meter);
   return meter;
 }
@@ -71,15 +66,15 @@ export function addSkipping(meter: Meter, start: number, minutes: number, pauses
   return meter.add(t, left);
 }
 
-/** Sorted, merged pause intervals that began before `end`, an open or overrunning pause cut at `end`. */
-export function normalizePauses(raw: readonly { from: number; to?: number | undefined }[], end: number): PauseInterval[] {
+/** Sorted, merged pause intervals inside [start, end): an open or overrunning pause is cut at `end`, earlier ones dropped. */
+export function normalizePauses(raw: readonly { from: number; to?: number | undefined }[], end: number, start = Number.NEGATIVE_INFINITY): PauseInterval[] {
   const out: PauseInterval[] = [];
   let sorted = true;
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i];
     if (!p || p.from >= end) continue;
     const to = p.to === undefined || p.to > end ? end : p.to;
-    if (to <= p.from) continue;
+    if (to <= p.from || to <= start) continue;
     const last = out[out.length - 1];
     if (last && p.from < last.from) sorted = false;
     out.push({ from: p.from, to });

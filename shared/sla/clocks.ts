@@ -4,7 +4,7 @@ import type { Policy, SeverityLevel, ClockTarget, ClockUnit } from '../policy/sc
 import type { Ticket } from '../ticket/schema';
 import type { ClockKind } from './watch';
 import type { BusinessCalendar } from './calendar';
-import { addBusinessDays } from './calendar';
+import { timelineOf } from './clocks-timeline';
 import type { CalendarLookup, Clock } from './clocks-types';
 import { addSkipping, betweenSkipping, businessMeter, elapsedMeter, normalizePauses } from './clocks-meter';
 import type { Meter, PauseInterval } from './clocks-meter';
@@ -65,7 +65,7 @@ function pendingDaysMinutes(calId: string, cal: BusinessCalendar, days: number, 
   const key = `${calId}|${days}|${now}`;
   let v = pendingDays.get(key);
   if (v === undefined) {
-    v = businessMeter(cal).between(now, addBusinessDays(new Date(now), days, cal).getTime());
+    v = businessMeter(cal).between(now, timelineOf(cal).addDays(now, days));
     if (pendingDays.size > 256) pendingDays.clear();
     pendingDays.set(key, v);
   }
@@ -80,22 +80,23 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
   const calendarId = allowance.calendarId ?? allowance.level.calendarId ?? policy.calendarId;
   const cal = calendarOf(ctx, calendarId);
   const meter = meterFor(allowance.unit, cal);
-  const base = { kind, severity: allowance.level.id, unit: allowance.unit, calendarId };
+  const severity = allowance.level.id;
+  const unit = allowance.unit;
   const thresholds = policy.warningThresholds;
 
   if (spec.start === undefined) {
     const total = allowance.unit === 'working_days' ? pendingDaysMinutes(calendarId, cal, allowance.value, now) : allowance.value;
-    return { ...base, state: 'pending', totalMinutes: total, elapsedMinutes: 0, remainingMinutes: total, thresholdsCrossed: [] };
+    return { kind, state: 'pending', severity, unit, calendarId, totalMinutes: total, elapsedMinutes: 0, remainingMinutes: total, thresholdsCrossed: [] };
   }
   const start = spec.start;
   const end = completedAt === undefined ? Math.max(now, start) : Math.max(completedAt, start);
   const pausing = policy.pauseWhileWaitingCustomer[kind] === true;
-  const pauses: PauseInterval[] = pausing && ticket.sla.pauses.length > 0 ? normalizePauses(ticket.sla.pauses, end).filter((p) => p.to > start) : [];
+  const pauses: PauseInterval[] = pausing && ticket.sla.pauses.length > 0 ? normalizePauses(ticket.sla.pauses, end, start) : [];
 
   let total: number;
   let target: number;
   if (allowance.unit === 'working_days') {
-    const deadline = addBusinessDays(new Date(start), allowance.value, cal).getTime();
+    const deadline = timelineOf(cal).addDays(start, allowance.value);
     total = meter.between(start, deadline);
     target = pauses.length === 0 ? deadline : addSkipping(meter, start, total, pauses);
   } else {
@@ -108,7 +109,8 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
   const elapsed = total - remaining;
   const crossed: number[] = [];
   for (const p of thresholds) if (elapsed + EPS >= (p * total) / 100) crossed.push(p);
-  const clock: Clock = { ...base, state: 'running', totalMinutes: total, startedAt: start, target, elapsedMinutes: elapsed, remainingMinutes: remaining, thresholdsCrossed: crossed };
+  // Built as one literal (no object spread): this runs for every clock of every ticket.
+  const clock: Clock = { kind, state: 'running', severity, unit, calendarId, totalMinutes: total, startedAt: start, target, elapsedMinutes: elapsed, remainingMinutes: remaining, thresholdsCrossed: crossed };
 
   if (completedAt !== undefined) {
     clock.completedAt = completedAt;
@@ -118,7 +120,13 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
   } else if (pausing && isPausedAt(ticket, now)) {
     clock.state = 'paused';
   } else {
-    const p = thresholds.find((x) => elapsed + EPS < (x * total) / 100);
+    let p: number | undefined;
+    for (const x of thresholds) {
+      if (elapsed + EPS < (x * total) / 100) {
+        p = x;
+        break;
+      }
+    }
     clock.nextThreshold = p ?? 100;
     clock.nextEventAt = p === undefined ? target : meter.add(now, (p * total) / 100 - elapsed);
   }
@@ -138,14 +146,14 @@ function targetOf(level: SeverityLevel, kind: Exclude<ClockKind, 'update_cadence
 function simple(ctx: Ctx, kind: Exclude<ClockKind, 'update_cadence' | 'first_response'>, start: number | undefined, completedAt: number | undefined): Clock | undefined {
   const level = levelFor(ctx, completedAt);
   const t = targetOf(level, kind);
-  return t ? evaluate(ctx, { kind, allowance: { ...t, level }, start, completedAt }) : undefined;
+  return t ? evaluate(ctx, { kind, allowance: { unit: t.unit, value: t.value, level, calendarId: t.calendarId }, start, completedAt }) : undefined;
 }
 
 function firstResponse(ctx: Ctx): Clock | undefined {
   const done = ctx.ticket.sla.respondedAt;
   const level = levelFor(ctx, done);
   const t = level.firstResponseByChannel[ctx.ticket.channel] ?? level.targets.first_response;
-  return t ? evaluate(ctx, { kind: 'first_response', allowance: { ...t, level }, start: ctx.ticket.createdAt, completedAt: done }) : undefined;
+  return t ? evaluate(ctx, { kind: 'first_response', allowance: { unit: t.unit, value: t.value, level, calendarId: t.calendarId }, start: ctx.ticket.createdAt, completedAt: done }) : undefined;
 }
 
 /** Cadence (seed 001): the n-th update is due steps[n] after the previous one (or creation); it stops at resolution. */
@@ -174,8 +182,8 @@ function updateCadence(ctx: Ctx): Clock | undefined {
 function onSite(ctx: Ctx, online: Clock | undefined): Clock | undefined {
   const { sla } = ctx.ticket;
   const automatic = online?.state === 'breached' ? online.target : undefined;
-  const starts = [sla.onSiteRequestedAt, automatic].filter((x): x is number => x !== undefined && x <= ctx.now);
-  const start = starts.length ? Math.min(...starts) : undefined;
+  let start: number | undefined;
+  for (const x of [sla.onSiteRequestedAt, automatic]) if (x !== undefined && x <= ctx.now && (start === undefined || x < start)) start = x;
   const stop = sla.arrivedAt ?? sla.resolvedAt;
   return simple(ctx, 'on_site_arrival', start, start === undefined ? undefined : stop);
 }
@@ -185,16 +193,16 @@ export function computeClocks(ticket: Ticket, policy: Policy, now: number, calen
   if (ticket.policyId !== policy.id) throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", not "${policy.id}"`);
   const ctx: Ctx = { ticket, policy, now, calendars, levels: levelsOf(policy) };
   const { sla } = ticket;
-  const out: Clock[] = [];
-  const push = (c: Clock | undefined): void => {
-    if (c) out.push(c);
-  };
-  push(firstResponse(ctx));
-  push(updateCadence(ctx));
   const online = simple(ctx, 'online_resolution', ticket.createdAt, sla.resolvedAt);
-  push(online);
-  push(onSite(ctx, online));
-  push(simple(ctx, 'resolution', ticket.createdAt, sla.resolvedAt));
-  push(simple(ctx, 'rfo', sla.rfoRequestedAt, sla.rfoRequestedAt === undefined ? undefined : sla.rfoDeliveredAt));
+  const all = [
+    firstResponse(ctx),
+    updateCadence(ctx),
+    online,
+    onSite(ctx, online),
+    simple(ctx, 'resolution', ticket.createdAt, sla.resolvedAt),
+    simple(ctx, 'rfo', sla.rfoRequestedAt, sla.rfoRequestedAt === undefined ? undefined : sla.rfoDeliveredAt),
+  ];
+  const out: Clock[] = [];
+  for (const c of all) if (c) out.push(c);
   return out;
 }

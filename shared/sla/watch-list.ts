@@ -33,7 +33,11 @@ export function nextWatchList(tickets: Iterable<Ticket>, policies: PolicyLookup,
     for (const c of computeClocks(ticket, policy, now, calendars)) {
       const running = c.completedAt === undefined && c.startedAt !== undefined && (c.state === 'running' || c.state === 'breached');
       if (!running || c.target === undefined) continue;
-      label ??= labels(ticket, policy.severityLevels.find((l) => l.id === ticket.severity));
+      if (label === undefined) {
+        let level: SeverityLevel | undefined;
+        for (const l of policy.severityLevels) if (l.id === ticket.severity) level = l;
+        label = labels(ticket, level);
+      }
       if (c.state === 'running') {
         const cal = calendars[c.calendarId];
         for (const p of policy.warningThresholds) {
