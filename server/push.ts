@@ -19,7 +19,7 @@ function rowsOf(body: MutationResultBody): RowToWrite[] {
 
 // One statement: bump the tenant version (its row lock orders concurrent writers, so a pull
 // cursor never passes a version still being written), upsert rows with per-field versions
-// stamped in SQL, advance the client, record refusals, and poke listeners on commit.
+// stamped in SQL, advance the client and record refusals. The poke is sent once per batch, after commit.
 const WRITE_SQL = `
 WITH v AS (UPDATE tenants SET version = version + 1 WHERE id = $1 RETURNING version),
 w AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(tbl text, id text, ticket_id text, data jsonb, fields jsonb, insert_only boolean, deleted boolean)),
@@ -43,17 +43,29 @@ audit AS (
   ON CONFLICT DO NOTHING
   RETURNING 1)
 UPDATE clients SET last_mutation_id = $4, last_seen = now() WHERE tenant_id = $1 AND client_id = $3
-RETURNING (SELECT version FROM v) AS version, pg_notify('${POKE_CHANNEL}', $1)`;
+RETURNING (SELECT version FROM v) AS version`;
 
-async function loadTouched(tx: Queryable, tenantId: string, touches: Array<{ table: SyncTable; id: string }>): Promise<Map<string, EntitySnapshot>> {
+// One round trip: register/lock the client row and load (and lock) what the mutation touches.
+const CLIENT_AND_LOAD_SQL = `
+WITH c AS (
+  INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3)
+  ON CONFLICT (tenant_id, client_id) DO UPDATE SET user_id = excluded.user_id RETURNING last_mutation_id)
+SELECT (SELECT last_mutation_id FROM c) AS last, e.tbl, e.id, e.data, e.fv, e.deleted
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+  SELECT tbl, id, data, fv, deleted FROM entities
+  WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`;
+
+async function lockClientAndLoad(tx: Queryable, user: AuthUser, clientId: string, touches: Array<{ table: SyncTable; id: string }>): Promise<{ last: number; found: Map<string, EntitySnapshot> }> {
+  const rows = await tx.query<{ last: string | number; tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: FieldVersions; deleted: boolean | null }>(CLIENT_AND_LOAD_SQL, [
+    user.tenantId,
+    clientId,
+    user.id,
+    touches.map((t) => t.table),
+    touches.map((t) => t.id),
+  ]);
   const found = new Map<string, EntitySnapshot>();
-  if (touches.length === 0) return found;
-  const rows = await tx.query<{ tbl: string; id: string; data: Record<string, unknown> | null; fv: FieldVersions; deleted: boolean }>(
-    `SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`,
-    [tenantId, touches.map((t) => t.table), touches.map((t) => t.id)],
-  );
-  for (const r of rows) if (!r.deleted && r.data) found.set(`${r.tbl}/${r.id}`, { data: r.data, fv: r.fv });
-  return found;
+  for (const r of rows) if (r.tbl && r.data && !r.deleted) found.set(`${r.tbl}/${r.id}`, { data: r.data, fv: r.fv });
+  return { last: Number(rows[0]?.last ?? 0), found };
 }
 
 function scopeRefusal(user: AuthUser, found: Map<string, EntitySnapshot>, body: MutationResultBody): string | undefined {
@@ -64,31 +76,24 @@ function scopeRefusal(user: AuthUser, found: Map<string, EntitySnapshot>, body: 
   return undefined;
 }
 
-type Applied = { result: MutationResult } | { gap: true } | { skipped: true };
+type Applied = { result: MutationResult; wrote: boolean } | { gap: true } | { skipped: true };
 
 async function applyOne(db: Db, user: AuthUser, clientId: string, m: MutationEnvelope, now: number): Promise<Applied & { last: number }> {
   return db.transaction(async (tx) => {
-    const [client] = await tx.query<{ last_mutation_id: string | number }>(
-      `INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, client_id) DO UPDATE SET user_id = excluded.user_id RETURNING last_mutation_id`,
-      [user.tenantId, clientId, user.id],
-    );
-    const last = Number(client?.last_mutation_id ?? 0);
+    const prepared = prepareMutation(m.name, m.args);
+    const { last, found } = await lockClientAndLoad(tx, user, clientId, prepared.ok ? prepared.mutation.touches : []);
     if (m.id <= last) return { skipped: true, last };
     if (m.id > last + 1) return { gap: true, last };
 
     const ctx = { userId: user.id, role: user.role, region: user.region, now, clientId, mutationId: m.id, baseVersions: m.baseVersions };
-    const prepared = prepareMutation(m.name, m.args);
     let body: MutationResultBody;
     let status: MutationResult['status'];
-    let found = new Map<string, EntitySnapshot>();
     if (!prepared.ok) {
       status = 'rejected';
       const ticketId = typeof (m.args as { ticketId?: unknown } | null)?.ticketId === 'string' ? String((m.args as { ticketId: string }).ticketId) : '';
       const c: ConflictRecord = { id: `${clientId}:${m.id}:_mutation`, ticketId, mutation: m.name, field: '_mutation', base: '', mine: '', theirs: '', userId: user.id, clientId, mutationId: m.id, reason: prepared.message, status: 'open', createdAt: now };
       body = { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: prepared.message };
     } else {
-      found = await loadTouched(tx, user.tenantId, prepared.mutation.touches);
       const read: EntityReader = (t, id) => found.get(`${t}/${id}`);
       body = prepared.mutation.run(read, ctx);
       const refusal = scopeRefusal(user, found, body);
@@ -108,7 +113,7 @@ async function applyOne(db: Db, user: AuthUser, clientId: string, m: MutationEnv
     const result: MutationResult = { id: m.id, status };
     if (reason) result.message = reason;
     if (body.conflicts.length > 0) result.conflictIds = body.conflicts.map((c) => c.id);
-    return { result, last: m.id };
+    return { result, last: m.id, wrote: rows.length > 0 };
   });
 }
 
@@ -119,12 +124,22 @@ async function applyOne(db: Db, user: AuthUser, clientId: string, m: MutationEnv
 export async function push(db: Db, user: AuthUser, clientId: string, mutations: MutationEnvelope[], now: () => number): Promise<PushResponse> {
   const results: MutationResult[] = [];
   let last = 0;
+  let wrote = false;
+  let gapAt: number | undefined;
   for (const m of [...mutations].sort((a, b) => a.id - b.id)) {
     const r = await applyOne(db, user, clientId, m, now());
     last = r.last;
-    if ('gap' in r) return { results, lastMutationId: last, gapAt: m.id };
+    if ('gap' in r) {
+      gapAt = m.id;
+      break;
+    }
     if ('skipped' in r) results.push({ id: m.id, status: 'skipped' });
-    else results.push(r.result);
+    else {
+      results.push(r.result);
+      wrote ||= r.wrote;
+    }
   }
-  return { results, lastMutationId: last };
+  // A poke is only a hint to pull, so one per batch (after the commits) is enough, on every instance.
+  if (wrote) await db.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, user.tenantId]);
+  return gapAt === undefined ? { results, lastMutationId: last } : { results, lastMutationId: last, gapAt };
 }
