@@ -121,7 +121,9 @@ export async function run(): Promise<void> {
   const warm = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   const read = [time(readFacts), time(readFacts), time(readFacts)].reduce((a, b) => (b.ms < a.ms ? b : a));
   const clone = [time(jsonClone), time(jsonClone)].reduce((a, b) => (b.ms < a.ms ? b : a));
-  const watch = time(() => nextWatchList(tickets, byId, calendars, now).length);
+  const watchList = (): number => nextWatchList(tickets, byId, calendars, now).length;
+  const watchCold = time(watchList);
+  const watch = [time(watchList), time(watchList)].reduce((a, b) => (b.ms < a.ms ? b : a));
 
   const states = new Map<string, number>();
   for (const t of tickets) for (const c of computeClocks(t, byId.get(t.policyId) as Policy, now, calendars)) states.set(c.state, (states.get(c.state) ?? 0) + 1);
@@ -131,6 +133,6 @@ export async function run(): Promise<void> {
   console.log(`computeClocks warm (best of 3):                        ${warm.ms.toFixed(1)} ms = ${us(warm.ms)} µs/ticket  (goal < 300 ms: ${warm.ms < 300 ? 'met' : 'NOT met'})`);
   console.log(`baseline: read the same facts:                         ${read.ms.toFixed(1)} ms = ${us(read.ms)} µs/ticket  -> computeClocks is ${(warm.ms / read.ms).toFixed(1)}x`);
   console.log(`baseline: JSON clone each ticket:                      ${clone.ms.toFixed(1)} ms = ${us(clone.ms)} µs/ticket  -> computeClocks is ${(warm.ms / clone.ms).toFixed(2)}x`);
-  console.log(`nextWatchList (100k tickets, ${watch.sink} entries):        ${watch.ms.toFixed(1)} ms = ${(watch.ms / clone.ms).toFixed(2)}x the JSON clone`);
+  console.log(`nextWatchList (${watch.sink} entries, sorted): cold ${watchCold.ms.toFixed(1)} ms, warm ${watch.ms.toFixed(1)} ms = ${(watch.ms / warm.ms).toFixed(2)}x computeClocks, ${(watch.ms / clone.ms).toFixed(2)}x the JSON clone`);
   await Promise.resolve();
 }
