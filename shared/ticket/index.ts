@@ -2,3 +2,4 @@ export * from './schema';
 export * from './id';
 export * from './timeline';
 export * from './status';
+export * from './intake-form';

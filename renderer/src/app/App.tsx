@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { QueuePage, QueueSidebar } from '../features/queue';
+import { TicketPage } from '../features/ticket';
+import { IntakePage } from '../features/intake';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
 import { changeLanguage, languageNames, supportedLanguages, type Language } from '../i18n';
 import { useRouter, type Route } from './router';
@@ -11,6 +13,10 @@ function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'queue':
       return <QueuePage viewId={route.view} />;
+    case 'ticket':
+      return <TicketPage key={route.id} id={route.id} />;
+    case 'intake':
+      return <IntakePage />;
     default:
       return <p className="muted">{t('app.comingSoon')}</p>;
   }

@@ -6,7 +6,7 @@ import { clockUrgency, formatMinutes } from '../clocks';
 export function ClocksPanel({ clocks, timeZone }: { clocks: Clock[]; timeZone?: string }) {
   const { t, i18n } = useTranslation();
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const fmtSite = timeZone ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone, timeZoneName: 'short' }) : undefined;
+  const fmtSite = timeZone ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }) : undefined;
   if (clocks.length === 0) return <p className="muted">{t('ticket.noClocks')}</p>;
   return (
     <table className="clocks-table" aria-label={t('ticket.clocks')}>

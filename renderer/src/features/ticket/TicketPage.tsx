@@ -10,6 +10,7 @@ import { StatusActions } from './StatusActions';
 import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
+import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
