@@ -4,7 +4,6 @@ export * from './conflict';
 export * from './registry';
 export * from './materialize';
 export * from './scope';
-export { canTransition } from './status-rules';
 export { freeTextChangesSchema, ticketUpdateArgs } from './mutations/ticket-update';
 export { changeSeverityArgs } from './mutations/ticket-severity';
 export { changeStatusArgs } from './mutations/ticket-status';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ticketStatusSchema, type Ticket, type TicketStatus } from '../../ticket/schema';
-import { canTransition } from '../status-rules';
+import { canTransition } from '../../ticket/status';
 import { defineMutation } from '../mutation-types';
 import { eventId, readTicket, refuse, ticketWrite } from './helpers';
 
