@@ -1,0 +1,98 @@
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { escalationMatrixForPolicy } from '../../../../shared/escalation';
+import type { Customer, Engineer } from '../../../../shared/directory';
+import type { Clock } from '../../../../shared/sla/clocks';
+import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
+import { useMutations } from '../../app/mutations';
+import { useServices } from '../../app/services';
+import { useMinute } from '../../app/use-now';
+import { useConfig } from '../../config/config-store';
+import { draftContext, type DraftSources } from './draft-sources';
+import { escalateFormSchema, type EscalateForm } from './escalate-form';
+import { openEmlDraft, recordEscalation } from './escalate-flow';
+import { defaultEscalationLevel, levelOptions, prepareEscalation } from './escalation-draft';
+import { EscalationPreview } from './EscalationPreview';
+import { DraftFallbacks } from './DraftFallbacks';
+import { LevelPicker } from './LevelPicker';
+import { useEscalationMatrices } from './use-escalation-matrices';
+import './escalation.css';
+
+export type EscalateDialogProps = { ticket: Ticket; timeline: TimelineEvent[]; customer?: Customer | undefined; engineers: Engineer[]; clocks: Clock[]; onClose: () => void };
+type Status = { tone: 'ok' | 'error'; text: string } | null;
+
+/**
+ * Manual escalation of one ticket: pick the level (the next one by default), say what was tried
+ * and what is asked, see the exact draft, then one click records the escalation and opens the draft.
+ */
+export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, onClose }: EscalateDialogProps) {
+  const { t, i18n } = useTranslation();
+  const { host } = useServices();
+  const mutate = useMutations();
+  const config = useConfig();
+  const matrices = useEscalationMatrices();
+  const minute = useMinute();
+  const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
+  const policy = config.policies.get(ticket.policyId);
+  const initial = matrix ? defaultEscalationLevel(ticket, matrix) : undefined;
+  const form = useForm<EscalateForm>({ resolver: zodResolver(escalateFormSchema), defaultValues: { level: initial ? String(initial) : '', tried: '', ask: '' } });
+  const values = useWatch({ control: form.control });
+  const [recordedLevel, setRecordedLevel] = useState<number | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const sources: DraftSources = { ticket, timeline, customer, engineers, clocks };
+  const level = Number(values.level);
+  const options = useMemo(() => (matrix ? levelOptions(ticket, matrix, engineers, i18n.language) : []), [ticket, matrix, engineers, i18n.language]);
+  const prepare = (now: number) =>
+    matrix && level >= 1 && level <= matrix.levels.length
+      ? prepareEscalation(ticket, level, matrix, i18n.language, draftContext(sources, policy, { tried: values.tried ?? '', ask: values.ask ?? '', now }))
+      : undefined;
+  const prepared = prepare(minute);
+
+  if (!matrix) return <p role="alert" className="error">{t('escalation.noMatrix', { policy: ticket.policyId })}</p>;
+
+  const escalate = form.handleSubmit(async (v) => {
+    const current = prepare(Date.now());
+    if (!current || current.kind === 'blocked') return;
+    if (recordedLevel !== current.level) {
+      const r = await recordEscalation(mutate, ticket.id, current, v.ask, false);
+      if (r.outcome !== 'applied') return setStatus({ tone: 'error', text: t('escalation.refused', { message: r.message ?? r.outcome }) });
+      setRecordedLevel(current.level);
+    }
+    if (current.kind === 'customer_step') return setStatus({ tone: 'ok', text: t('escalation.customerRecorded') });
+    const h = await openEmlDraft(host, current);
+    if (!h.ok) return setStatus({ tone: 'error', text: t('escalation.handoffFailed', { message: h.message }) });
+    setStatus({ tone: 'ok', text: host.kind === 'web' ? t('escalation.downloaded', { file: current.fileName }) : t('escalation.opened') });
+  });
+
+  const again = prepared !== undefined && recordedLevel === prepared.level;
+  return (
+    <form className="esc-dialog" onSubmit={(e) => void escalate(e)} aria-label={t('escalation.formLabel')} noValidate>
+      {initial === undefined && <p className="muted">{t('escalation.topReached')}</p>}
+      <LevelPicker options={options} field={form.register('level')} />
+      {form.formState.errors.level && <p className="error">{t('escalation.chooseLevel')}</p>}
+      <label className="esc-field">
+        {t('escalation.tried')}
+        <textarea rows={3} placeholder={t('escalation.triedPlaceholder')} {...form.register('tried')} />
+      </label>
+      <label className="esc-field">
+        {t('escalation.ask')}
+        <textarea rows={2} placeholder={t('escalation.askPlaceholder')} {...form.register('ask')} />
+      </label>
+      {prepared && <EscalationPreview prepared={prepared} />}
+      <div className="esc-actions">
+        <button type="submit" className="primary" disabled={!prepared || prepared.kind === 'blocked' || form.formState.isSubmitting} data-testid="escalate-primary">
+          {prepared?.kind === 'customer_step' ? t('escalation.recordCustomer') : again ? t('escalation.openAgain') : t('escalation.primary')}
+        </button>
+        {prepared?.kind === 'draft' && <DraftFallbacks prepared={prepared} onStatus={setStatus} />}
+        <button type="button" onClick={onClose}>{t('common.close')}</button>
+      </div>
+      {status && (
+        <p role={status.tone === 'error' ? 'alert' : 'status'} className={status.tone === 'error' ? 'error' : 'esc-ok'} data-testid="escalation-status">
+          {status.text}
+        </p>
+      )}
+    </form>
+  );
+}

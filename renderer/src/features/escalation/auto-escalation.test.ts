@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ticketSchema, type Ticket, type TimelineEvent } from '../../../../shared/ticket';
+import { demoEngineers } from '../../../../shared/demo';
+import { openDb, runMutation, type ServiceDeskDb } from '../../data';
+import type { Mutate } from '../../app/mutations';
+import { buildConfig } from '../../config/config-store';
+import { presetCalendars, presetPolicies } from '../../config/presets';
+import { installQueueKeys } from '../queue';
+import { planAutoEscalations } from './auto-plan';
+import { nextWindow, runAutoEscalation, type AutoRunState } from './auto-run';
+import { presetEscalationMatrices } from './matrices';
+
+const config = buildConfig(presetPolicies, presetCalendars, 1);
+const HOUR = 3_600_000;
+// Tue 10 Mar 2026, 15:00 in Shanghai: inside business hours of the China calendar.
+const NOW = Date.UTC(2026, 2, 10, 7, 0);
+
+function ticket(over: Partial<Ticket> = {}): Ticket {
+  const createdAt = over.createdAt ?? NOW - 6 * HOUR;
+  return ticketSchema.parse({
+    id: 'SD-T-0001',
+    title: 'Gateway restarts under load',
+    channel: 'phone',
+    customerId: 'cust-jade',
+    productLine: 'secure-gateway',
+    product: 'Gateway 7',
+    region: 'apac-cjks',
+    policyId: 'onsite-4-level-7x24',
+    severity: '2',
+    impact: 'service_affecting',
+    urgency: 'high',
+    priority: 'P2',
+    status: 'received',
+    ownerId: 'eng-alex',
+    sla: { severityHistory: [{ at: createdAt, severity: over.severity ?? '2' }] },
+    createdAt,
+    updatedAt: createdAt,
+    ...over,
+  });
+}
+
+const plan = (tickets: Ticket[], timelines = new Map<string, TimelineEvent[]>(), now = NOW) =>
+  planAutoEscalations(tickets, timelines, presetEscalationMatrices, config.policies, config.calendars, now, { engineers: demoEngineers, language: 'en' });
+
+describe('planAutoEscalations', () => {
+  it('plans M1 (level 2) for a breached first response, addressed to the owner’s manager', () => {
+    const plans = plan([ticket()]);
+    expect(plans.map((p) => [p.ticketId, p.level, p.levelName, p.recipients])).toEqual([['SD-T-0001', 2, 'M1: direct manager', ['dana.whitfield@example.com']]]);
+    expect(plans[0]?.due.trigger).toEqual({ kind: 'clock_breached', clock: 'first_response' });
+    expect(plans[0]?.due.raisePriorityTo).toBe('P1');
+  });
+
+  it('plans nothing once the level is in the timeline, and nothing for a met clock', () => {
+    const t = ticket();
+    const escalated: TimelineEvent = { id: 'e1', ticketId: t.id, at: NOW, by: 'system', kind: 'escalated', level: 2, levelName: 'M1', recipients: [], ask: '', automatic: true };
+    expect(plan([t], new Map([[t.id, [escalated]]]))).toEqual([]);
+    const answered = ticket({ status: 'in_progress', sla: { severityHistory: [{ at: NOW - 6 * HOUR, severity: '2' }], pauses: [], respondedAt: NOW - 6 * HOUR + 60_000, customerUpdates: [] } });
+    expect(plan([answered])).toEqual([]);
+  });
+
+  it('a severity-1 ticket past both age limits is planned to M1 and M2 in order; level names follow the language', () => {
+    const old = ticket({ severity: '1', createdAt: NOW - 9 * HOUR, status: 'in_progress', sla: { severityHistory: [{ at: NOW - 9 * HOUR, severity: '1' }], pauses: [], respondedAt: NOW - 9 * HOUR + 60_000, customerUpdates: [] } });
+    const plans = planAutoEscalations([old], new Map(), presetEscalationMatrices, config.policies, config.calendars, NOW, { engineers: demoEngineers, language: 'zh-CN' });
+    expect(plans.map((p) => p.level)).toEqual([2, 3]);
+    expect(plans[0]?.levelName).toBe('M1：直属经理');
+    expect(plans[1]?.recipients).toContain('support-management@example.com');
+  });
+
+  it('closed tickets never escalate; an unroutable level is still planned with the gap', () => {
+    expect(plan([ticket({ status: 'closed' })])).toEqual([]);
+    const ownerless = plan([ticket({ ownerId: undefined })]);
+    expect(ownerless.map((p) => [p.level, p.missing?.reason])).toEqual([[2, 'no_owner']]);
+  });
+});
+
+describe('nextWindow', () => {
+  it('gives every candidate its turn when there are more than the budget', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const state: AutoRunState = {};
+    expect(nextWindow(ids, state, 2)).toEqual(['a', 'b']);
+    expect(nextWindow(ids, state, 2)).toEqual(['c', 'd']);
+    expect(nextWindow(ids, state, 2)).toEqual(['e', 'a']);
+    expect(nextWindow(ids, state, 10)).toEqual(ids);
+  });
+});
+
+describe('runAutoEscalation on a real store', () => {
+  let names: string[] = [];
+  let open: ServiceDeskDb[] = [];
+  afterEach(async () => {
+    for (const db of open) db.close();
+    for (const n of names) await openDb(n).delete();
+    names = [];
+    open = [];
+  });
+
+  function store(name: string): ServiceDeskDb {
+    const db = openDb(name);
+    installQueueKeys(db, () => config, () => NOW);
+    open.push(db);
+    return db;
+  }
+  const mutateOn = (db: ServiceDeskDb): Mutate => async (name, args) => {
+    const r = await runMutation(db, name, args, { now: NOW });
+    return { outcome: r.outcome, ...(r.message ? { message: r.message } : {}) };
+  };
+  const options = (state: AutoRunState = {}) => ({ policies: config.policies, calendars: config.calendars, now: NOW, language: 'en', describe: (d: { reason: string }) => d.reason, state });
+  const escalations = async (db: ServiceDeskDb) => (await db.timeline.where('ticketId').equals('SD-T-0001').toArray()).filter((e) => e.kind === 'escalated');
+
+  async function seeded(name: string): Promise<ServiceDeskDb> {
+    names.push(name);
+    const db = store(name);
+    await db.engineers.bulkPut(demoEngineers);
+    await db.tickets.bulkPut([ticket(), ticket({ id: 'SD-T-0002', status: 'resolved' }), ticket({ id: 'SD-T-0003', createdAt: NOW - 10 * 60_000 })]);
+    return db;
+  }
+
+  it('records each due level exactly once, also after a restart with a fresh run state', async () => {
+    const db = await seeded('auto-esc-restart');
+    const first = await runAutoEscalation(db, mutateOn(db), options());
+    expect(first.map((r) => [r.ticketId, r.level, r.outcome])).toEqual([['SD-T-0001', 2, 'applied']]);
+    const events = await escalations(db);
+    expect(events).toMatchObject([{ kind: 'escalated', level: 2, automatic: true, recipients: ['dana.whitfield@example.com'], ask: 'first_response clock breached' }]);
+    expect((await db.tickets.get('SD-T-0001'))?.escalationLevel).toBe(2);
+
+    // "Restart": close the store, open it again under the same name, new state, new run.
+    db.close();
+    const again = store('auto-esc-restart');
+    expect(await runAutoEscalation(again, mutateOn(again), options({}))).toEqual([]);
+    expect(await escalations(again)).toHaveLength(1);
+  });
+
+  it('two overlapping runs (a minute tick and an SLA alert) record the level once', async () => {
+    const db = await seeded('auto-esc-overlap');
+    const [a, b] = await Promise.all([runAutoEscalation(db, mutateOn(db), options()), runAutoEscalation(db, mutateOn(db), options())]);
+    expect(a.length + b.length).toBe(1);
+    expect(await escalations(db)).toHaveLength(1);
+  });
+
+  it('a level escalated by hand is not recorded again automatically', async () => {
+    const db = await seeded('auto-esc-manual');
+    await mutateOn(db)('ticket.recordEscalation@1', { ticketId: 'SD-T-0001', level: 2, levelName: 'M1', recipients: ['dana.whitfield@example.com'], ask: 'please help', automatic: false });
+    expect(await runAutoEscalation(db, mutateOn(db), options())).toEqual([]);
+    expect((await escalations(db)).map((e) => e.kind === 'escalated' && e.automatic)).toEqual([false]);
+  });
+});

@@ -1,0 +1,9 @@
+export { EscalateDialog, type EscalateDialogProps } from './EscalateDialog';
+export { EscalateSelectedButton } from './EscalateSelectedButton';
+export { EscalationNotices } from './EscalationNotices';
+export { EscalationMatrixSettings } from './EscalationMatrixSettings';
+export { useAutoEscalation } from './use-auto-escalation';
+export { useEscalationMatrices, useEscalationMatrixOverlay } from './use-escalation-matrices';
+export { loadEscalationMatrices, presetEscalationMatrices } from './matrices';
+export { planAutoEscalations, type AutoEscalationPlan } from './auto-plan';
+export { runAutoEscalation, type RecordedAutoEscalation } from './auto-run';
