@@ -99,10 +99,11 @@ describe('mutation registry', () => {
   it('waiting for the customer opens and closes an SLA pause', () => {
     const s = memoryStore();
     s.run('ticket.create@1', { ticket }, 'clientAAAA', 1);
-    s.run('ticket.changeStatus@1', { ticketId: ticket.id, to: 'waiting_customer' }, 'clientAAAA', 2);
-    s.run('ticket.changeStatus@1', { ticketId: ticket.id, to: 'in_progress' }, 'clientAAAA', 3);
+    for (const [i, to] of (['acknowledged', 'waiting_customer', 'in_progress'] as const).entries()) {
+      expect(s.run('ticket.changeStatus@1', { ticketId: ticket.id, to }, 'clientAAAA', i + 2).outcome).toBe('applied');
+    }
     const t = s.read('tickets', ticket.id)?.data as Ticket;
-    expect(t.sla.pauses).toEqual([{ from: 5002, to: 5003 }]);
+    expect(t.sla.pauses).toEqual([{ from: 5003, to: 5004 }]);
     expect(t.sla.respondedAt).toBe(5002);
   });
 
