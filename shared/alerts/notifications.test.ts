@@ -155,4 +155,19 @@ describe('notification service', () => {
     await s.init();
     expect(s.service.getSettings().mutedTickets).toEqual(['SD-A-0001']);
   });
+
+  it('records alerts as not notified when the notifier is blocked, and still hands it the toast', async () => {
+    const shown: string[] = [];
+    const service = createNotificationService({
+      store: createMemoryJsonStore(notificationSettingsSchema),
+      notifier: { show: (t) => shown.push(t.title), isBlocked: () => true },
+      localMinute: utcMinute,
+      formatTime: hhmm,
+      onOpen: () => undefined,
+    });
+    await service.load();
+    const alerts = service.deliver([entry('SD-A-0001')], at(10));
+    expect(alerts.map((a) => a.notified)).toEqual([false]);
+    expect(shown).toEqual(['SD-A-0001 · S1 · Resolution breached']);
+  });
 });

@@ -5,8 +5,12 @@ import { defaultNotificationSettings, normalizeNotificationSettings, silenceReas
 import { groupedAlertToast, singleAlertToast } from './notification-text';
 import type { Toast } from './notification-text';
 
-/** Shows OS toasts; production wraps Electron's Notification. */
-export type Notifier = { show(toast: Toast, onClick: () => void): void };
+/** Shows OS toasts; production wraps Electron's Notification (desktop) or Web Notifications (web). */
+export type Notifier = {
+  show(toast: Toast, onClick: () => void): void;
+  /** True when toasts cannot appear (e.g. the browser denied permission): alerts then count as not notified. */
+  isBlocked?: () => boolean;
+};
 
 export type NotificationDeps = {
   store: JsonStore<NotificationSettings>;
@@ -55,7 +59,8 @@ export function createNotificationService(deps: NotificationDeps): NotificationS
     deliver(entries, firedAt) {
       const minute = deps.localMinute(firedAt);
       const loud = entries.filter((e) => silenceReason(e, settings, minute) === null);
-      const loudKeys = new Set(loud);
+      // The notifier still sees blocked toasts so that it can tell the user they were held back.
+      const loudKeys = deps.notifier.isBlocked?.() ? new Set<WatchEntry>() : new Set(loud);
       if (loud.length > groupThreshold) {
         deps.notifier.show(groupedAlertToast(loud), () => deps.onOpen(null));
       } else {

@@ -1,21 +1,45 @@
-import { createWebHost, type WebHost } from './web-host';
+import { createTimerClock } from '../../../shared/alerts';
+import { createEventHub } from './event-hub';
+import { createWebAlerts } from './web-alerts';
 import { createWebHandlers } from './web-handlers';
-import { createWebSlaTimers } from './web-sla-timers';
+import { createWebHost, type WebHost } from './web-host';
+import { browserNotificationApi, createWebNotifier } from './web-notifier';
 
-/** The web host wired to the page: timers, title counts, and events back into the UI. */
+/** The web host wired to the page: shared SLA timers and notifications, title counts, events back into the UI. */
 export function createBrowserHost(version: string): WebHost {
-  const emitter: { host?: WebHost } = {};
-  const timers = createWebSlaTimers(Date.now, (alerts) => emitter.host?.emit('sla.alerts', { alerts }));
+  // Like main, hold events until the page has subscribed and sent its first watch list.
+  const hub = createEventHub({ held: true });
+  const notifier = createWebNotifier(browserNotificationApi(), () => window.focus());
+  const alerts = createWebAlerts({
+    clock: createTimerClock({
+      setTimeout: (callback, delayMs) => window.setTimeout(callback, delayMs),
+      clearTimeout: (handle) => window.clearTimeout(handle),
+      now: () => Date.now(),
+      monotonic: () => performance.now(),
+    }),
+    storage: localStorage,
+    notifier,
+    onAlerts: (list) => hub.emit('sla.alerts', { alerts: list }),
+    onOpen: (ticketId) => {
+      if (ticketId) hub.emit('ticket.open', { ticketId });
+    },
+  });
   const host = createWebHost(
     createWebHandlers({
       version,
-      setWatchList: ({ entries }) => timers.setWatchList(entries),
+      alerts,
+      onWatchListReceived: () => hub.release(),
       setTitleCounts: (breached, atRisk) => {
         document.title = breached + atRisk > 0 ? `(${breached}/${atRisk}) Service Desk` : 'Service Desk';
       },
     }),
+    hub,
+    { notificationControl: notifier.control },
   );
-  emitter.host = host;
-  document.addEventListener('visibilitychange', () => timers.recheck());
+  // A hidden tab's timers are throttled and a sleeping laptop's stop: look again when it is back.
+  const recheck = (): void => alerts.timers.recheck();
+  document.addEventListener('visibilitychange', recheck);
+  window.addEventListener('focus', recheck);
+  window.addEventListener('online', recheck);
   return host;
 }

@@ -1,4 +1,5 @@
 import type { IpcCall, IpcEvent, IpcEventPayload, IpcInput, IpcOutput, IpcResult } from '../../../shared/ipc';
+import type { WebNotificationControl } from './web-notifier';
 
 /**
  * Everything the UI needs from the machine it runs on. Two implementations: the Electron host
@@ -11,6 +12,8 @@ export type Host = {
   /** The data, or a HostError carrying the envelope's error. */
   invoke<C extends IpcCall>(call: C, input: IpcInput<C>): Promise<IpcOutput<C>>;
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
+  /** Web host only: browser notification permission and blocked toasts (Electron: the OS handles it). */
+  notificationControl?: WebNotificationControl;
 };
 
 export class HostError extends Error {

@@ -1,54 +1,61 @@
-import {
-  isAllowedExternalUrl,
-  notificationSettingsSchema,
-  type IpcCall,
-  type IpcInput,
-  type IpcOutput,
-  type NotificationSettings,
-} from '../../../shared/ipc';
+import { checkHandoffFileName, type HandoffExtension } from '../../../shared/alerts';
+import { isAllowedExternalUrl, type IpcCall, type IpcInput, type IpcOutput } from '../../../shared/ipc';
 import { downloadText } from './download';
+import type { WebAlerts } from './web-alerts';
 
 export type WebHandlers = { [C in IpcCall]: (input: IpcInput<C>) => Promise<IpcOutput<C>> };
 
 /** Thrown by a handler to answer `forbidden` rather than `failed`. */
 export class ForbiddenError extends Error {}
+/** Thrown by a handler to answer `invalid_input` (the same answer main gives). */
+export class InvalidInputError extends Error {}
 
-const SETTINGS_KEY = 'service-desk.notification-settings';
 const TOKEN_PREFIX = 'service-desk.token:';
-export const defaultNotificationSettings: NotificationSettings = { quietHours: null, severities: [], mutedTickets: [], paused: false };
 
 export type WebHandlerDeps = {
   version: string;
-  /** Where the SLA watch list goes: the in-page timer service. */
-  setWatchList: (input: IpcInput<'sla.setWatchList'>) => IpcOutput<'sla.setWatchList'>;
-  onSettingsChanged?: (settings: NotificationSettings) => void;
+  /** The shared SLA timer and notification services, running in the page. */
+  alerts: WebAlerts;
+  /** The page sent its first watch list, so it has subscribed: held events may flow. */
+  onWatchListReceived?: () => void;
   /** Tray counts have no tray in a browser: the tab title carries them. */
   setTitleCounts?: (breached: number, atRisk: number) => void;
+  /** Saves a hand-off file; the browser's download flow by default. */
+  download?: (fileName: string, content: string, mime: string) => void;
 };
 
 /** The web host's implementation of every bridge call, with browser APIs. */
 export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
+  const download = deps.download ?? downloadText;
+  const handOff = (fileName: string, content: string, extension: HandoffExtension, mime: string): IpcOutput<'draft.openEml'> => {
+    // The same file-name rule as the desktop, so a name refused there is refused here too.
+    const checked = checkHandoffFileName(fileName, extension);
+    if (!checked.ok) throw new InvalidInputError(checked.message);
+    download(checked.name, content, mime);
+    return { path: null };
+  };
   return {
     'app.info': async () => ({ version: deps.version, platform: navigator.platform || 'web', host: 'web' }),
-    'sla.setWatchList': async (input) => deps.setWatchList(input),
-    'notifications.getSettings': async () => readSettings(),
+    'sla.setWatchList': async ({ entries }) => {
+      await deps.alerts.ready;
+      const result = deps.alerts.timers.setWatchList(entries);
+      deps.onWatchListReceived?.();
+      return result;
+    },
+    'notifications.getSettings': async () => {
+      await deps.alerts.ready;
+      return deps.alerts.notifications.getSettings();
+    },
     'notifications.setSettings': async (input) => {
-      localStorage.setItem(SETTINGS_KEY, JSON.stringify(input));
-      deps.onSettingsChanged?.(input);
-      return input;
+      await deps.alerts.ready;
+      return deps.alerts.notifications.setSettings(input);
     },
     'tray.setCounts': async ({ breached, atRisk }) => {
       deps.setTitleCounts?.(breached, atRisk);
       return {};
     },
-    'draft.openEml': async ({ fileName, eml }) => {
-      downloadText(fileName, eml, 'message/rfc822');
-      return { path: null };
-    },
-    'calendar.openIcs': async ({ fileName, ics }) => {
-      downloadText(fileName, ics, 'text/calendar');
-      return { path: null };
-    },
+    'draft.openEml': async ({ fileName, eml }) => handOff(fileName, eml, '.eml', 'message/rfc822'),
+    'calendar.openIcs': async ({ fileName, ics }) => handOff(fileName, ics, '.ics', 'text/calendar'),
     'external.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new ForbiddenError(`only mailto: and https: links may be opened, not "${url.slice(0, 60)}"`);
       if (url.startsWith('mailto:')) window.location.href = url;
@@ -67,13 +74,4 @@ export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
     },
     'secrets.getToken': async ({ serverUrl }) => ({ token: sessionStorage.getItem(TOKEN_PREFIX + serverUrl) }),
   };
-}
-
-export function readSettings(): NotificationSettings {
-  try {
-    const parsed = notificationSettingsSchema.safeParse(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : defaultNotificationSettings;
-  } catch {
-    return defaultNotificationSettings;
-  }
 }
