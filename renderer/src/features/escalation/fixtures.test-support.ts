@@ -1,0 +1,47 @@
+// Test support for the escalation UI tests (not imported by production code).
+import { ticketSchema, type Ticket } from '../../../../shared/ticket';
+import type { Host } from '../../host';
+import { HostError } from '../../host';
+import type { IpcCall, IpcInput } from '../../../../shared/ipc';
+
+export const NOW = Date.UTC(2026, 2, 10, 7, 0);
+const HOUR = 3_600_000;
+
+export function makeTicket(over: Partial<Ticket> = {}): Ticket {
+  const createdAt = over.createdAt ?? NOW - 6 * HOUR;
+  return ticketSchema.parse({
+    id: 'SD-T-0001',
+    title: 'Gateway restarts under load',
+    description: 'Since 09:00 the gateway restarts every few minutes.',
+    channel: 'phone',
+    customerId: 'cust-jade',
+    productLine: 'secure-gateway',
+    product: 'Gateway 7',
+    region: 'apac-cjks',
+    policyId: 'onsite-4-level-7x24',
+    severity: '2',
+    impact: 'service_affecting',
+    urgency: 'high',
+    priority: 'P2',
+    status: 'received',
+    ownerId: 'eng-alex',
+    sla: { severityHistory: [{ at: createdAt, severity: over.severity ?? '2' }] },
+    createdAt,
+    updatedAt: createdAt,
+    ...over,
+  });
+}
+
+type Call = { call: IpcCall; input: unknown };
+
+/** A host that keeps every hand-off it is given; `refuse` makes the named calls fail like a real host would. */
+export function recordingHost(refuse: IpcCall[] = []): Pick<Host, 'invoke'> & { calls: Call[] } {
+  const calls: Call[] = [];
+  const invoke = (async <C extends IpcCall>(call: C, input: IpcInput<C>) => {
+    calls.push({ call, input });
+    if (refuse.includes(call)) throw new HostError('failed', `${call} refused by the test host`);
+    if (call === 'draft.openEml' || call === 'calendar.openIcs') return { path: null };
+    return {};
+  }) as Host['invoke'];
+  return { invoke, calls };
+}
