@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueuePage, QueueSidebar } from '../features/queue';
+import { ReportsPage } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
@@ -13,6 +14,8 @@ function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'queue':
       return <QueuePage viewId={route.view} />;
+    case 'reports':
+      return <ReportsPage />;
     case 'ticket':
       return <TicketPage key={route.id} id={route.id} />;
     case 'intake':
