@@ -4,6 +4,7 @@ import { ReportsPage } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
+import { useSlaWatch } from '../features/alerts';
 import { changeLanguage, languageNames, supportedLanguages, type Language } from '../i18n';
 import { useRouter, type Route } from './router';
 import { useServices } from './services';
@@ -32,6 +33,7 @@ export function App() {
   const navigate = useRouter((s) => s.navigate);
   const { paletteOpen, helpOpen, setPaletteOpen } = useUi();
   useGlobalShortcuts();
+  useSlaWatch({ onSyncRequested: () => undefined });
   const nav = (r: Route, label: string, key: string) => (
     <a href="#" data-testid={`nav-${key}`} aria-current={route.screen === r.screen ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
       {label}

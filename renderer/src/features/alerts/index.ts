@@ -1,0 +1,5 @@
+export { useSlaWatch } from './use-sla-watch';
+export type { SlaWatchOptions } from './use-sla-watch';
+export { NotificationSettingsPanel } from './NotificationSettingsPanel';
+export { MuteTicketButton } from './MuteTicketButton';
+export { NotificationsBlockedBanner } from './NotificationsBlockedBanner';

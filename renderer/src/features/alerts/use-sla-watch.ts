@@ -1,0 +1,82 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useMutations } from '../../app/mutations';
+import { useRouter } from '../../app/router';
+import { useServices } from '../../app/services';
+import { useMinute } from '../../app/use-now';
+import { useConfig } from '../../config/config-store';
+import { AT_RISK_MS, buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from './watch-input';
+
+export type SlaWatchOptions = {
+  /** The host asked for a sync (tray "Sync now"); the app passes the sync client's trigger. */
+  onSyncRequested: () => void;
+};
+
+/**
+ * Keeps the host's SLA watch current and handles what it sends back: alerts are recorded on the
+ * ticket timeline, a clicked notification opens its ticket, a tray "Sync now" triggers a sync.
+ * Mount once at app level. It subscribes before sending its first watch list, because the host
+ * holds events (e.g. alerts fired at start-up) until that first list arrives.
+ */
+export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
+  const { db, host } = useServices();
+  const mutate = useMutations();
+  const navigate = useRouter((s) => s.navigate);
+  const config = useConfig();
+  const minute = useMinute();
+  const hour = Math.floor(minute / HOUR_MS);
+  const [subscribed, setSubscribed] = useState(false);
+  const syncRef = useRef(onSyncRequested);
+
+  useEffect(() => {
+    syncRef.current = onSyncRequested;
+  }, [onSyncRequested]);
+
+  useEffect(() => {
+    const offs = [
+      host.on('sla.alerts', ({ alerts }) => {
+        void (async () => {
+          // One at a time so the outbox keeps the order the alerts fired in; the mutation is idempotent.
+          for (const a of alerts) {
+            const r = await mutate('ticket.recordSlaAlert@1', recordAlertArgs(a)).catch((e: unknown) => ({ outcome: 'rejected', message: String(e) }));
+            if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
+          }
+        })();
+      }),
+      host.on('ticket.open', ({ ticketId }) => navigate({ screen: 'ticket', id: ticketId })),
+      host.on('sync.requested', () => syncRef.current()),
+    ];
+    setSubscribed(true);
+    return () => {
+      offs.forEach((off) => off());
+      setSubscribed(false);
+    };
+  }, [host, mutate, navigate]);
+
+  // Only tickets whose nearest target is within a week can alert before the next hourly refresh:
+  // one index range, never a scan of every ticket.
+  const soon = useLiveQuery(async () => {
+    const horizon = (hour + 1) * HOUR_MS + WATCH_HORIZON_MS;
+    const tickets = await db.tickets.where('dueAt').below(horizon).toArray();
+    const ids = [...new Set(tickets.map((t) => t.customerId))];
+    const customers = await db.customers.bulkGet(ids);
+    return { tickets, customers: new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))) };
+  }, [db, hour]);
+
+  useEffect(() => {
+    if (!subscribed || !soon) return;
+    const entries = buildWatchList(soon.tickets, soon.customers, config.policies, config.calendars, Date.now());
+    host.invoke('sla.setWatchList', { entries }).catch((e: unknown) => console.error(`could not hand the SLA watch list to the host: ${String(e)}`));
+  }, [host, subscribed, soon, config, hour]);
+
+  const counts = useLiveQuery(async () => {
+    const now = Date.now();
+    const [breached, atRisk] = await Promise.all([db.tickets.where('dueAt').below(now).count(), db.tickets.where('dueAt').between(now, now + AT_RISK_MS, true, false).count()]);
+    return { breached, atRisk };
+  }, [db, minute]);
+
+  useEffect(() => {
+    if (!counts) return;
+    host.invoke('tray.setCounts', counts).catch((e: unknown) => console.error(`could not update the tray: ${String(e)}`));
+  }, [host, counts]);
+}
