@@ -26,7 +26,7 @@ export function draftContext(src: DraftSources, policy: Policy | undefined, extr
     now: extra.now,
     ...(extra.tried !== undefined ? { tried: extra.tried } : {}),
     ...(extra.ask !== undefined ? { ask: extra.ask } : {}),
-    ...(severityLabel ? { severityLabel: `${src.ticket.severity} (${severityLabel})` } : {}),
+    ...(severityLabel ? { severityLabel } : {}),
   };
 }
 

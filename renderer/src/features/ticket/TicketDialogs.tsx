@@ -3,13 +3,14 @@ import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 import type { Customer, Engineer } from '../../../../shared/directory';
 import type { Clock } from '../../../../shared/sla/clocks';
 import { SeverityEditor } from '../severity';
+import { EscalateDialog } from '../escalation';
 
 export type TicketDialog = 'severity' | 'escalate' | null;
 
 type Props = { dialog: TicketDialog; onClose: () => void; ticket: Ticket; timeline: TimelineEvent[]; customer?: Customer; engineers: Engineer[]; clocks: Clock[] };
 
 /** The ticket's modal actions, one at a time. */
-export function TicketDialogs({ dialog, onClose, ticket }: Props) {
+export function TicketDialogs({ dialog, onClose, ticket, timeline, customer, engineers, clocks }: Props) {
   const { t } = useTranslation();
   if (!dialog) return null;
   return (
@@ -17,6 +18,7 @@ export function TicketDialogs({ dialog, onClose, ticket }: Props) {
       <div className="dialog wide-dialog" role="dialog" aria-modal="true" aria-label={t(`ticket.dialog.${dialog}`)} onClick={(e) => e.stopPropagation()}>
         <h2>{t(`ticket.dialog.${dialog}`)}</h2>
         {dialog === 'severity' && <SeverityEditor ticket={ticket} onClose={onClose} />}
+        {dialog === 'escalate' && <EscalateDialog ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} onClose={onClose} />}
       </div>
     </div>
   );

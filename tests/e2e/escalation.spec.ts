@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { test, expect, type Page } from '@playwright/test';
+import PostalMime from 'postal-mime';
+import { escalationMatrixSchema, resolveEscalationRecipients } from '../../shared/escalation';
+import { demoEngineers } from '../../shared/demo';
+import type { Ticket } from '../../shared/ticket';
+
+const matrix = escalationMatrixSchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/escalation/default-matrix.json', import.meta.url), 'utf8')));
+
+/** The app's own store, read straight from IndexedDB: the expected recipients come from the data, not from the UI. */
+async function storedTickets(page: Page, ids: string[]): Promise<Ticket[]> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<Ticket[]>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('tickets').objectStore('tickets').getAll();
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as Ticket[]).filter((t) => wanted.includes(t.id)));
+          };
+        };
+      }),
+    ids,
+  );
+}
+
+test('escalates a breached ticket with one click: the .eml has the matrix recipients and the ticket id, the timeline keeps it across a reload', async ({ page }) => {
+  await page.goto('/#/queue/breached');
+  await expect(page.getByRole('heading', { name: 'Breached' })).toBeVisible();
+  const rows = page.getByTestId('queue-row');
+  await expect(rows.first()).toBeVisible();
+  const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket-id')))).filter((x): x is string => x !== null);
+  // M1 is the owner's manager: pick a breached ticket that has an owner.
+  const candidates = (await storedTickets(page, ids)).filter((t) => t.ownerId);
+  const ticket = candidates[0];
+  if (!ticket) throw new Error(`no owned ticket among the breached ones: ${ids.join(', ')}`);
+
+  await page.locator(`[data-ticket-id="${ticket.id}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`#/ticket/${ticket.id}$`));
+  await page.getByRole('button', { name: 'Escalate…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Escalate' });
+  await expect(dialog).toBeVisible();
+
+  const level = Number(await dialog.locator('[data-testid="escalation-level-option"] input:checked').inputValue());
+  expect(level).toBeGreaterThan(ticket.escalationLevel);
+  const expected = resolveEscalationRecipients(ticket, level, matrix, demoEngineers);
+  expect(expected.missing).toBeUndefined();
+  await expect(dialog.getByTestId('escalation-to')).toHaveText(expected.to.join(', '));
+
+  await dialog.getByLabel('What was tried').fill('Restarted the service and collected logs.');
+  await dialog.getByLabel('The ask').fill('Please assign a senior engineer today.');
+  await dialog.screenshot({ path: 'docs/screenshots/escalation.png' });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Escalate and open mail draft' }).click()]);
+  expect(download.suggestedFilename()).toBe(`${ticket.id}-escalation-L${level}.eml`);
+  const eml = await readFile(await download.path());
+  const mail = await PostalMime.parse(eml);
+  expect(mail.to?.map((a) => a.address)).toEqual(expected.to);
+  expect((mail.cc ?? []).map((a) => a.address)).toEqual(expected.cc);
+  expect(mail.subject).toContain(ticket.id);
+  expect(mail.text).toContain('Please assign a senior engineer today.');
+  await expect(dialog.getByTestId('escalation-status')).toContainText('Escalation recorded');
+  await dialog.getByTestId('escalation-status').scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: 'docs/screenshots/escalation-sent.png' });
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const event = page.locator('.timeline li[data-kind="escalated"]').filter({ hasText: 'Please assign a senior engineer today.' });
+  await expect(event).toHaveCount(1);
+  await expect(event).toContainText(expected.to[0] ?? '');
+
+  await page.reload();
+  await expect(page.locator('.timeline li[data-kind="escalated"]').filter({ hasText: 'Please assign a senior engineer today.' })).toHaveCount(1);
+});
