@@ -50,7 +50,7 @@ export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, 
       : undefined;
   const prepared = prepare(minute);
 
-  if (!matrix) return <p role="alert" className="error">{t('escalation.noMatrix', { policy: ticket.policyId })}</p>;
+  if (!matrix) return <div className="esc-dialog"><p role="alert" className="error">{t('escalation.noMatrix', { policy: ticket.policyId })}</p></div>;
 
   const escalate = form.handleSubmit(async (v) => {
     const current = prepare(Date.now());
