@@ -72,6 +72,18 @@ describe('sla timer service', () => {
     expect(fired()).toEqual(['LATE@100']);
   });
 
+  it('fires what came due under the old list before a list recomputed after a sleep replaces it', async () => {
+    const { clock, service, fired } = setup();
+    await service.start();
+    service.setWatchList([entry('WARN', T0 + HOUR, 75), entry('WARN', T0 + 2 * HOUR)]);
+    clock.sleep(90 * MIN);
+    // The renderer wakes first and recomputes: a passed warning is no longer listed, only the breach.
+    service.setWatchList([entry('WARN', T0 + 2 * HOUR)]);
+    expect(fired()).toEqual(['WARN@75']);
+    clock.advance(HOUR);
+    expect(fired()).toEqual(['WARN@75', 'WARN@100']);
+  });
+
   it('drops entries that the new list no longer contains', async () => {
     const { clock, service, fired } = setup();
     await service.start();

@@ -166,6 +166,9 @@ export function createSlaTimerService(deps: SlaTimerDeps): SlaTimerService {
     },
     setWatchList(entries) {
       listReceived = true;
+      // What came due under the old list did happen: fire it before a newer list (computed after
+      // the instant, e.g. when the page wakes from sleep before our timer does) can drop it.
+      if (!stopped) fireDue();
       const next = new Map<string, WatchEntry>();
       for (const e of entries) {
         const key = watchEntryKey(e);
