@@ -20,6 +20,10 @@ async function start(): Promise<void> {
   if (await seedDemoDataOnFirstRun(db, getConfig().policies, Date.now())) await setActor(db, demoSession);
   const actor = await getActor(db);
   useSession.getState().setSession(actor);
+  // The web host reloads offline from a service worker's cached shell (Electron loads from disk).
+  if (host.kind === 'web' && location.protocol.startsWith('http') && 'serviceWorker' in navigator && import.meta.env.PROD) {
+    void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  }
   // Ask the browser not to evict the store under storage pressure: it holds unsynced work.
   void navigator.storage?.persist?.().catch(() => false);
 

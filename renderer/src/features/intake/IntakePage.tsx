@@ -148,12 +148,12 @@ export function IntakePage() {
         <legend>{t('intake.sections.product')}</legend>
         <Field name="productLine" required error={err('productLine')}>
           <input list="product-lines" {...register('productLine')} aria-invalid={!!formState.errors.productLine} />
-          <datalist id="product-lines">
-            {(productLines ?? []).map((p) => (
-              <option key={String(p)} value={String(p)} />
-            ))}
-          </datalist>
         </Field>
+        <datalist id="product-lines">
+          {(productLines ?? []).map((p) => (
+            <option key={String(p)} value={String(p)} />
+          ))}
+        </datalist>
         {input('product')}
         {input('productVersion')}
         {optionalFields.map((f) => input(f))}

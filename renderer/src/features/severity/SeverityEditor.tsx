@@ -51,7 +51,7 @@ export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: (
       <div className="grid3">
         <label>
           {t('severity.severity')}
-          <select {...register('severity')}>
+          <select aria-label={t('severity.severity')} {...register('severity')}>
             {levels.map((l) => (
               <option key={l.id} value={l.id}>{l.id} — {l.label}</option>
             ))}
@@ -59,7 +59,7 @@ export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: (
         </label>
         <label>
           {t('severity.impact')}
-          <select {...register('impact')}>
+          <select aria-label={t('severity.impact')} {...register('impact')}>
             {impactClasses.map((i) => (
               <option key={i} value={i}>{t(`impact.${i}`)}</option>
             ))}
@@ -67,7 +67,7 @@ export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: (
         </label>
         <label>
           {t('severity.urgency')}
-          <select {...register('urgency')}>
+          <select aria-label={t('severity.urgency')} {...register('urgency')}>
             {urgencies.map((u) => (
               <option key={u} value={u}>{t(`urgency.${u}`)}</option>
             ))}
@@ -122,7 +122,7 @@ export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: (
       )}
       <label className="wide">
         {t('severity.reason')}
-        <input {...register('reason')} aria-invalid={!!err.reason} />
+        <input aria-label={t('severity.reason')} {...register('reason')} aria-invalid={!!err.reason} />
       </label>
       {err.reason && <p role="alert" className="error">{t('severity.reasonRequired')}</p>}
       <h3>{t('severity.whatIf')}</h3>
