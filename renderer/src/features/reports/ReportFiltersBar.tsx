@@ -20,7 +20,7 @@ export function ReportFiltersBar({ options, problem }: { options: ReportOptions 
   const select = (key: Dimension, list: Option[]) => (
     <label key={key} className="report-field">
       <span>{t(`reports.filters.${key}`)}</span>
-      <select value={q[key]} onChange={(e) => q.set({ [key]: e.target.value } as Partial<ReportQuery>)}>
+      <select aria-label={t(`reports.filters.${key}`)} value={q[key]} onChange={(e) => q.set({ [key]: e.target.value } as Partial<ReportQuery>)}>
         <option value="">{t('reports.filters.all')}</option>
         {list.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
@@ -32,7 +32,7 @@ export function ReportFiltersBar({ options, problem }: { options: ReportOptions 
     <div className="report-filters" role="group" aria-label={t('reports.filters.label')}>
       <label className="report-field">
         <span>{t('reports.filters.period')}</span>
-        <select value={q.preset} onChange={(e) => q.set({ preset: e.target.value as PeriodPreset })}>
+        <select aria-label={t('reports.filters.period')} value={q.preset} onChange={(e) => q.set({ preset: e.target.value as PeriodPreset })}>
           {periodPresets.map((p) => (
             <option key={p} value={p}>{t(`reports.presets.${p}`)}</option>
           ))}
@@ -42,18 +42,18 @@ export function ReportFiltersBar({ options, problem }: { options: ReportOptions 
         <>
           <label className="report-field">
             <span>{t('reports.filters.from')}</span>
-            <input type="date" value={q.customFrom} onChange={(e) => q.set({ customFrom: e.target.value })} aria-invalid={problem !== undefined} />
+            <input type="date" aria-label={t('reports.filters.from')} value={q.customFrom} onChange={(e) => q.set({ customFrom: e.target.value })} aria-invalid={problem !== undefined} />
           </label>
           <label className="report-field">
             <span>{t('reports.filters.to')}</span>
-            <input type="date" value={q.customTo} onChange={(e) => q.set({ customTo: e.target.value })} aria-invalid={problem !== undefined} />
+            <input type="date" aria-label={t('reports.filters.to')} value={q.customTo} onChange={(e) => q.set({ customTo: e.target.value })} aria-invalid={problem !== undefined} />
           </label>
         </>
       )}
       {dimensions.map((d) => select(d.key, options?.[d.options] ?? []))}
       <label className="report-field">
         <span>{t('reports.filters.groupBy')}</span>
-        <select value={q.groupBy} onChange={(e) => q.set({ groupBy: e.target.value as ReportGrouping })}>
+        <select aria-label={t('reports.filters.groupBy')} value={q.groupBy} onChange={(e) => q.set({ groupBy: e.target.value as ReportGrouping })}>
           {reportGroupings.map((g) => (
             <option key={g} value={g}>{t(`reports.groupings.${g}`)}</option>
           ))}

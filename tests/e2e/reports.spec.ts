@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, type Page, type Download } from '@playwright/test';
+import { parsePolicy, type Policy } from '../../shared/policy';
+import { calendarPresetSchema, computeClocks, type CalendarLookup } from '../../shared/sla';
+import { ticketSchema, timelineEventSchema, type Ticket } from '../../shared/ticket';
+import { complianceReport, reportToCsv, type ReportVisit } from '../../shared/reports';
+import { parseCsv } from '../../shared/escalation/csv';
+
+const presets = join(import.meta.dirname, '../../resources/presets');
+const load = (dir: string): unknown[] =>
+  readdirSync(join(presets, dir))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(presets, dir, f), 'utf8')) as unknown);
+const policies = new Map<string, Policy>(load('policies').map((p) => parsePolicy(p)).map((p) => [p.id, p]));
+const calendars: CalendarLookup = Object.fromEntries(load('calendars').map((c) => calendarPresetSchema.parse(c)).map((c) => [c.id, c.calendar]));
+
+/** Every row of the app's own IndexedDB tables, read in the page. */
+async function readStore(page: Page): Promise<{ tickets: Ticket[]; timeline: unknown[]; visits: unknown[] }> {
+  const raw = await page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['tickets', 'timeline', 'visits'].filter((n) => db.objectStoreNames.contains(n));
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const req = tx.objectStore(n).getAll();
+            req.onsuccess = () => (out[n] = req.result as unknown[]);
+          }
+          tx.oncomplete = () => (db.close(), resolve(out));
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+  );
+  return { tickets: (raw.tickets ?? []).map((t) => ticketSchema.parse(t)), timeline: raw.timeline ?? [], visits: raw.visits ?? [] };
+}
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'no');
+  await expect(page.getByTestId('report-status')).toHaveText(/60 tickets/);
+}
+
+async function text(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path, 'utf8');
+}
+
+test('compliance report: filter by severity, export CSV and match the rows computed from the stored tickets', async ({ page }) => {
+  await page.goto('/#/reports');
+  await expect(page.getByRole('heading', { name: 'SLA compliance reports' })).toBeVisible();
+  await settled(page);
+  await expect(page.getByTestId('report-card-first_response').locator('canvas')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/report.png' });
+
+  await page.getByLabel('Severity', { exact: true }).selectOption('1');
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'yes');
+  await settled(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^sla-compliance-severity-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(await text(download));
+
+  // The expected report, computed here from what the page stored and the same presets.
+  const root = page.getByTestId('reports-page');
+  const now = Number(await root.getAttribute('data-report-now'));
+  const from = Number(await root.getAttribute('data-report-from'));
+  const timeZone = (await root.getAttribute('data-report-zone')) ?? 'UTC';
+  // Last 30 days, counted back from when the page opened (a little before the report's now).
+  expect(now - from).toBeGreaterThanOrEqual(30 * 86_400_000);
+  expect(now - from).toBeLessThan(30 * 86_400_000 + 120_000);
+  const store = await readStore(page);
+  expect(store.tickets).toHaveLength(60);
+  const expected = complianceReport({
+    tickets: store.tickets,
+    timeline: store.timeline.map((e) => timelineEventSchema.parse(e)),
+    visits: store.visits as ReportVisit[],
+    policies,
+    calendars,
+    now,
+    filters: { from, severity: '1' },
+    groupBy: 'severity',
+    timeZone,
+  });
+  expect(rows).toEqual(parseCsv(reportToCsv(expected)));
+  expect(rows[0]).toEqual(['clock', 'group_by', 'group', 'group_label', 'met', 'breached', 'counted', 'met_percent', 'median_minutes', 'p90_minutes', 'timed', 'units']);
+  expect(rows.length).toBeGreaterThan(1);
+  expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['1']));
+
+  // Cross-check the first-response row against the clocks directly, without the report's aggregation.
+  let met = 0;
+  let breached = 0;
+  for (const t of store.tickets) {
+    const policy = policies.get(t.policyId);
+    if (!policy) continue;
+    const c = computeClocks(t, policy, now, calendars).find((x) => x.kind === 'first_response');
+    const at = c?.completedAt ?? (c?.state === 'breached' ? c.target : undefined);
+    if (!c || at === undefined || at < from || c.severity !== '1') continue;
+    if (c.state === 'met') met++;
+    else breached++;
+  }
+  const fr = rows.find((r) => r[0] === 'first_response');
+  expect(met + breached).toBeGreaterThan(0);
+  expect([fr?.[4], fr?.[5]]).toEqual([String(met), String(breached)]);
+
+  // One chart's own export and table view hold the same first-response rows.
+  const card = page.getByTestId('report-card-first_response');
+  const [own] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(parseCsv(await text(own))).toEqual([rows[0], ...rows.filter((r) => r[0] === 'first_response')]);
+  await card.getByRole('button', { name: 'Table' }).click();
+  await expect(card.getByRole('table')).toBeVisible();
+  await expect(card.getByRole('row')).toHaveCount(rows.filter((r) => r[0] === 'first_response').length + 1);
+  await expect(card.getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText(fr?.[3] ?? '');
+});
+
+test('weekly trend and grouping by customer recompute and keep a CSV per chart', async ({ page }) => {
+  await page.goto('/#/reports');
+  await settled(page);
+  await page.getByLabel('Group by', { exact: true }).selectOption('customer');
+  await settled(page);
+  await expect(page.getByTestId('report-card-first_response').locator('canvas')).toBeVisible();
+  await page.getByRole('radio', { name: 'Weekly trend' }).check();
+  const trend = page.getByTestId('report-card-first_response-trend');
+  await expect(trend.locator('canvas')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'Export CSV' }).click()]);
+  const rows = parseCsv(await text(download));
+  expect(rows[0]?.slice(0, 2)).toEqual(['clock', 'week']);
+  expect(rows.slice(1).every((r) => r[0] === 'first_response' && /^\d{4}-\d{2}-\d{2}$/.test(r[1] ?? ''))).toBe(true);
+  await page.getByLabel('Period', { exact: true }).selectOption('custom');
+  await page.getByLabel('From', { exact: true }).fill('2030-01-02');
+  await page.getByLabel('To', { exact: true }).fill('2030-01-01');
+  await expect(page.getByRole('alert')).toHaveText('The period must end on or after the day it starts.');
+});
