@@ -9,6 +9,7 @@ import { getActor, openDb, runMutation, setActor, MutationInputError } from './d
 import { selectHost } from './host';
 import { installQueueKeys } from './features/queue';
 import { getConfig } from './config/config-store';
+import { createSyncController } from './features/sync';
 import { initI18n } from './i18n';
 import './app/app.css';
 
@@ -37,11 +38,14 @@ async function start(): Promise<void> {
     }
   };
 
+  const sync = createSyncController(db, host);
+  await sync.start();
+
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
   createRoot(root).render(
     <StrictMode>
-      <ServicesProvider services={{ db, host }}>
+      <ServicesProvider services={{ db, host, sync }}>
         <MutationsProvider mutate={mutate}>
           <App />
         </MutationsProvider>

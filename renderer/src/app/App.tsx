@@ -4,7 +4,10 @@ import { ReportsPage } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
-import { useSlaWatch } from '../features/alerts';
+import { NotificationsBlockedBanner, useSlaWatch } from '../features/alerts';
+import { EscalationNotices, useAutoEscalation } from '../features/escalation';
+import { SettingsPage } from '../features/settings';
+import { SyncBadge } from '../features/sync';
 import { changeLanguage, languageNames, supportedLanguages, type Language } from '../i18n';
 import { useRouter, type Route } from './router';
 import { useServices } from './services';
@@ -21,6 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <TicketPage key={route.id} id={route.id} />;
     case 'intake':
       return <IntakePage />;
+    case 'settings':
+      return <SettingsPage section={route.section} />;
     default:
       return <p className="muted">{t('app.comingSoon')}</p>;
   }
@@ -28,12 +33,13 @@ function Screen({ route }: { route: Route }) {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const { host } = useServices();
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
   const { paletteOpen, helpOpen, setPaletteOpen } = useUi();
   useGlobalShortcuts();
-  useSlaWatch({ onSyncRequested: () => undefined });
+  const { host, sync } = useServices();
+  useSlaWatch({ onSyncRequested: () => void sync.syncNow() });
+  useAutoEscalation();
   const nav = (r: Route, label: string, key: string) => (
     <a href="#" data-testid={`nav-${key}`} aria-current={route.screen === r.screen ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
       {label}
@@ -54,6 +60,7 @@ export function App() {
           {nav({ screen: 'settings' }, t('nav.settings'), 'settings')}
         </div>
         <div className="sidebar-foot">
+          <SyncBadge />
           <label className="lang">
             <span>{t('nav.language')}</span>
             <select aria-label={t('nav.language')} value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)}>
@@ -69,6 +76,8 @@ export function App() {
       <main className="content">
         <Screen route={route} />
       </main>
+      <EscalationNotices />
+      <NotificationsBlockedBanner />
       {paletteOpen && <CommandPalette />}
       {helpOpen && <HelpOverlay />}
     </div>

@@ -1,8 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ServiceDeskDb } from '../data/db';
 import type { Host } from '../host/host';
+import type { SyncController } from '../features/sync/sync-controller';
 
-export type Services = { db: ServiceDeskDb; host: Host };
+export type Services = { db: ServiceDeskDb; host: Host; sync: SyncController };
 
 const ServicesContext = createContext<Services | null>(null);
 

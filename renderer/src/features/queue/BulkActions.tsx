@@ -7,6 +7,7 @@ import { priorityFor } from '../../../../shared/policy';
 import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
 import { useConfig } from '../../config/config-store';
+import { EscalateSelectedButton } from '../escalation';
 
 type Action = 'assign' | 'status' | 'severity';
 
@@ -83,6 +84,7 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
       )}
       <input aria-label={t('bulk.reason')} placeholder={t('bulk.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required={needsReason} />
       <button type="submit">{t('bulk.apply')}</button>
+      <EscalateSelectedButton ticketIds={ticketIds} onDone={onDone} />
       <button type="button" onClick={onDone}>{t('common.cancel')}</button>
       {result && <span role="status">{result}</span>}
     </form>

@@ -10,6 +10,7 @@ import { StatusActions } from './StatusActions';
 import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
+import { MuteTicketButton } from '../alerts';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -42,6 +43,7 @@ export function TicketPage({ id }: { id: string }) {
           <StatusActions ticket={ticket} />
           <button type="button" onClick={() => setDialog('severity')}>{t('ticket.changeSeverity')}</button>
           <button type="button" onClick={() => setDialog('escalate')}>{t('ticket.escalate')}</button>
+          <MuteTicketButton ticketId={ticket.id} />
         </div>
       </header>
       <div className="ticket-body">
