@@ -1,0 +1,4 @@
+export * from './format';
+export * from './validate';
+export * from './merge';
+export * from './device';
