@@ -82,6 +82,10 @@ async function applyOne(db: Db, user: AuthUser, clientId: string, m: MutationEnv
   return db.transaction(async (tx) => {
     const prepared = prepareMutation(m.name, m.args);
     const { last, found } = await lockClientAndLoad(tx, user, clientId, prepared.ok ? prepared.mutation.touches : []);
+    if (prepared.ok) {
+      const more = prepared.mutation.alsoTouches((t, id) => found.get(`${t}/${id}`)).filter((t) => !found.has(`${t.table}/${t.id}`));
+      if (more.length > 0) for (const [k, v] of (await lockClientAndLoad(tx, user, clientId, more)).found) found.set(k, v);
+    }
     if (m.id <= last) return { skipped: true, last };
     if (m.id > last + 1) return { gap: true, last };
 

@@ -8,6 +8,13 @@ export { freeTextChangesSchema, ticketUpdateArgs } from './mutations/ticket-upda
 export { changeSeverityArgs } from './mutations/ticket-severity';
 export { changeStatusArgs } from './mutations/ticket-status';
 export { assignArgs } from './mutations/ticket-assign';
-export { addNoteArgs, recordEscalationArgs, recordSlaAlertArgs, slaAlertEventId } from './mutations/timeline-append';
+export { addNoteArgs, autoEscalationEventId, recordEscalationArgs, recordSlaAlertArgs, slaAlertEventId } from './mutations/timeline-append';
 export { resolveConflictArgs } from './mutations/conflict-resolve';
 export { deleteTicketArgs } from './mutations/ticket-delete';
+export { setPriorityArgs } from './mutations/ticket-priority';
+export { recordCustomerUpdateArgs } from './mutations/ticket-customer-update';
+export { configDeleteArgs, configPutArgs, configTables, configTableSchema, type ConfigRow, type ConfigTable } from './mutations/config';
+export { visitCreateArgs } from './mutations/visit-create';
+export { visitActionArgs } from './mutations/visit-action';
+export { partMoveKinds, visitPartsArgs, warehousePartSchema, type WarehousePartRow } from './mutations/visit-parts';
+export * from './booking';

@@ -40,6 +40,8 @@ export type MutationDef<A> = {
   args: z.ZodType<A>;
   /** Entities the mutator reads; the caller loads (and on the server locks) them first. */
   touches: (args: A) => Array<{ table: SyncTable; id: string }>;
+  /** Entities found only through what `touches` loaded (a visit's ticket); loaded in a second step. */
+  alsoTouches?: (read: EntityReader, args: A) => Array<{ table: SyncTable; id: string }>;
   mutate: (read: EntityReader, args: A, ctx: MutationCtx) => MutationResultBody;
 };
 

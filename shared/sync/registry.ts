@@ -10,12 +10,20 @@ import { ticketAssign } from './mutations/ticket-assign';
 import { timelineAddNote, ticketRecordEscalation, ticketRecordSlaAlert } from './mutations/timeline-append';
 import { conflictResolve } from './mutations/conflict-resolve';
 import { ticketDelete } from './mutations/ticket-delete';
+import { ticketSetPriority } from './mutations/ticket-priority';
+import { ticketRecordCustomerUpdate } from './mutations/ticket-customer-update';
+import { configDelete, configPut } from './mutations/config';
+import { visitCreate } from './mutations/visit-create';
+import { visitAction } from './mutations/visit-action';
+import { visitParts } from './mutations/visit-parts';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
   name: string;
   args: unknown;
   touches: Array<{ table: SyncTable; id: string }>;
+  /** Further entities to load once `touches` are readable (empty for most mutations). */
+  alsoTouches: (read: EntityReader) => Array<{ table: SyncTable; id: string }>;
   run: (read: EntityReader, ctx: MutationCtx) => MutationResultBody;
 };
 
@@ -32,7 +40,11 @@ function entry<A>(def: MutationDef<A>): [string, Entry] {
         const parsed = def.args.safeParse(raw);
         if (!parsed.success) return { ok: false, code: 'invalid_args', message: `${name}: ${describeZodError(parsed.error)}` };
         const args = parsed.data;
-        return { ok: true, mutation: { name, args, touches: def.touches(args), run: (read, ctx) => def.mutate(read, args, ctx) } };
+        const also = def.alsoTouches;
+        return {
+          ok: true,
+          mutation: { name, args, touches: def.touches(args), alsoTouches: (read) => (also ? also(read, args) : []), run: (read, ctx) => def.mutate(read, args, ctx) },
+        };
       },
     },
   ];
@@ -49,6 +61,13 @@ const current = new Map<string, Entry>([
   entry(ticketRecordSlaAlert),
   entry(conflictResolve),
   entry(ticketDelete),
+  entry(ticketSetPriority),
+  entry(ticketRecordCustomerUpdate),
+  entry(configPut),
+  entry(configDelete),
+  entry(visitCreate),
+  entry(visitAction),
+  entry(visitParts),
 ]);
 
 /** Older mutation versions still accepted: each parses its own args and rewrites them for the newer version. */

@@ -33,6 +33,7 @@ export class ServiceDeskDb extends Dexie {
   policies!: EntityTable<LooseRow, 'id'>;
   calendars!: EntityTable<LooseRow, 'id'>;
   escalationMatrices!: EntityTable<LooseRow, 'id'>;
+  warehouse!: EntityTable<LooseRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncState!: Table<SyncStateRow, [SyncTable, string]>;
 
@@ -43,7 +44,7 @@ export class ServiceDeskDb extends Dexie {
       // keys (dueAt, qOwner, qOnSite, qEDown, qWords) are derived on write by the queue-keys
       // middleware (renderer/src/features/queue). Keep these indexes: the queues depend on them.
       tickets:
-        'id, status, severity, ownerId, customerId, productLine, region, updatedAt, dueAt, *qWords, ' +
+        'id, status, severity, priority, ownerId, customerId, productLine, region, createdAt, updatedAt, dueAt, *qWords, ' +
         '[qOwner+dueAt], [status+dueAt], [qEDown+dueAt], [qOnSite+dueAt], [productLine+dueAt], [region+dueAt], [customerId+dueAt]',
       timeline: 'id, ticketId, [ticketId+at], *qWords',
       customers: 'id, name, region',
@@ -60,6 +61,8 @@ export class ServiceDeskDb extends Dexie {
       outbox: 'id',
       syncState: '[table+id], hasShadow',
     });
+    // v3: the spare-parts warehouse (visit.parts@1). Pending outbox entries need no rewrite: no mutation's args changed.
+    this.version(3).stores({ warehouse: 'id, name' });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */
@@ -70,7 +73,7 @@ export class ServiceDeskDb extends Dexie {
 
 /** Every table a mutation or a pull may write, for transaction scopes. */
 export function syncScope(db: ServiceDeskDb): Table[] {
-  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.outbox, db.syncState, db.meta];
+  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.outbox, db.syncState, db.meta];
 }
 
 export function openDb(name?: string): ServiceDeskDb {

@@ -8,14 +8,20 @@ export type Actor = { userId: string; role: MutationCtx['role']; region: string 
 export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promise<{ read: EntityReader; fvs: Map<string, FieldVersions> }> {
   const found = new Map<string, EntitySnapshot>();
   const fvs = new Map<string, FieldVersions>();
-  for (const t of m.touches) {
-    const key = entityKey(t.table, t.id);
-    const [data, state] = await Promise.all([db.synced(t.table).get(t.id), db.syncState.get([t.table, t.id])]);
-    const fv = state?.fv ?? {};
-    fvs.set(key, fv);
-    if (data) found.set(key, { data, fv });
-  }
-  return { read: (table, id) => found.get(entityKey(table, id)), fvs };
+  const read: EntityReader = (table, id) => found.get(entityKey(table, id));
+  const load = async (touches: Array<{ table: SyncTable; id: string }>) => {
+    for (const t of touches) {
+      const key = entityKey(t.table, t.id);
+      if (fvs.has(key)) continue;
+      const [data, state] = await Promise.all([db.synced(t.table).get(t.id), db.syncState.get([t.table, t.id])]);
+      const fv = state?.fv ?? {};
+      fvs.set(key, fv);
+      if (data) found.set(key, { data, fv });
+    }
+  };
+  await load(m.touches);
+  await load(m.alsoTouches(read));
+  return { read, fvs };
 }
 
 /** Keeps the server's copy of a row before its first local change, so rebase can start over from it. */

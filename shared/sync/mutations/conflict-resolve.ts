@@ -6,7 +6,7 @@ import { readTicket, refuse, ticketWrite } from './helpers';
 
 const name = 'conflict.resolve@1';
 // Only fields whose conflicts are "server kept, you choose" can be set by a resolution.
-const settable = new Set(['title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'productVersion', 'ownerId']);
+const settable = new Set(['title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'productVersion', 'ownerId', 'priority']);
 
 export const resolveConflictArgs = z.object({
   conflictId: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { impactSchema, urgencySchema, type Ticket } from '../../ticket/schema';
+import { eDownAnswersSchema, impactSchema, urgencySchema, type Ticket } from '../../ticket/schema';
 import type { TimelineEvent } from '../../ticket/timeline';
 import { changedSince, severityRank } from '../conflict';
 import { defineMutation, type MutationCtx } from '../mutation-types';
@@ -15,6 +15,8 @@ export const changeSeverityArgs = z.object({
   /** Derived by the caller from the policy matrix (shared/severity); stored for queue indexes. */
   priority: z.string().min(1),
   reason: z.string().trim().min(1),
+  /** The E-Down questionnaire, given when the new severity is the policy's E-Down level (the caller validates with shared/severity). */
+  eDown: eDownAnswersSchema.optional(),
 });
 type Args = z.infer<typeof changeSeverityArgs>;
 
@@ -25,6 +27,7 @@ function apply(t: Ticket, a: Args, ctx: MutationCtx): { next: Ticket; event: Tim
     impact: a.impact,
     urgency: a.urgency,
     priority: a.priority,
+    ...(a.eDown ? { eDown: a.eDown } : {}),
     updatedAt: Math.max(t.updatedAt, ctx.now),
     sla: { ...t.sla, severityHistory: [...t.sla.severityHistory, { at: ctx.now, severity: a.severity }] },
   };
@@ -41,7 +44,8 @@ function apply(t: Ticket, a: Args, ctx: MutationCtx): { next: Ticket; event: Tim
   return { next, event };
 }
 
-const fields = ['severity', 'impact', 'urgency', 'priority', 'sla', 'updatedAt'];
+const baseFields = ['severity', 'impact', 'urgency', 'priority', 'sla', 'updatedAt'];
+const fieldsFor = (a: Args): string[] => (a.eDown ? [...baseFields, 'eDown'] : baseFields);
 
 /**
  * Raises or lowers severity. When someone else changed it meanwhile the higher severity wins
@@ -56,16 +60,20 @@ export const ticketChangeSeverity = defineMutation({
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
     const t = cur.ticket;
-    if (t.severity === a.severity && t.impact === a.impact && t.urgency === a.urgency) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
+    if (t.severity === a.severity && t.impact === a.impact && t.urgency === a.urgency) {
+      // Same level: only newer E-Down answers are worth a write.
+      if (!a.eDown || JSON.stringify(a.eDown) === JSON.stringify(t.eDown)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
+      return { outcome: 'applied', writes: [ticketWrite({ ...t, eDown: a.eDown, updatedAt: Math.max(t.updatedAt, ctx.now) }, ['eDown', 'updatedAt'])], events: [], conflicts: [] };
+    }
     if (!changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'severity', ctx.clientId) || t.severity === a.severity) {
       const { next, event } = apply(t, a, ctx);
-      return { outcome: 'applied', writes: [ticketWrite(next, fields)], events: [event], conflicts: [] };
+      return { outcome: 'applied', writes: [ticketWrite(next, fieldsFor(a))], events: [event], conflicts: [] };
     }
     const mineWins = severityRank(a.severity) > severityRank(t.severity);
     const reason = mineWins ? `higher severity ${a.severity} kept over ${t.severity}` : `higher severity ${t.severity} kept over ${a.severity}`;
     const c = conflictRecord(ctx, name, t.id, 'severity', { mine: a.severity, theirs: t.severity }, reason, 'info');
     if (!mineWins) return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: reason };
     const { next, event } = apply(t, a, ctx);
-    return { outcome: 'applied', writes: [ticketWrite(next, fields)], events: [event, conflictEvent(ctx, c, 1)], conflicts: [c] };
+    return { outcome: 'applied', writes: [ticketWrite(next, fieldsFor(a))], events: [event, conflictEvent(ctx, c, 1)], conflicts: [c] };
   },
 });

@@ -38,21 +38,28 @@ export const recordEscalationArgs = z.object({
   automatic: z.boolean(),
 });
 
+/** An automatic escalation's event id names the ticket and level, so two devices that both fire it store it once. */
+export function autoEscalationEventId(ticketId: string, level: number): string {
+  return `esc:auto:${ticketId}:${level}`;
+}
+
 /** Records an escalation; the ticket's level only ever rises (max), so concurrent escalations merge. */
 export const ticketRecordEscalation = defineMutation({
   name: 'ticket.recordEscalation',
   version: 1,
   args: recordEscalationArgs,
-  touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  touches: (a) => [{ table: 'tickets', id: a.ticketId }, ...(a.automatic ? [{ table: 'timeline' as const, id: autoEscalationEventId(a.ticketId, a.level) }] : [])],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    const id = a.automatic ? autoEscalationEventId(a.ticketId, a.level) : eventId(ctx);
+    if (a.automatic && read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     const t = cur.ticket;
     const writes = a.level > t.escalationLevel ? [ticketWrite({ ...t, escalationLevel: a.level, updatedAt: Math.max(t.updatedAt, ctx.now) }, ['escalationLevel', 'updatedAt'])] : [];
     return {
       outcome: 'applied',
       writes,
-      events: [{ id: eventId(ctx), ticketId: t.id, at: ctx.now, by: ctx.userId, kind: 'escalated', level: a.level, levelName: a.levelName, recipients: a.recipients, ask: a.ask, automatic: a.automatic }],
+      events: [{ id, ticketId: t.id, at: ctx.now, by: ctx.userId, kind: 'escalated', level: a.level, levelName: a.levelName, recipients: a.recipients, ask: a.ask, automatic: a.automatic }],
       conflicts: [],
     };
   },

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { visitSchema } from '../../dispatch/visit-schema';
+import type { Ticket } from '../../ticket/schema';
+import { defineMutation, type EntityWrite } from '../mutation-types';
+import { readTicket, refuse, ticketWrite } from './helpers';
+import { visitEvent, visitWrite } from './visit-helpers';
+
+const name = 'visit.create@1';
+const creatable = new Set(['unscheduled', 'tentative', 'confirmed']);
+
+export const visitCreateArgs = z.object({ visit: visitSchema }).superRefine((a, ctx) => {
+  const v = a.visit;
+  if (!creatable.has(v.status)) ctx.addIssue({ code: 'custom', path: ['visit', 'status'], message: `a new visit is unscheduled or booked, not ${v.status}` });
+  const booked = v.window !== undefined && v.engineerId !== undefined;
+  if (v.status !== 'unscheduled' && !booked) ctx.addIssue({ code: 'custom', path: ['visit', 'window'], message: 'a booked visit needs an engineer and a window' });
+});
+
+/**
+ * Creates a visit made on a device. One with an engineer and a window is a booking made offline:
+ * it is stored tentative until the server confirms it (server/bookings). A fault visit marks its
+ * ticket as on-site.
+ */
+export const visitCreate = defineMutation({
+  name: 'visit.create',
+  version: 1,
+  args: visitCreateArgs,
+  touches: (a) => [{ table: 'visits', id: a.visit.id }, ...(a.visit.ticketId ? [{ table: 'tickets' as const, id: a.visit.ticketId }] : [])],
+  mutate: (read, a, ctx) => {
+    const ticketId = a.visit.ticketId ?? '';
+    if (read('visits', a.visit.id)) return refuse(ctx, name, ticketId, `visit ${a.visit.id} already exists`);
+    const booked = a.visit.window !== undefined && a.visit.engineerId !== undefined;
+    const visit = { ...a.visit, status: booked ? ('tentative' as const) : ('unscheduled' as const), createdBy: a.visit.createdBy || ctx.userId, updatedBy: a.visit.updatedBy || ctx.userId };
+    const writes: EntityWrite[] = [visitWrite(visit)];
+    if (a.visit.ticketId) {
+      const cur = readTicket(read, a.visit.ticketId);
+      if (!cur) return refuse(ctx, name, ticketId, `ticket ${a.visit.ticketId} not found`);
+      const t = cur.ticket;
+      const byHand = visit.reason === 'requested_by_hand' && t.sla.onSiteRequestedAt === undefined;
+      if (!t.onSite || byHand) {
+        const next: Ticket = { ...t, onSite: true, sla: byHand ? { ...t.sla, onSiteRequestedAt: visit.createdAt } : t.sla, updatedAt: Math.max(t.updatedAt, ctx.now) };
+        writes.push(ticketWrite(next, ['onSite', ...(byHand ? ['sla'] : []), 'updatedAt']));
+      }
+    }
+    const detail = booked ? `${visit.engineerId ?? ''} ${new Date(visit.window?.start ?? 0).toISOString()} (tentative)` : visit.reason;
+    return { outcome: 'applied', writes, events: visitEvent(ctx, visit, 'created', detail), conflicts: [] };
+  },
+});
