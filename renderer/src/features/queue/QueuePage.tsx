@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from '../../app/router';
@@ -6,8 +6,11 @@ import { useSession } from '../../app/session';
 import { useUi } from '../../app/ui-store';
 import { useMinute } from '../../app/use-now';
 import type { Ticket } from '../../../../shared/ticket';
-import { findView, type ViewContext } from './views';
-import { useSearch, useViewCount, useViewPage } from './use-queue-view';
+import type { ViewContext } from './views';
+import { useSearch } from './use-queue-view';
+import { useQueueSource } from './use-queue-source';
+import { gridTemplate } from './columns';
+import { ViewEditor } from './ViewEditor';
 import { useDirectoryNames } from './use-directory';
 import { QueueRow } from './QueueRow';
 import { BulkActions } from './BulkActions';
@@ -21,22 +24,24 @@ export function QueuePage({ viewId }: { viewId: string }) {
   const me = useSession((s) => s.session.userId);
   const now = useMinute();
   const ctx = useMemo<ViewContext>(() => ({ me, now, soonMinutes: SOON_MINUTES }), [me, now]);
-  const view = findView(viewId);
   const { search, setSearch, selectedTicketIds, toggleSelected, setSelection, focusedIndex, setFocusedIndex } = useUi();
   const navigate = useRouter((s) => s.navigate);
   const names = useDirectoryNames();
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const count = useViewCount(viewId, ctx);
+  const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
+  const [blockStart, setBlockStart] = useState(0);
+  const source = useQueueSource(viewId, ctx, blockStart, BLOCK * 2, names?.customers);
+  const count = source.count;
   const searching = search.trim().length > 0;
   const results = useSearch(searching ? search : '');
   const total = searching ? (results?.length ?? 0) : (count ?? 0);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
-  const blockStart = Math.floor(first / BLOCK) * BLOCK;
-  const page = useViewPage(viewId, ctx, blockStart, BLOCK * 2);
-  const rowAt = (i: number): Ticket | undefined => (searching ? results?.[i] : page?.[i - blockStart]);
+  const wantedBlock = Math.floor(first / BLOCK) * BLOCK;
+  useEffect(() => setBlockStart(wantedBlock), [wantedBlock]);
+  const rowAt = (i: number): Ticket | undefined => (searching ? results?.[i] : source.page?.[i - blockStart]);
 
   const open = useCallback((id: string) => navigate({ screen: 'ticket', id }), [navigate]);
 
@@ -67,8 +72,9 @@ export function QueuePage({ viewId }: { viewId: string }) {
     if (total > 0) virtualizer.scrollToIndex(Math.min(focusedIndex, total - 1));
   }, [focusedIndex, total, virtualizer]);
 
-  if (!view) return <p role="alert">{t('queue.unknownView', { id: viewId })}</p>;
-  const title = t(view.labelKey, { value: view.param ? (names?.customers.get(view.param) ?? view.param) : '' });
+  if (!source.exists) return <p role="alert">{t('queue.unknownView', { id: viewId })}</p>;
+  const title = source.title;
+  const columns = source.columns;
   return (
     <section className="queue" aria-labelledby="queue-title">
       <header className="queue-header">
@@ -84,12 +90,13 @@ export function QueuePage({ viewId }: { viewId: string }) {
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && (setSearch(''), e.currentTarget.blur())}
         />
+        <button type="button" onClick={() => setEditing(source.saved ? 'edit' : 'new')}>{source.saved ? t('views.edit') : t('views.saveAs')}</button>
       </header>
       {selectedTicketIds.length > 0 && <BulkActions ticketIds={selectedTicketIds} onDone={() => setSelection([])} />}
-      <div className="queue-row queue-head" role="row">
+      <div className="queue-row queue-head" role="row" style={{ gridTemplateColumns: gridTemplate(columns) }}>
         <span />
-        {(['id', 'title', 'customer', 'severity', 'priority', 'impact', 'status', 'owner', 'clocks'] as const).map((c) => (
-          <span key={c} role="columnheader">{t(`queue.columns.${c}`)}</span>
+        {columns.map((c) => (
+          <span key={c} role="columnheader">{t(`views.column.${c}`)}</span>
         ))}
       </div>
       {total === 0 ? (
@@ -104,6 +111,7 @@ export function QueuePage({ viewId }: { viewId: string }) {
                   {ticket ? (
                     <QueueRow
                       ticket={ticket}
+                      columns={columns}
                       customer={names?.customers.get(ticket.customerId) ?? ticket.customerId}
                       owner={ticket.ownerId ? (names?.engineers.get(ticket.ownerId) ?? ticket.ownerId) : t('owner.none')}
                       selected={selectedTicketIds.includes(ticket.id)}
@@ -120,6 +128,7 @@ export function QueuePage({ viewId }: { viewId: string }) {
           </div>
         </div>
       )}
+      {editing && <ViewEditor initial={editing === 'edit' ? source.saved : undefined} onClose={() => setEditing(null)} />}
     </section>
   );
 }
