@@ -3,6 +3,8 @@ import { QueuePage, QueueSidebar } from '../features/queue';
 import { ReportsPage } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
+import { DispatchBoard } from '../features/dispatch';
+import { MyVisits } from '../features/visits';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
 import { NotificationsBlockedBanner, useSlaWatch } from '../features/alerts';
 import { EscalationNotices, useAutoEscalation } from '../features/escalation';
@@ -24,6 +26,10 @@ function Screen({ route }: { route: Route }) {
       return <TicketPage key={route.id} id={route.id} />;
     case 'intake':
       return <IntakePage />;
+    case 'dispatch':
+      return <DispatchBoard />;
+    case 'visits':
+      return <MyVisits />;
     case 'settings':
       return <SettingsPage section={route.section} />;
     default:

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMinute } from '../../app/use-now';
 import { useTicketClocks } from '../clocks';
+import { RequestOnSiteButton } from '../dispatch';
 import { useTicket } from './use-ticket';
 import { ClocksPanel } from './ClocksPanel';
 import { Timeline } from './Timeline';
@@ -43,6 +44,7 @@ export function TicketPage({ id }: { id: string }) {
           <StatusActions ticket={ticket} />
           <button type="button" onClick={() => setDialog('severity')}>{t('ticket.changeSeverity')}</button>
           <button type="button" onClick={() => setDialog('escalate')}>{t('ticket.escalate')}</button>
+          <RequestOnSiteButton ticket={ticket} />
           <MuteTicketButton ticketId={ticket.id} />
         </div>
       </header>

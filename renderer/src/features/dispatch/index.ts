@@ -1,0 +1,7 @@
+export { DispatchBoard } from './DispatchBoard';
+export { RequestOnSiteButton } from './RequestOnSiteButton';
+export { PartsPanel } from './PartsPanel';
+export { useVisitMutation } from './use-visit-mutation';
+export { parseVisitRows } from './visit-rows';
+export { exportVisitIcs, exportEngineerFeed, fallbackOrganizer, type IcsSources } from './ics-export';
+export { onSiteClock } from './deadlines';

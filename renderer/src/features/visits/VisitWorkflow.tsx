@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { allowedVisitActions, isVisitLocked, type Visit, type VisitAction } from '../../../../shared/dispatch';
+import { useVisitMutation } from '../dispatch';
+import { ConfirmForm, InspectionForm, ReportForm } from './ReportForms';
+import { errorKey } from './form-errors';
+
+/** The field engineer's steps: en route -> arrived -> notes -> departed, report, confirmation, submit. */
+export function VisitWorkflow({ visit }: { visit: Visit }) {
+  const { t, i18n } = useTranslation();
+  const { act, error, busy } = useVisitMutation();
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState('');
+  const allowed = allowedVisitActions(visit);
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const run = (action: VisitAction) => act(visit.id, action);
+  const step = (action: VisitAction, label: string, primary = false) =>
+    allowed.includes(action.type) && (
+      <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={() => void run(action)}>{label}</button>
+    );
+  const addNote = async () => {
+    if (note.trim() === '') return setNoteError(t(errorKey('the work note is empty')));
+    if (await run({ type: 'add_work_note', text: note })) setNote('');
+  };
+  const locked = isVisitLocked(visit);
+  return (
+    <section className="workflow" aria-label={t('visits.workflow')}>
+      <ol className="workflow-steps">
+        <li data-done={visit.enRouteAt !== undefined}>{t('visits.stepEnRoute')}{visit.enRouteAt !== undefined && <time> {fmt.format(visit.enRouteAt)}</time>}</li>
+        <li data-done={visit.arrivedAt !== undefined} data-testid="arrived-at">{t('visits.stepArrived')}{visit.arrivedAt !== undefined && <time> {fmt.format(visit.arrivedAt)}</time>}</li>
+        <li data-done={visit.departedAt !== undefined}>{t('visits.stepDeparted')}{visit.departedAt !== undefined && <time> {fmt.format(visit.departedAt)}</time>}</li>
+        <li data-done={visit.submittedAt !== undefined}>{t('visits.stepSubmitted')}{visit.submittedAt !== undefined && <time> {fmt.format(visit.submittedAt)}</time>}</li>
+      </ol>
+      {locked && <p className="muted" data-testid="visit-locked">{t('visits.locked')}</p>}
+      <div className="row workflow-buttons">
+        {step({ type: 'en_route' }, t('visits.enRoute'))}
+        {step({ type: 'arrive' }, t('visits.arrive'), true)}
+        {step({ type: 'depart' }, t('visits.depart'))}
+        {step({ type: 'submit' }, t('visits.submit'), true)}
+      </div>
+      {error && <p className="error" role="alert" data-testid="workflow-error">{t('visits.refused', { message: t(errorKey(error), { defaultValue: error }) })}</p>}
+      {visit.workNotes.length > 0 && (
+        <ul className="work-notes" aria-label={t('visits.workNotes')}>
+          {visit.workNotes.map((n, i) => <li key={i}><span className="muted">{fmt.format(n.at)}</span> {n.text}</li>)}
+        </ul>
+      )}
+      {allowed.includes('add_work_note') && (
+        <form className="workflow-form" onSubmit={(e) => (e.preventDefault(), void addNote())} noValidate>
+          <label><span>{t('visits.workNote')}</span><textarea value={note} onChange={(e) => (setNote(e.target.value), setNoteError(''))} aria-label={t('visits.workNote')} /></label>
+          {noteError && <span className="error" role="alert">{noteError}</span>}
+          <button type="submit" disabled={busy}>{t('visits.addNote')}</button>
+        </form>
+      )}
+      {(allowed.includes('report') || visit.report) && <ReportForm visit={visit} run={run} disabled={busy || !allowed.includes('report')} />}
+      {(allowed.includes('confirm') || visit.customerConfirmation) && <ConfirmForm visit={visit} run={run} disabled={busy || !allowed.includes('confirm')} />}
+      {visit.kind === 'inspection' && (allowed.includes('inspection_report') || visit.inspectionReport) && (
+        <InspectionForm visit={visit} run={run} disabled={busy || !allowed.includes('inspection_report')} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { MyVisits } from './MyVisits';
+export { groupMyVisits, type MyVisitGroups } from './my-visits';
