@@ -58,8 +58,8 @@ export function BookingDialog({ request, visit, data, engineers }: { request: Bo
     if (!w || blocked) return;
     const travel = v.travelBufferMinutes;
     const ok = request.mode === 'schedule'
-      ? await act(visit.id, { type: 'schedule', engineerId: v.engineerId, window: w, travelBufferMinutes: travel })
-      : await act(visit.id, { type: 'reschedule', engineerId: v.engineerId, window: w, travelBufferMinutes: travel, reason: v.reason });
+      ? await act(visit, { type: 'schedule', engineerId: v.engineerId, window: w, travelBufferMinutes: travel })
+      : await act(visit, { type: 'reschedule', engineerId: v.engineerId, window: w, travelBufferMinutes: travel, reason: v.reason });
     if (ok) set({ booking: undefined, selectedVisitId: visit.id });
   });
 

@@ -14,7 +14,7 @@ export function CancelDialog({ visit }: { visit: Visit }) {
   const close = () => set({ cancelVisitId: undefined });
   const submit = async () => {
     if (reason.trim() === '') return setMissing(true);
-    if (await act(visit.id, { type: 'cancel', reason })) set({ cancelVisitId: undefined, selectedVisitId: undefined });
+    if (await act(visit, { type: 'cancel', reason })) set({ cancelVisitId: undefined, selectedVisitId: undefined });
   };
   return (
     <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && close()}>

@@ -13,7 +13,7 @@ export function PartsPanel({ visit, allowUse = false }: { visit: Visit; allowUse
   const [quantity, setQuantity] = useState(1);
   const locked = isVisitLocked(visit) || visit.status === 'cancelled';
   const chosen = partId || warehouse?.[0]?.partId || '';
-  const move = (kind: PartMoveKind, id: string, qty: number) => void moveParts(visit.id, { kind, partId: id, quantity: qty });
+  const move = (kind: PartMoveKind, id: string, qty: number) => void moveParts(visit, warehouse ?? [], { kind, partId: id, quantity: qty });
   return (
     <section className="parts" aria-label={t('dispatch.parts')}>
       <h3>{t('dispatch.parts')}</h3>

@@ -31,7 +31,7 @@ export function safeFileName(base: string): string {
 }
 
 /** One visit as an .ics file handed to the host (downloaded on the web, opened by the OS calendar in Electron). */
-export async function exportVisitIcs(host: Host, visit: Visit, s: IcsSources): Promise<void> {
+export async function exportVisitIcs(host: Pick<Host, 'invoke'>, visit: Visit, s: IcsSources): Promise<void> {
   const engineer = s.engineers.find((e) => e.id === visit.engineerId);
   const ics = renderVisitIcs(visit, {
     ...textsFor(visit, s),
@@ -43,7 +43,7 @@ export async function exportVisitIcs(host: Host, visit: Visit, s: IcsSources): P
 }
 
 /** The feed of every scheduled visit of one engineer as one .ics file. */
-export async function exportEngineerFeed(host: Host, engineer: Engineer, visits: readonly Visit[], s: IcsSources, calendarName: string): Promise<void> {
+export async function exportEngineerFeed(host: Pick<Host, 'invoke'>, engineer: Engineer, visits: readonly Visit[], s: IcsSources, calendarName: string): Promise<void> {
   const mine = visits.filter((v) => v.engineerId === engineer.id);
   const ics = renderEngineerFeed(mine, {
     organizerEmail: s.organizerEmail,

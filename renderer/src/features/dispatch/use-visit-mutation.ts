@@ -1,12 +1,38 @@
 import { useState } from 'react';
-import type { VisitAction } from '../../../../shared/dispatch';
+import { applyVisitAction, checkOutPart, returnPart, usePart, type Visit, type VisitAction, type WarehousePart } from '../../../../shared/dispatch';
 import { useMutations, type MutationOutcome } from '../../app/mutations';
+import { useSession } from '../../app/session';
 
 export type PartMoveKind = 'check_out' | 'return' | 'use';
+export type PartMoveInput = { kind: PartMoveKind; partId: string; quantity: number };
 
-/** Runs visit mutations and keeps the last refusal so the form can show it (nothing typed is lost). */
+/** Runs `check` and returns its error message, or '' when it passes. */
+function precheck(check: () => unknown): string {
+  try {
+    check();
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** The same rules the mutation applies, run first on this device so a refused step changes nothing (not even the outbox). */
+export function checkVisitAction(visit: Visit, action: VisitAction, now: number, by: string): string {
+  return precheck(() => applyVisitAction(visit, action, now, by));
+}
+
+export function checkPartMove(visit: Visit, warehouse: readonly WarehousePart[], move: PartMoveInput): string {
+  const m = { partId: move.partId, quantity: move.quantity };
+  return precheck(() => (move.kind === 'check_out' ? checkOutPart(visit, warehouse, m) : move.kind === 'return' ? returnPart(visit, warehouse, m) : usePart(visit, m)));
+}
+
+/**
+ * Runs visit mutations and keeps the last refusal so the form can show it (nothing typed is lost).
+ * Only an applied mutation counts as done: a conflict (e.g. someone moved the visit meanwhile) is shown too.
+ */
 export function useVisitMutation() {
   const mutate = useMutations();
+  const by = useSession((s) => s.session.userId);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   async function run(name: string, args: unknown): Promise<boolean> {
@@ -19,19 +45,29 @@ export function useVisitMutation() {
     } finally {
       setBusy(false);
     }
-    if (r.outcome === 'rejected') {
+    if (r.outcome !== 'applied') {
       setError(r.message ?? r.outcome);
       return false;
     }
     setError('');
     return true;
   }
+  const refuse = (message: string) => {
+    setError(message);
+    return Promise.resolve(false);
+  };
   return {
     error,
     busy,
     clearError: () => setError(''),
-    act: (visitId: string, action: VisitAction) => run('visit.action@1', { visitId, action }),
-    create: (visit: unknown) => run('visit.create@1', { visit }),
-    moveParts: (visitId: string, move: { kind: PartMoveKind; partId: string; quantity: number }) => run('visit.parts@1', { visitId, move }),
+    act: (visit: Visit, action: VisitAction) => {
+      const problem = checkVisitAction(visit, action, Date.now(), by);
+      return problem ? refuse(problem) : run('visit.action@1', { visitId: visit.id, action });
+    },
+    create: (visit: Visit) => run('visit.create@1', { visit }),
+    moveParts: (visit: Visit, warehouse: readonly WarehousePart[], move: PartMoveInput) => {
+      const problem = checkPartMove(visit, warehouse, move);
+      return problem ? refuse(problem) : run('visit.parts@1', { visitId: visit.id, move });
+    },
   };
 }

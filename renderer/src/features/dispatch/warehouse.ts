@@ -6,11 +6,9 @@ import type { ServiceDeskDb } from '../../data/db';
 
 const warehouseRowSchema = z.object({ id: z.string().min(1), name: z.string().min(1), onHand: z.number().int().nonnegative() });
 
-/** The synced warehouse list; empty while this store has no 'warehouse' table (older schema). */
+/** The synced warehouse list by name; rows that do not parse are left out. */
 export async function readWarehouse(db: ServiceDeskDb): Promise<WarehousePart[]> {
-  const table = db.tables.find((tb) => tb.name === 'warehouse');
-  if (!table) return [];
-  const rows: unknown[] = await table.toArray();
+  const rows: unknown[] = await db.warehouse.toArray();
   return rows
     .map((r) => warehouseRowSchema.safeParse(r))
     .filter((r) => r.success)

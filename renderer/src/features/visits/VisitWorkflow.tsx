@@ -13,7 +13,7 @@ export function VisitWorkflow({ visit }: { visit: Visit }) {
   const [noteError, setNoteError] = useState('');
   const allowed = allowedVisitActions(visit);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const run = (action: VisitAction) => act(visit.id, action);
+  const run = (action: VisitAction) => act(visit, action);
   const step = (action: VisitAction, label: string, primary = false) =>
     allowed.includes(action.type) && (
       <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={() => void run(action)}>{label}</button>
