@@ -1,12 +1,34 @@
 import type { Ticket, TicketStatus, Impact, Urgency, TimelineEvent } from '../ticket';
+import type { Customer, Engineer } from '../directory';
 import type { Policy } from '../policy/schema';
 import { initialPriority } from '../policy/priority';
 import { seededRandom, pick } from './random';
 import { demoCustomers, demoEngineers, demoProductLines, demoProducts, demoTitles } from './catalogue';
+import { demoHistory } from './history';
 
-/** Policies by id: severities and priorities come from the customer's policy, as in real data. */
-export type DemoOptions = { tickets: number; seed?: number; now: number; policies: ReadonlyMap<string, Policy> };
+/**
+ * Policies by id: severities and priorities come from the customer's policy, as in real data.
+ * Without `histories` the small first-run set is made (its output never changes for a seed);
+ * with it each ticket gets a year-spread lifecycle (see demoHistory).
+ */
+export type DemoOptions = {
+  tickets: number;
+  seed?: number;
+  now: number;
+  policies: ReadonlyMap<string, Policy>;
+  /** Ticket ids are `${idPrefix}${number}`; default 'SD-DEMO-'. */
+  idPrefix?: string;
+  /** The number of the first ticket (default 1), so a store can be topped up with more. */
+  firstNumber?: number;
+  /** Digits of the number (zero-padded); default at least 4, enough for the last number. */
+  idWidth?: number;
+  histories?: boolean;
+  customers?: readonly Customer[];
+  engineers?: readonly Engineer[];
+};
 export type DemoData = { tickets: Ticket[]; timeline: TimelineEvent[] };
+/** One generated ticket with its timeline events. */
+export type DemoTicket = { ticket: Ticket; events: TimelineEvent[] };
 
 const statuses: TicketStatus[] = ['received', 'acknowledged', 'in_progress', 'in_progress', 'waiting_customer', 'resolved', 'closed'];
 const impacts: Impact[] = ['service_affecting', 'degradation', 'non_service_affecting'];
@@ -14,13 +36,33 @@ const urgencies: Urgency[] = ['high', 'medium', 'low'];
 const MINUTE = 60_000;
 
 /** Generates a deterministic, realistic ticket load (ids SD-DEMO-0001...) for demos, tests and benches. */
-export function generateDemoData({ tickets: count, seed = 42, now, policies }: DemoOptions): DemoData {
-  const rnd = seededRandom(seed);
-  const agents = demoEngineers.filter((e) => e.role === 'agent' || e.role === 'field_engineer');
+export function generateDemoData(options: DemoOptions): DemoData {
   const tickets: Ticket[] = [];
   const timeline: TimelineEvent[] = [];
-  for (let i = 1; i <= count; i++) {
-    const customer = pick(rnd, demoCustomers);
+  for (const { ticket, events } of demoTickets(options)) {
+    tickets.push(ticket);
+    for (const e of events) timeline.push(e);
+  }
+  return { tickets, timeline };
+}
+
+/** The same tickets as generateDemoData, one at a time: a 100k load never has to sit in memory at once. */
+export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
+  const { tickets: count, seed = 42, now, policies, idPrefix = 'SD-DEMO-', firstNumber = 1 } = options;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`demo ticket count must be a whole number >= 0, got ${count}`);
+  if (!Number.isInteger(firstNumber) || firstNumber < 1) throw new RangeError(`the first demo ticket number must be a whole number >= 1, got ${firstNumber}`);
+  const width = options.idWidth ?? Math.max(4, String(firstNumber + count - 1).length);
+  const rnd = seededRandom(seed);
+  const customers = options.customers ?? demoCustomers;
+  const agents = (options.engineers ?? demoEngineers).filter((e) => e.role === 'agent' || e.role === 'field_engineer');
+  if (customers.length === 0 || agents.length === 0) throw new RangeError('demo data needs at least one customer and one agent or field engineer');
+  for (let i = firstNumber; i < firstNumber + count; i++) {
+    const id = `${idPrefix}${String(i).padStart(width, '0')}`;
+    const customer = pick(rnd, customers);
+    if (options.histories) {
+      yield historyTicket(rnd, id, customer, agents, now, policies);
+      continue;
+    }
     const productLine = pick(rnd, demoProductLines);
     const policy = policies.get(customer.policyId);
     if (!policy) throw new RangeError(`demo customer ${customer.id} names unknown policy ${customer.policyId}`);
@@ -31,14 +73,13 @@ export function generateDemoData({ tickets: count, seed = 42, now, policies }: D
     const createdAt = now - ageMinutes * MINUTE;
     const status = pick(rnd, statuses);
     const owner = status === 'received' && rnd() < 0.6 ? undefined : pick(rnd, agents).id;
-    const id = `SD-DEMO-${String(i).padStart(4, '0')}`;
     const respondedAt = status === 'received' ? undefined : createdAt + Math.floor(rnd() * 180) * MINUTE;
     const resolved = status === 'resolved' || status === 'closed';
     const resolvedAt = resolved ? Math.min(now, createdAt + Math.floor(rnd() * ageMinutes) * MINUTE + MINUTE) : undefined;
     const waitingSince = status === 'waiting_customer' ? Math.max(createdAt, now - Math.floor(rnd() * 600) * MINUTE) : undefined;
     const impact = pick(rnd, impacts);
     const urgency = pick(rnd, urgencies);
-    tickets.push({
+    const ticket: Ticket = {
       id,
       title: pick(rnd, demoTitles),
       description: 'Reported by the customer; see the timeline for details.',
@@ -71,8 +112,26 @@ export function generateDemoData({ tickets: count, seed = 42, now, policies }: D
       createdAt,
       updatedAt: Math.max(createdAt, resolvedAt ?? respondedAt ?? createdAt),
       createdBy: owner ?? 'eng-alex',
-    });
-    timeline.push({ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' });
+    };
+    yield { ticket, events: [{ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' }] };
   }
-  return { tickets, timeline };
+}
+
+function historyTicket(rnd: () => number, id: string, customer: Customer, owners: readonly Engineer[], now: number, policies: ReadonlyMap<string, Policy>): DemoTicket {
+  const policy = policies.get(customer.policyId);
+  if (!policy) throw new RangeError(`demo customer ${customer.id} names unknown policy ${customer.policyId}`);
+  const productLine = pick(rnd, demoProductLines);
+  return demoHistory(rnd, {
+    id,
+    customer,
+    policy,
+    productLine,
+    product: pick(rnd, demoProducts[productLine]),
+    title: pick(rnd, demoTitles),
+    channel: pick(rnd, ['phone', 'email', 'portal'] as const),
+    impact: pick(rnd, impacts),
+    urgency: pick(rnd, urgencies),
+    owners,
+    now,
+  });
 }

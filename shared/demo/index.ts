@@ -1,3 +1,6 @@
 export * from './random';
 export * from './catalogue';
 export * from './generate';
+export * from './directory';
+export * from './history';
+export * from './backup-file';
