@@ -4,6 +4,7 @@ import { useRouter } from '../../app/router';
 import { SyncSettings } from '../sync';
 import { EscalationMatrixSettings } from '../escalation';
 import { NotificationSettingsPanel } from '../alerts';
+import { BackupSettings } from '../backup';
 import { IdentitySettings } from './IdentitySettings';
 import './settings.css';
 
@@ -15,6 +16,7 @@ const sections: SettingsSection[] = [
   { id: 'identity', labelKey: 'settings.sections.identity', render: () => <IdentitySettings /> },
   { id: 'notifications', labelKey: 'settings.sections.notifications', render: () => <NotificationSettingsPanel /> },
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
+  { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
 ];
 
 export function SettingsPage({ section }: { section?: string }) {
