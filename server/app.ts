@@ -94,7 +94,7 @@ export function createServer(opts: ServerOptions) {
     if (!body.ok) return body.res;
     const bad = skew(c, body.value.schemaVersion);
     if (bad) return bad;
-    return c.json(await pull(db, c.get('user'), body.value.clientId, body.value.cursor, body.value.limit));
+    return c.json(await pull(db, c.get('user'), body.value.clientId, body.value.cursor, body.value.limit, body.value.schemaVersion));
   });
 
   app.get('/events', requireUser, (c) => {

@@ -1,19 +1,21 @@
-import type { FieldVersions, PullResponse, PullRow, SyncTable } from '../shared/sync';
+import { syncTables, tablesSince, type FieldVersions, type PullResponse, type PullRow, type SyncTable } from '../shared/sync';
 import type { AuthUser } from './auth';
 import type { Db } from './db/types';
 
 type EntityRow = { tbl: SyncTable; id: string; data: Record<string, unknown> | null; fv: FieldVersions; version: string | number; deleted: boolean };
 
-// Field engineers see rows not tied to a ticket (directory, presets) and rows of tickets in their region or assigned to them.
-const FIELD_SCOPE = `AND (e.ticket_id IS NULL OR EXISTS (
+// Field engineers see rows not tied to a ticket (directory, presets, warehouse), visits assigned to
+// them, and rows of tickets in their region, assigned to them, or with a visit assigned to them.
+const FIELD_SCOPE = `AND (e.ticket_id IS NULL OR e.visit_engineer = $5 OR EXISTS (
   SELECT 1 FROM entities t WHERE t.tenant_id = e.tenant_id AND t.tbl = 'tickets' AND t.id = e.ticket_id
-  AND (t.data->>'region' = $4 OR t.data->>'ownerId' = $5)))`;
+  AND (t.data->>'region' = $4 OR t.data->>'ownerId' = $5))
+  OR EXISTS (SELECT 1 FROM entities v WHERE v.tenant_id = e.tenant_id AND v.ticket_id = e.ticket_id AND v.visit_engineer = $5))`;
 
 /**
  * Rows changed since `cursor`, ordered by version, never splitting one version across pages
  * (a mutation's writes arrive together), with the client's last applied mutation id.
  */
-export async function pull(db: Db, user: AuthUser, clientId: string, cursor: number, limit: number): Promise<PullResponse> {
+export async function pull(db: Db, user: AuthUser, clientId: string, cursor: number, limit: number, schemaVersion = Number.MAX_SAFE_INTEGER): Promise<PullResponse> {
   // Read the client's last id first: every mutation it counts has committed, so its rows are visible below.
   const [meta] = await db.query<{ last: string | number | null; floor: string | number }>(
     `SELECT (SELECT last_mutation_id FROM clients WHERE tenant_id = $1 AND client_id = $2) AS last, tombstone_floor AS floor FROM tenants WHERE id = $1`,
@@ -23,10 +25,13 @@ export async function pull(db: Db, user: AuthUser, clientId: string, cursor: num
   if (cursor > 0 && cursor < Number(meta?.floor ?? 0)) return { rows: [], cursor: 0, lastMutationId, hasMore: true, reset: true };
 
   const scoped = user.role === 'field_engineer';
+  // An older client cannot store tables added after its schema version: leave them out.
+  const known = syncTables.filter((t) => (tablesSince[t] ?? 0) <= schemaVersion);
   const params: unknown[] = [user.tenantId, cursor, limit + 1];
   if (scoped) params.push(user.region, user.id);
+  const tableFilter = known.length < syncTables.length ? `AND e.tbl IN (${known.map((t) => `'${t}'`).join(', ')})` : '';
   const sql = `SELECT e.tbl, e.id, e.data, e.fv, e.version, e.deleted FROM entities e
-    WHERE e.tenant_id = $1 AND e.version > $2 ${scoped ? FIELD_SCOPE : ''} ORDER BY e.version, e.tbl, e.id LIMIT $3`;
+    WHERE e.tenant_id = $1 AND e.version > $2 ${tableFilter} ${scoped ? FIELD_SCOPE : ''} ORDER BY e.version, e.tbl, e.id LIMIT $3`;
   let rows = await db.query<EntityRow>(sql, params);
   let hasMore = false;
   if (rows.length > limit) {

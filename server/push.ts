@@ -1,51 +1,15 @@
-import { prepareMutation, isTicketInScope, type EntityReader, type EntitySnapshot, type EntityWrite, type FieldVersions, type MutationEnvelope, type MutationResult, type MutationResultBody, type PushResponse, type SyncTable } from '../shared/sync';
-import type { TimelineEvent } from '../shared/ticket/timeline';
-import type { ConflictRecord } from '../shared/sync/conflict';
+import {
+  isTicketInScope, isVisitInScope, prepareMutation,
+  type ConflictRecord, type EntityReader, type MutationCtx, type MutationEnvelope, type MutationResult, type MutationResultBody, type PushResponse, type SyncTable,
+} from '../shared/sync';
 import type { AuthUser } from './auth';
+import { bookingsToReview, clashOutcome, reviewBooking } from './bookings';
 import type { Db, Queryable } from './db/types';
+import { BatchState, writeRows } from './push-rows';
 
 export const POKE_CHANNEL = 'sync_poke';
 
-type RowToWrite = { tbl: SyncTable; id: string; ticket_id: string | null; data: unknown; fields: string[]; insert_only: boolean; deleted: boolean };
-
-function rowsOf(body: MutationResultBody): RowToWrite[] {
-  const ticketOf = (w: EntityWrite): string | null => (w.table === 'tickets' ? w.id : typeof w.data.ticketId === 'string' ? w.data.ticketId : null);
-  return [
-    ...body.writes.map((w) => ({ tbl: w.table, id: w.id, ticket_id: ticketOf(w), data: w.deleted ? null : w.data, fields: w.fields, insert_only: false, deleted: w.deleted === true })),
-    ...body.events.map((e: TimelineEvent) => ({ tbl: 'timeline' as const, id: e.id, ticket_id: e.ticketId, data: e, fields: ['_'], insert_only: true, deleted: false })),
-    ...body.conflicts.map((c: ConflictRecord) => ({ tbl: 'conflicts' as const, id: c.id, ticket_id: c.ticketId || null, data: c, fields: ['_'], insert_only: true, deleted: false })),
-  ];
-}
-
-// One statement: bump the tenant version (its row lock orders concurrent writers, so a pull
-// cursor never passes a version still being written), upsert rows with per-field versions
-// stamped in SQL, advance the client and record refusals. The poke is sent once per batch, after commit.
-const WRITE_SQL = `
-WITH v AS (UPDATE tenants SET version = version + 1 WHERE id = $1 RETURNING version),
-w AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(tbl text, id text, ticket_id text, data jsonb, fields jsonb, insert_only boolean, deleted boolean)),
-stamped AS (
-  SELECT w.*, v.version,
-    (SELECT coalesce(jsonb_object_agg(f, jsonb_build_object('v', v.version, 'c', $3::text)), '{}'::jsonb) FROM jsonb_array_elements_text(w.fields) f) AS fv
-  FROM w, v),
-up AS (
-  INSERT INTO entities AS e (tenant_id, tbl, id, ticket_id, data, fv, version, deleted)
-  SELECT $1, tbl, id, ticket_id, data, fv, version, deleted FROM stamped WHERE NOT insert_only
-  ON CONFLICT (tenant_id, tbl, id) DO UPDATE SET data = excluded.data, fv = e.fv || excluded.fv, version = excluded.version, ticket_id = excluded.ticket_id, deleted = excluded.deleted
-  RETURNING 1),
-ins AS (
-  INSERT INTO entities (tenant_id, tbl, id, ticket_id, data, fv, version, deleted)
-  SELECT $1, tbl, id, ticket_id, data, fv, version, false FROM stamped WHERE insert_only
-  ON CONFLICT (tenant_id, tbl, id) DO NOTHING
-  RETURNING 1),
-audit AS (
-  INSERT INTO conflicts (tenant_id, client_id, mutation_id, name, args, status, reason)
-  SELECT $1, $3, $4, $5, $6::jsonb, $7, $8 WHERE $7::text IS NOT NULL
-  ON CONFLICT DO NOTHING
-  RETURNING 1)
-UPDATE clients SET last_mutation_id = $4, last_seen = now() WHERE tenant_id = $1 AND client_id = $3
-RETURNING (SELECT version FROM v) AS version`;
-
-// One round trip: register/lock the client row and load (and lock) what the mutation touches.
+// One round trip: register/lock the client row and load (and lock) what the batch touches.
 const CLIENT_AND_LOAD_SQL = `
 WITH c AS (
   INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3)
@@ -55,95 +19,194 @@ FROM (SELECT 1) AS one LEFT JOIN LATERAL (
   SELECT tbl, id, data, fv, deleted FROM entities
   WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`;
 
-async function lockClientAndLoad(tx: Queryable, user: AuthUser, clientId: string, touches: Array<{ table: SyncTable; id: string }>): Promise<{ last: number; found: Map<string, EntitySnapshot> }> {
-  const rows = await tx.query<{ last: string | number; tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: FieldVersions; deleted: boolean | null }>(CLIENT_AND_LOAD_SQL, [
-    user.tenantId,
-    clientId,
-    user.id,
-    touches.map((t) => t.table),
-    touches.map((t) => t.id),
-  ]);
-  const found = new Map<string, EntitySnapshot>();
-  for (const r of rows) if (r.tbl && r.data && !r.deleted) found.set(`${r.tbl}/${r.id}`, { data: r.data, fv: r.fv });
-  return { last: Number(rows[0]?.last ?? 0), found };
+const LOAD_SQL = `SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`;
+
+type LoadedRow = { tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: Record<string, { v: number; c: string }>; deleted: boolean | null };
+type Touch = { table: SyncTable; id: string };
+
+function remember(state: BatchState, touches: Touch[], rows: LoadedRow[]): void {
+  for (const t of touches) if (!state.has(t.table, t.id)) state.loaded.set(`${t.table}/${t.id}`, null);
+  for (const r of rows) if (r.tbl && r.id && r.data && !r.deleted) state.loaded.set(`${r.tbl}/${r.id}`, { data: r.data, fv: r.fv });
 }
 
-function scopeRefusal(user: AuthUser, found: Map<string, EntitySnapshot>, body: MutationResultBody): string | undefined {
+async function lockClientAndLoad(tx: Queryable, user: AuthUser, clientId: string, touches: Touch[], state: BatchState): Promise<number> {
+  const rows = await tx.query<LoadedRow & { last: string | number }>(CLIENT_AND_LOAD_SQL, [user.tenantId, clientId, user.id, touches.map((t) => t.table), touches.map((t) => t.id)]);
+  remember(state, touches, rows);
+  return Number(rows[0]?.last ?? 0);
+}
+
+async function loadMore(tx: Queryable, tenantId: string, touches: Touch[], state: BatchState): Promise<void> {
+  const missing = touches.filter((t) => !state.has(t.table, t.id));
+  if (missing.length === 0) return;
+  remember(state, missing, await tx.query<LoadedRow>(LOAD_SQL, [tenantId, missing.map((t) => t.table), missing.map((t) => t.id)]));
+}
+
+/** Field engineers act only on tickets and visits in their scope (region, ownership, visits assigned to them). */
+function scopeRefusal(user: AuthUser, read: EntityReader, touches: Touch[], body: MutationResultBody): string | undefined {
+  if (user.role !== 'field_engineer') return undefined;
+  const su = { id: user.id, role: user.role, region: user.region };
+  const mineVia = new Set<string>();
+  for (const t of touches) {
+    const v = t.table === 'visits' ? read('visits', t.id)?.data : undefined;
+    if (!v) continue;
+    if (!isVisitInScope({ engineerId: v.engineerId as string | undefined, region: v.region as string | undefined }, su)) return 'this visit is neither assigned to you nor in your region';
+    if (v.engineerId === user.id && typeof v.ticketId === 'string') mineVia.add(v.ticketId);
+  }
   const asTicket = (d: Record<string, unknown>) => ({ region: String(d.region ?? ''), ownerId: typeof d.ownerId === 'string' ? d.ownerId : undefined });
-  const scopeUser = { id: user.id, role: user.role, region: user.region };
-  for (const [k, snap] of found) if (k.startsWith('tickets/') && !isTicketInScope(asTicket(snap.data), scopeUser)) return 'this ticket is outside your region and assignments';
-  for (const w of body.writes) if (w.table === 'tickets' && !isTicketInScope(asTicket(w.data), scopeUser)) return 'this ticket would be outside your region and assignments';
+  for (const t of touches) {
+    const d = t.table === 'tickets' ? read('tickets', t.id)?.data : undefined;
+    if (d && !isTicketInScope(asTicket(d), su, mineVia.has(t.id))) return 'this ticket is outside your region and assignments';
+  }
+  for (const w of body.writes) if (w.table === 'tickets' && !isTicketInScope(asTicket(w.data), su, mineVia.has(w.id))) return 'this ticket would be outside your region and assignments';
   return undefined;
 }
 
-type Applied = { result: MutationResult; wrote: boolean } | { gap: true } | { skipped: true };
-
-async function applyOne(db: Db, user: AuthUser, clientId: string, m: MutationEnvelope, now: number): Promise<Applied & { last: number }> {
-  return db.transaction(async (tx) => {
-    const prepared = prepareMutation(m.name, m.args);
-    const { last, found } = await lockClientAndLoad(tx, user, clientId, prepared.ok ? prepared.mutation.touches : []);
-    if (prepared.ok) {
-      const more = prepared.mutation.alsoTouches((t, id) => found.get(`${t}/${id}`)).filter((t) => !found.has(`${t.table}/${t.id}`));
-      if (more.length > 0) for (const [k, v] of (await lockClientAndLoad(tx, user, clientId, more)).found) found.set(k, v);
-    }
-    if (m.id <= last) return { skipped: true, last };
-    if (m.id > last + 1) return { gap: true, last };
-
-    const ctx = { userId: user.id, role: user.role, region: user.region, now, clientId, mutationId: m.id, baseVersions: m.baseVersions };
-    let body: MutationResultBody;
-    let status: MutationResult['status'];
-    if (!prepared.ok) {
-      status = 'rejected';
-      const ticketId = typeof (m.args as { ticketId?: unknown } | null)?.ticketId === 'string' ? String((m.args as { ticketId: string }).ticketId) : '';
-      const c: ConflictRecord = { id: `${clientId}:${m.id}:_mutation`, ticketId, mutation: m.name, field: '_mutation', base: '', mine: '', theirs: '', userId: user.id, clientId, mutationId: m.id, reason: prepared.message, status: 'open', createdAt: now };
-      body = { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: prepared.message };
-    } else {
-      const read: EntityReader = (t, id) => found.get(`${t}/${id}`);
-      body = prepared.mutation.run(read, ctx);
-      const refusal = scopeRefusal(user, found, body);
-      if (refusal) {
-        const c: ConflictRecord = { id: `${clientId}:${m.id}:_mutation`, ticketId: '', mutation: m.name, field: '_mutation', base: '', mine: '', theirs: '', userId: user.id, clientId, mutationId: m.id, reason: refusal, status: 'open', createdAt: now };
-        body = { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: refusal };
-      }
-      status = body.outcome === 'applied' ? 'applied' : 'conflict';
-    }
-    const rows = rowsOf(body);
-    const reason = status === 'applied' ? null : (body.message ?? body.conflicts.map((c) => c.reason).join('; '));
-    if (rows.length === 0) {
-      await tx.query('UPDATE clients SET last_mutation_id = $3, last_seen = now() WHERE tenant_id = $1 AND client_id = $2', [user.tenantId, clientId, m.id]);
-    } else {
-      await tx.query(WRITE_SQL, [user.tenantId, JSON.stringify(rows), clientId, m.id, m.name, JSON.stringify(m.args ?? null), status === 'applied' ? null : status, reason]);
-    }
-    const result: MutationResult = { id: m.id, status };
-    if (reason) result.message = reason;
-    if (body.conflicts.length > 0) result.conflictIds = body.conflicts.map((c) => c.id);
-    return { result, last: m.id, wrote: rows.length > 0 };
-  });
+function refusalBody(user: AuthUser, clientId: string, m: MutationEnvelope, reason: string, now: number, ticketId = ''): MutationResultBody {
+  const c: ConflictRecord = { id: `${clientId}:${m.id}:_mutation`, ticketId, mutation: m.name, field: '_mutation', base: '', mine: '', theirs: '', userId: user.id, clientId, mutationId: m.id, reason, status: 'open', createdAt: now };
+  return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: reason };
 }
 
+type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; gapAt?: number };
+
 /**
- * Applies a client's mutations in order, each in its own transaction. Ids already applied are
- * skipped (a retried push applies once); a gap stops the batch; refusals advance the client too.
+ * Applies a client's mutations in one transaction: one query locks the client and loads what
+ * they touch, mutators run in order over that state in memory, one statement writes everything.
+ * `careful` (one mutation at a time) writes a booking confirmation under a savepoint, so a clash
+ * the database finds (exclusion constraint) becomes a conflict instead of an error.
  */
-export async function push(db: Db, user: AuthUser, clientId: string, mutations: MutationEnvelope[], now: () => number): Promise<PushResponse> {
+async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number, careful: boolean): Promise<BatchOutcome> {
+  const state = new BatchState(clientId);
+  const prepared = ms.map((m) => prepareMutation(m.name, m.args));
+  const touches = prepared.flatMap((p) => (p.ok ? p.mutation.touches : []));
+  const last = await lockClientAndLoad(tx, user, clientId, touches, state);
   const results: MutationResult[] = [];
-  let last = 0;
-  let wrote = false;
+  const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
+  const restamp = new Set<string>();
+  let expected = last + 1;
   let gapAt: number | undefined;
-  for (const m of [...mutations].sort((a, b) => a.id - b.id)) {
-    const r = await applyOne(db, user, clientId, m, now());
-    last = r.last;
-    if ('gap' in r) {
+  let wrote = false;
+  for (const [i, m] of ms.entries()) {
+    const p = prepared[i];
+    if (!p || m.id < expected) {
+      results.push({ id: m.id, status: 'skipped' });
+      continue;
+    }
+    if (m.id > expected) {
       gapAt = m.id;
       break;
     }
-    if ('skipped' in r) results.push({ id: m.id, status: 'skipped' });
-    else {
-      results.push(r.result);
-      wrote ||= r.wrote;
+    state.seq++;
+    const t = now();
+    const ctx: MutationCtx = { userId: user.id, role: user.role, region: user.region, now: t, clientId, mutationId: m.id, baseVersions: m.baseVersions };
+    let body: MutationResultBody;
+    let status: MutationResult['status'];
+    if (!p.ok) {
+      const ticketId = typeof (m.args as { ticketId?: unknown } | null)?.ticketId === 'string' ? String((m.args as { ticketId: string }).ticketId) : '';
+      body = refusalBody(user, clientId, m, p.message, t, ticketId);
+      status = 'rejected';
+    } else {
+      const more = p.mutation.alsoTouches(state.read);
+      await loadMore(tx, user.tenantId, more, state);
+      body = p.mutation.run(state.read, ctx);
+      const refusal = scopeRefusal(user, state.read, [...p.mutation.touches, ...more], body);
+      if (refusal) body = refusalBody(user, clientId, m, refusal, t);
+      status = body.outcome === 'applied' ? 'applied' : 'conflict';
+    }
+    wrote = state.add(body) > 0 || wrote;
+    const result: MutationResult = { id: m.id, status };
+    const reasons = status === 'applied' ? [] : [body.message ?? body.conflicts.map((c) => c.reason).join('; ')];
+    const conflictIds = body.conflicts.map((c) => c.id);
+    for (const w of body.writes) if (w.table === 'visits' && w.fields.includes('engineerId') && typeof w.data.ticketId === 'string') restamp.add(w.data.ticketId);
+    for (const visit of bookingsToReview(body.writes)) {
+      if (careful) {
+        deferred.push({ visit, ctx, result });
+        continue;
+      }
+      const b = await reviewBooking(tx, user.tenantId, visit, state, ctx);
+      state.add(b.body);
+      if (!b.confirmed) {
+        result.status = 'conflict';
+        reasons.push(b.message ?? '');
+        conflictIds.push(...b.body.conflicts.map((c) => c.id));
+      }
+    }
+    if (reasons.length > 0) result.message = reasons.join('; ');
+    if (conflictIds.length > 0) result.conflictIds = conflictIds;
+    if (result.status !== 'applied') state.audits.push({ mutation_id: m.id, name: m.name, args: m.args ?? null, status: result.status, reason: result.message ?? '' });
+    results.push(result);
+    expected++;
+  }
+  const { rows, audits } = state.drain();
+  await writeRows(tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
+  for (const d of deferred) {
+    wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
+  }
+  if (restamp.size > 0) {
+    // A visit's engineer now sees its ticket: re-stamp the ticket's rows so their next pull delivers them.
+    await tx.query(
+      `UPDATE entities SET version = (SELECT version FROM tenants WHERE id = $1) WHERE tenant_id = $1 AND ticket_id = ANY($2::text[]) AND tbl IN ('tickets', 'timeline', 'conflicts')`,
+      [user.tenantId, [...restamp]],
+    );
+  }
+  return { results, last: expected - 1, wrote, ...(gapAt !== undefined ? { gapAt } : {}) };
+}
+
+async function confirmUnderSavepoint(tx: Queryable, user: AuthUser, clientId: string, visit: ReturnType<typeof bookingsToReview>[number], ctx: MutationCtx, result: MutationResult, state: BatchState): Promise<boolean> {
+  const outcome = await reviewBooking(tx, user.tenantId, visit, state, ctx);
+  const flush = async (b: typeof outcome) => {
+    state.seq = 1;
+    state.add(b.body);
+    if (!b.confirmed) {
+      result.status = 'conflict';
+      result.message = [result.message, b.message].filter(Boolean).join('; ');
+      result.conflictIds = [...(result.conflictIds ?? []), ...b.body.conflicts.map((c) => c.id)];
+      state.audits.push({ mutation_id: ctx.mutationId, name: 'booking', args: { visitId: visit.id }, status: 'conflict', reason: b.message ?? '' });
+    }
+    const { rows, audits } = state.drain();
+    await writeRows(tx, user.tenantId, clientId, rows, audits, 1, ctx.mutationId);
+  };
+  if (!outcome.confirmed) {
+    await flush(outcome);
+    return true;
+  }
+  await tx.query('SAVEPOINT booking');
+  try {
+    await flush(outcome);
+    await tx.query('RELEASE SAVEPOINT booking');
+  } catch (e) {
+    if ((e as { code?: string }).code !== '23P01') throw e;
+    await tx.query('ROLLBACK TO SAVEPOINT booking');
+    state.drain();
+    await flush(clashOutcome(visit, `another booking for ${visit.engineerId ?? 'this engineer'} was confirmed at the same time`, [], ctx));
+  }
+  return true;
+}
+
+/**
+ * Applies a client's mutations in order. Ids already applied are skipped (a retried push applies
+ * once); a gap stops the batch; refusals advance the client too. The whole batch commits in one
+ * transaction; if the database refuses it (a booking clash another instance confirmed meanwhile),
+ * it is replayed one mutation per transaction so everything before and after still applies.
+ */
+export async function push(db: Db, user: AuthUser, clientId: string, mutations: MutationEnvelope[], now: () => number): Promise<PushResponse> {
+  const sorted = [...mutations].sort((a, b) => a.id - b.id);
+  let out: BatchOutcome;
+  try {
+    out = await db.transaction((tx) => applyBatch(tx, user, clientId, sorted, now, false));
+  } catch {
+    out = { results: [], last: 0, wrote: false };
+    for (const m of sorted) {
+      const one = await db.transaction((tx) => applyBatch(tx, user, clientId, [m], now, true));
+      out.results.push(...one.results);
+      out.last = one.last;
+      out.wrote ||= one.wrote;
+      if (one.gapAt !== undefined) {
+        out.gapAt = one.gapAt;
+        break;
+      }
     }
   }
-  // A poke is only a hint to pull, so one per batch (after the commits) is enough, on every instance.
-  if (wrote) await db.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, user.tenantId]);
-  return gapAt === undefined ? { results, lastMutationId: last } : { results, lastMutationId: last, gapAt };
+  // A poke is only a hint to pull, so one per batch (after the commit) is enough, on every instance.
+  if (out.wrote) await db.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, user.tenantId]);
+  return out.gapAt === undefined ? { results: out.results, lastMutationId: out.last } : { results: out.results, lastMutationId: out.last, gapAt: out.gapAt };
 }
