@@ -5,6 +5,7 @@ import { SyncSettings } from '../sync';
 import { EscalationMatrixSettings } from '../escalation';
 import { NotificationSettingsPanel } from '../alerts';
 import { BackupSettings } from '../backup';
+import { DemoDataSettings } from '../demo';
 import { IdentitySettings } from './IdentitySettings';
 import './settings.css';
 
@@ -16,6 +17,7 @@ const sections: SettingsSection[] = [
   { id: 'identity', labelKey: 'settings.sections.identity', render: () => <IdentitySettings /> },
   { id: 'notifications', labelKey: 'settings.sections.notifications', render: () => <NotificationSettingsPanel /> },
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
+  { id: 'demo', labelKey: 'settings.sections.demo', render: () => <DemoDataSettings /> },
   { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
 ];
 
