@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BackupOutboxEntry } from './format';
-import { applyRowDecision, assessImport, keepRow, mergeRow, planOutbox, serverCopy, serverVersion, type ProfileFacts, type RowSide, type RowState } from './merge';
+import { applyRowDecision, assessImport, isAutomaticEntry, keepRow, mergeRow, planOutbox, serverCopy, serverVersion, type ProfileFacts, type RowSide, type RowState } from './merge';
 import { planDevice } from './device';
 
-const facts = (over: Partial<ProfileFacts> = {}): ProfileFacts => ({ clientId: null, mutationCounter: 0, cursor: 0, outbox: [], syncStateRows: 0, shadowRows: 0, ...over });
+const facts = (over: Partial<ProfileFacts> = {}): ProfileFacts => ({ clientId: null, mutationCounter: 0, cursor: 0, outbox: [], serverRows: 0, shadowRows: 0, ...over });
 
 describe('assessImport', () => {
   it('a never-synced profile with nothing pending (e.g. only demo data) is restored wholesale without asking', () => {
     expect(assessImport(facts(), 'old-laptop-1')).toEqual({ mode: 'wholesale', needsConfirmation: false, localPending: 0, localUnsyncedRows: 0 });
   });
   it('a profile that synced before is merged row by row; with nothing pending it needs no confirmation', () => {
-    expect(assessImport(facts({ clientId: 'new-laptop-1', cursor: 10, syncStateRows: 5 }), 'old-laptop-1')).toMatchObject({ mode: 'merge', needsConfirmation: false });
+    expect(assessImport(facts({ clientId: 'new-laptop-1', cursor: 10, serverRows: 5 }), 'old-laptop-1')).toMatchObject({ mode: 'merge', needsConfirmation: false });
   });
   it('unsynced work of another device must be confirmed before merging', () => {
-    const a = assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 3, outbox: [{ clientId: 'new-laptop-1', id: 3 }], syncStateRows: 1, shadowRows: 1 }), 'old-laptop-1');
+    const a = assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 3, outbox: [{ clientId: 'new-laptop-1', id: 3, name: 'timeline.addNote@1', args: {} }], shadowRows: 1 }), 'old-laptop-1');
     expect(a).toEqual({ mode: 'merge', needsConfirmation: true, localPending: 1, localUnsyncedRows: 1 });
   });
+  it('a new laptop whose first start only recorded SLA alerts and automatic escalations on demo data is still fresh', () => {
+    const outbox = [
+      { clientId: 'new-laptop-1', id: 1, name: 'ticket.recordSlaAlert@1', args: { ticketId: 'SD-DEMO-0045' } },
+      { clientId: 'new-laptop-1', id: 2, name: 'ticket.recordEscalation@1', args: { ticketId: 'SD-DEMO-0045', automatic: true } },
+    ];
+    expect(assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 2, outbox, shadowRows: 3 }), 'old-laptop-1')).toEqual({ mode: 'wholesale', needsConfirmation: false, localPending: 0, localUnsyncedRows: 3 });
+    // A person's escalation is work, though.
+    expect(isAutomaticEntry({ name: 'ticket.recordEscalation@1', args: { automatic: false } })).toBe(false);
+    const manual = [...outbox, { clientId: 'new-laptop-1', id: 3, name: 'ticket.recordEscalation@1', args: { automatic: false } }];
+    expect(assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 3, outbox: manual }), 'old-laptop-1')).toMatchObject({ mode: 'merge', needsConfirmation: true, localPending: 1 });
+  });
   it('re-importing a device’s own backup is not a merge of two devices', () => {
-    expect(assessImport(facts({ clientId: 'old-laptop-1', mutationCounter: 2, outbox: [{ clientId: 'old-laptop-1', id: 2 }], shadowRows: 1, syncStateRows: 1 }), 'old-laptop-1').needsConfirmation).toBe(false);
+    expect(assessImport(facts({ clientId: 'old-laptop-1', mutationCounter: 2, outbox: [{ clientId: 'old-laptop-1', id: 2, name: 'timeline.addNote@1', args: {} }], shadowRows: 1 }), 'old-laptop-1').needsConfirmation).toBe(false);
   });
 });
 
@@ -105,6 +116,13 @@ describe('planOutbox', () => {
     const p = planOutbox({ clientId: 'new-laptop-1', mutationCounter: 3, outboxSize: 1 }, { clientId: 'old-laptop-1', mutationCounter: 9, outbox: entries });
     expect(p.entries.map((e) => [e.clientId, e.id, (e.args as { id: number }).id])).toEqual([['new-laptop-1', 4, 7], ['new-laptop-1', 5, 9]]);
     expect(p.mutationCounter).toBe(5);
+  });
+  it('a profile replaced wholesale gives up its own id (its automatic records are dropped) and continues the backed-up device', () => {
+    const entries: BackupOutboxEntry[] = [{ clientId: 'old-laptop-1', id: 4, name: 'timeline.addNote@1', args: {}, baseVersions: {}, clientTime: 4 }];
+    const p = planOutbox({ clientId: 'new-laptop-1', mutationCounter: 7, outboxSize: 7, replaced: true }, { clientId: 'old-laptop-1', mutationCounter: 4, outbox: entries });
+    expect(p).toMatchObject({ clientId: 'old-laptop-1', mutationCounter: 4, how: 'adopt' });
+    // A backup without a client id has nothing to continue: this profile keeps its own id and counter.
+    expect(planOutbox({ clientId: 'new-laptop-1', mutationCounter: 7, outboxSize: 0, replaced: true }, { clientId: null, mutationCounter: 0, outbox: [] })).toMatchObject({ clientId: 'new-laptop-1', mutationCounter: 7, entries: [] });
   });
   it('the same device skips what it already queued or pushed', () => {
     const entries: BackupOutboxEntry[] = [1, 2, 3].map((id) => ({ clientId: 'old-laptop-1', id, name: 'timeline.addNote@1', args: {}, baseVersions: {}, clientTime: id }));

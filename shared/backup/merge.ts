@@ -1,20 +1,30 @@
 import type { BackupOutboxEntry, BackupRow, BackupSyncState } from './format';
 
 /**
- * What the importing profile holds. `shadowRows` are rows with local changes not yet pushed;
- * `syncStateRows` > 0 or `cursor` > 0 means it has data from a server.
+ * What the importing profile holds. `serverRows`: rows it has from a server (sync version > 0);
+ * `shadowRows`: rows with local changes not yet pushed.
  */
 export type ProfileFacts = {
   clientId: string | null;
   mutationCounter: number;
   cursor: number;
-  outbox: ReadonlyArray<{ clientId: string; id: number }>;
-  syncStateRows: number;
+  outbox: ReadonlyArray<{ clientId: string; id: number; name: string; args: unknown }>;
+  serverRows: number;
   shadowRows: number;
 };
 
 /**
- * wholesale: the profile is fresh (never synced, nothing pending), so its synced tables are
+ * Records the app makes by itself (SLA alerts, automatic escalations) rather than a person's
+ * work. Their ids come from what they are about, so any device that watches the same tickets
+ * records the same ones again; a profile holding only these has no unsynced work of its own.
+ */
+export function isAutomaticEntry(e: { name: string; args: unknown }): boolean {
+  if (e.name === 'ticket.recordSlaAlert@1') return true;
+  return e.name === 'ticket.recordEscalation@1' && typeof e.args === 'object' && e.args !== null && (e.args as Record<string, unknown>)['automatic'] === true;
+}
+
+/**
+ * wholesale: the profile is fresh (never synced, no one's unsynced work), so its synced tables are
  * replaced by the backup's and the cursor is restored. merge: row by row, newer server data wins.
  */
 export type ImportMode = 'wholesale' | 'merge';
@@ -23,17 +33,21 @@ export type ImportAssessment = {
   mode: ImportMode;
   /** The profile has unsynced work of another device: importing merges two devices' work, so the user must say so. */
   needsConfirmation: boolean;
+  /** Pending changes people made on this profile (automatic records not counted). */
   localPending: number;
   localUnsyncedRows: number;
 };
 
-/** Decides how a backup goes into this profile, and whether the user has to confirm a merge. */
+/**
+ * Decides how a backup goes into this profile, and whether the user has to confirm a merge. A
+ * new laptop's first start (demo data, SLA alerts recorded on it) still counts as fresh.
+ */
 export function assessImport(local: ProfileFacts, backupClientId: string | null): ImportAssessment {
-  const fresh = local.outbox.length === 0 && local.syncStateRows === 0 && local.cursor === 0;
-  const pending = local.outbox.length > 0 || local.shadowRows > 0;
+  const userPending = local.outbox.filter((e) => !isAutomaticEntry(e)).length;
+  const fresh = userPending === 0 && local.serverRows === 0 && local.cursor === 0;
   // Re-importing a device's own backup is not a merge of two devices: its duplicates are skipped.
   const sameDevice = local.clientId !== null && local.clientId === backupClientId;
-  return { mode: fresh ? 'wholesale' : 'merge', needsConfirmation: pending && !sameDevice, localPending: local.outbox.length, localUnsyncedRows: local.shadowRows };
+  return { mode: fresh ? 'wholesale' : 'merge', needsConfirmation: userPending > 0 && !sameDevice, localPending: userPending, localUnsyncedRows: local.shadowRows };
 }
 
 /** The sync state of a row, without the table/id key. */
@@ -107,17 +121,18 @@ export type OutboxPlan = {
 
 /**
  * Re-queues the backup's pending changes. A profile without a client id (or one that never queued
- * a change) takes over the backed-up device's id and counter, so the server sees that device
- * continue: ids it applied are skipped, the rest applied. Otherwise the entries are appended under
- * this profile's id after its last one, in their original order.
+ * a change, or one being replaced wholesale, whose own queue is dropped) takes over the backed-up
+ * device's id and counter, so the server sees that device continue: ids it applied are skipped,
+ * the rest applied. Otherwise the entries are appended under this profile's id after its last
+ * one, in their original order.
  */
 export function planOutbox(
-  local: { clientId: string | null; mutationCounter: number; outboxSize: number },
+  local: { clientId: string | null; mutationCounter: number; outboxSize: number; replaced?: boolean },
   backup: { clientId: string | null; mutationCounter: number; outbox: readonly BackupOutboxEntry[] },
 ): OutboxPlan {
   const sorted = [...backup.outbox].sort((a, b) => a.id - b.id);
   const maxId = sorted.reduce((m, e) => Math.max(m, e.id), 0);
-  const unused = local.clientId === null || (local.mutationCounter === 0 && local.outboxSize === 0);
+  const unused = local.clientId === null || (local.mutationCounter === 0 && local.outboxSize === 0) || local.replaced === true;
   if (unused && backup.clientId !== null) {
     const clientId = backup.clientId;
     return { clientId, mutationCounter: Math.max(backup.mutationCounter, maxId), entries: sorted.map((e) => ({ ...e, clientId })), how: 'adopt', skipped: 0 };

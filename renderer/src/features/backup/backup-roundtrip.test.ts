@@ -107,6 +107,21 @@ describe('backup import into a fresh profile (a field laptop replaced before it 
     expect(next.id).toBe(3);
   });
 
+  it('a new laptop whose first start already recorded SLA alerts on demo data still counts as fresh: the alerts go, the old device continues', async () => {
+    const { file } = await backupOf(await oldLaptop());
+    const fresh = await profile('new-laptop-alerts', 3);
+    await fresh.meta.put({ key: 'clientId', value: 'new-laptop-client-1' });
+    await runMutation(fresh, 'ticket.recordSlaAlert@1', { ticketId: 'SD-DEMO-0001', clock: 'resolution', threshold: 100, target: NOW }, { now: NOW });
+    expect(await assessBackupImport(fresh, file)).toMatchObject({ mode: 'wholesale', needsConfirmation: false });
+    const result = await importBackup(fresh, file);
+    expect(result).toMatchObject({ mode: 'wholesale', how: 'adopt', clientId: 'old-laptop-client-1', queued: 2 });
+    expect((await fresh.outbox.orderBy('id').toArray()).map((e) => [e.clientId, e.id, e.name])).toEqual([
+      ['old-laptop-client-1', 1, 'ticket.create@1'],
+      ['old-laptop-client-1', 2, 'timeline.addNote@1'],
+    ]);
+    expect((await fresh.meta.get('clientId'))?.value).toBe('old-laptop-client-1');
+  });
+
   it('replaces the fresh profile’s demo-only rows wholesale', async () => {
     const { file } = await backupOf(await profile('small-old', 2));
     const fresh = await profile('big-new', 8);

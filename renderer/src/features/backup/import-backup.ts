@@ -38,14 +38,14 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 /** What this profile holds that decides how a backup goes in; works inside or outside a transaction. */
 export async function readProfileFacts(db: ServiceDeskDb): Promise<LocalFacts> {
   const [clientId, counter, cursor, sequence] = await db.meta.bulkGet(['clientId', 'mutationCounter', 'cursor', 'ticketSequence']);
-  const outbox = (await db.outbox.toArray()).map((e) => ({ clientId: e.clientId, id: e.id }));
+  const outbox = (await db.outbox.toArray()).map((e) => ({ clientId: e.clientId, id: e.id, name: e.name, args: e.args }));
   return {
     clientId: typeof clientId?.value === 'string' ? clientId.value : null,
     mutationCounter: num(counter?.value),
     cursor: num(cursor?.value),
     ticketSequence: num(sequence?.value),
     outbox,
-    syncStateRows: await db.syncState.count(),
+    serverRows: await db.syncState.filter((s) => s.version > 0).count(),
     shadowRows: await db.syncState.where('hasShadow').equals(1).count(),
   };
 }
@@ -120,9 +120,11 @@ export async function importBackup(db: ServiceDeskDb, file: BackupFile, opts: { 
     }
     const wholesale = assessment.mode === 'wholesale';
     if (wholesale) {
-      // Nothing here came from a server or waits to be pushed (e.g. demo data): the backup replaces it.
+      // Nothing here came from a server and no one's work waits to be pushed (e.g. demo data and the
+      // SLA alerts recorded on it): the backup replaces it, and the device re-derives its alerts.
       for (const t of syncTables) await db.synced(t).clear();
       await db.syncState.clear();
+      await db.outbox.clear();
     }
     let rowsWritten = 0;
     let rowsKept = 0;
@@ -131,7 +133,7 @@ export async function importBackup(db: ServiceDeskDb, file: BackupFile, opts: { 
       rowsWritten += w;
       rowsKept += k;
     }
-    const outbox = planOutbox({ clientId: local.clientId, mutationCounter: local.mutationCounter, outboxSize: local.outbox.length }, { clientId: file.clientId, mutationCounter: file.mutationCounter, outbox: file.tables.outbox });
+    const outbox = planOutbox({ clientId: local.clientId, mutationCounter: local.mutationCounter, outboxSize: local.outbox.length, replaced: wholesale }, { clientId: file.clientId, mutationCounter: file.mutationCounter, outbox: file.tables.outbox });
     await db.outbox.bulkAdd(outbox.entries);
     tick(file.tables.outbox.length);
     const device = planDevice(assessment.mode, local, file, outbox);
