@@ -77,6 +77,7 @@ export function createServer(opts: ServerOptions) {
     const body = await parseBody(c, loginRequestSchema);
     if (!body.ok) return body.res;
     const r = await login(db, body.value.tenant, body.value.email, body.value.password, opts.tokenTtlMs ?? 30 * 24 * 3600_000, now());
+    if (r === 'ambiguous') return fail(c, 400, 'tenant_required', 'this e-mail belongs to several organisations: enter the tenant too');
     if (!r) return fail(c, 401, 'bad_credentials', 'tenant, e-mail or password is wrong');
     return c.json({ token: r.token, expiresAt: r.expiresAt, user: { id: r.user.id, tenant: r.user.tenantId, email: r.user.email, role: r.user.role, region: r.user.region } });
   });

@@ -51,11 +51,17 @@ export async function createUser(db: Db, u: NewUser): Promise<AuthUser> {
   return { id, tenantId: u.tenant, email, role: u.role, region: u.region };
 }
 
-export async function login(db: Db, tenant: string, email: string, password: string, ttlMs: number, now: number): Promise<{ token: string; expiresAt: number; user: AuthUser } | undefined> {
-  const [row] = await db.query<{ id: string; tenant_id: string; email: string; role: UserRole; region: string; password_hash: string }>(
-    'SELECT id, tenant_id, email, role, region, password_hash FROM users WHERE tenant_id = $1 AND email = $2',
-    [tenant, email.trim().toLowerCase()],
+/**
+ * Checks the password and mints a token. Without a tenant the e-mail must belong to exactly one
+ * tenant ('ambiguous' otherwise, so the app asks for the tenant).
+ */
+export async function login(db: Db, tenant: string | undefined, email: string, password: string, ttlMs: number, now: number): Promise<{ token: string; expiresAt: number; user: AuthUser } | 'ambiguous' | undefined> {
+  const rows = await db.query<{ id: string; tenant_id: string; email: string; role: UserRole; region: string; password_hash: string }>(
+    'SELECT id, tenant_id, email, role, region, password_hash FROM users WHERE ($1::text IS NULL OR tenant_id = $1) AND email = $2 LIMIT 2',
+    [tenant ?? null, email.trim().toLowerCase()],
   );
+  if (rows.length > 1) return 'ambiguous';
+  const [row] = rows;
   if (!row || !(await verifyPassword(password, row.password_hash))) return undefined;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + ttlMs;

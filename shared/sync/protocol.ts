@@ -104,7 +104,8 @@ export const pullResponseSchema = z.object({
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const loginRequestSchema = z.object({
-  tenant: z.string().min(1).max(100),
+  /** May be left out when the e-mail belongs to one tenant only. */
+  tenant: z.string().min(1).max(100).optional(),
   email: z.string().min(3).max(320),
   password: z.string().min(1).max(1000),
 });
