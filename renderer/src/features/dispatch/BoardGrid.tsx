@@ -4,7 +4,7 @@ import type { Engineer } from '../../../../shared/directory';
 import type { BusinessCalendar } from '../../../../shared/sla';
 import { useServices } from '../../app/services';
 import { useConfig } from '../../config/config-store';
-import { assignLanes, boardColumns, openHours, openHoursGradient, openShare, placeSpan, suggestedStart, type BoardColumn } from './board-layout';
+import { assignLanes, blockSpan, boardColumns, openHours, openHoursGradient, openShare, suggestedStart, type BoardColumn } from './board-layout';
 import { useBoard } from './board-store';
 import { exportEngineerFeed, type IcsSources } from './ics-export';
 import { visitDragType } from './UnscheduledQueue';
@@ -39,9 +39,9 @@ export function BoardGrid({ data, engineers, ics, onError }: { data: DispatchDat
   const block = (v: Visit, lane: number) => {
     if (!v.window) return null;
     const from = v.window.start - v.travelBufferMinutes * MINUTE;
-    const span = placeSpan(from, v.window.end, columns);
+    const span = blockSpan(view, from, v.window.end, columns);
     if (!span) return null;
-    const travelShare = v.travelBufferMinutes > 0 ? ((v.travelBufferMinutes * MINUTE) / (v.window.end - from)) * 100 : 0;
+    const travelShare = view === 'day' && v.travelBufferMinutes > 0 ? ((v.travelBufferMinutes * MINUTE) / (v.window.end - from)) * 100 : 0;
     const title = visitTitle(v, data.customers, data.tickets, t(`dispatch.kind.${v.kind}`));
     const clash = clashIds.has(v.id);
     const label = t('dispatch.blockLabel', { title, from: timeFmt.format(v.window.start), to: timeFmt.format(v.window.end), status: t(`dispatch.status.${v.status}`) }) + (clash ? ` — ${t('dispatch.clash')}` : '');
@@ -63,7 +63,7 @@ export function BoardGrid({ data, engineers, ics, onError }: { data: DispatchDat
         title={label}
         onClick={() => set({ selectedVisitId: v.id })}
       >
-        <span className="ellipsis">{title}</span>
+        <span className="ellipsis"><b>{timeFmt.format(v.window.start)}</b> {title}</span>
       </button>
     );
   };
@@ -82,7 +82,7 @@ export function BoardGrid({ data, engineers, ics, onError }: { data: DispatchDat
       {engineers.map((engineer) => {
         const calendar = config.calendars[engineer.calendarId];
         const mine = data.visits.filter((v) => v.engineerId === engineer.id && isOnBoard(v));
-        const lanes = assignLanes(mine.map((v) => ({ from: (v.window?.start ?? 0) - v.travelBufferMinutes * MINUTE, to: v.window?.end ?? 0 })));
+        const lanes = assignLanes(mine.map((v) => blockSpan(view, (v.window?.start ?? 0) - v.travelBufferMinutes * MINUTE, v.window?.end ?? 0, columns) ?? { from: 0, to: 0 }));
         const height = Math.max(1, ...lanes.map((l) => l + 1)) * 26 + 10;
         return (
           <div key={engineer.id} className="board-row" role="row" data-engineer-id={engineer.id}>

@@ -107,7 +107,7 @@ export function BookingDialog({ request, visit, data, engineers }: { request: Bo
           {window && checkError === '' && findings.length === 0 && <p className="finding ok">{t('dispatch.noFindings')}</p>}
           {findings.map((f, i) => (
             <p key={`${f.code}-${i}`} className={`finding finding-${f.severity}`} data-code={f.code} data-severity={f.severity}>
-              <b>{t(`dispatch.severity.${f.severity}`)}</b> {findingText(f, { t, engineerName: engineer?.name ?? '', formatTime: (x) => fmt.format(x) })}
+              <b>{t(`dispatch.severity.${f.severity}`)}</b> {findingText(f, { t, engineerName: engineer?.name ?? '', formatTime: (x) => fmt.format(x), window: window ?? { start: 0, end: 0 } })}
             </p>
           ))}
           {blocked && <p className="error" role="alert" data-testid="booking-blocked">{t('dispatch.blocked')}</p>}

@@ -18,7 +18,7 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
   const { zone, set } = useBoard();
   const allowed = allowedVisitActions(visit);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
-  const siteFmt = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone: visit.site.timeZone, timeZoneName: 'short' });
+  const siteFmt = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: visit.site.timeZone, timeZoneName: 'short' });
   const engineer = data.engineers.find((e) => e.id === visit.engineerId);
   const clashes = findScheduleClashes(data.visits).filter((c) => c.first.id === visit.id || c.second.id === visit.id);
   const arrival = arrivalState(visit, now);

@@ -40,3 +40,15 @@ describe('board layout', () => {
     expect(assignLanes([{ from: 0, to: 10 }, { from: 5, to: 15 }, { from: 10, to: 20 }])).toEqual([0, 1, 0]);
   });
 });
+
+describe('visit blocks', () => {
+  it('fill the day cells they touch in the week view and sit at their exact time in the day view', async () => {
+    const { blockSpan } = await import('./board-layout');
+    const week = boardColumns('week', Date.UTC(2026, 2, 11), 'UTC');
+    const start = week[2]!.start + 9 * HOUR;
+    expect(blockSpan('week', start, start + 2 * HOUR, week)).toMatchObject({ left: (2 / 7) * 100, width: (1 / 7) * 100, from: week[2]!.start, to: week[2]!.end });
+    expect(blockSpan('week', start, start + 20 * HOUR, week)).toMatchObject({ width: (2 / 7) * 100 });
+    const day = boardColumns('day', start, 'UTC');
+    expect(blockSpan('day', start, start + 2 * HOUR, day)).toEqual({ left: (9 / 24) * 100, width: (2 / 24) * 100, from: start, to: start + 2 * HOUR });
+  });
+});

@@ -112,3 +112,18 @@ export function openHoursGradient(shares: readonly number[], color: string): str
   });
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
+
+/**
+ * Where a visit's block goes: in the day view at its exact time; in the week view across the whole
+ * day cells it touches, so a two-hour visit stays readable (overlaps then stack in lanes).
+ */
+export function blockSpan(view: BoardView, from: number, to: number, columns: readonly BoardColumn[]): { left: number; width: number; from: number; to: number } | undefined {
+  const exact = placeSpan(from, to, columns);
+  if (!exact) return undefined;
+  if (view === 'day') return { ...exact, from, to };
+  const n = columns.length;
+  const first = Math.max(0, columns.findIndex((c) => c.end > from));
+  let last = first;
+  while (last + 1 < n && (columns[last + 1]?.start ?? Infinity) < to) last++;
+  return { left: (first / n) * 100, width: ((last - first + 1) / n) * 100, from: columns[first]?.start ?? from, to: columns[last]?.end ?? to };
+}

@@ -44,3 +44,18 @@ describe('booking form and checks', () => {
     expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual(['durationMin', 'travelMin']);
   });
 });
+
+describe('finding sentences', () => {
+  it('says "once travel time is counted" only when the windows themselves do not overlap', async () => {
+    const { findingText } = await import('./finding-text');
+    const t = ((key: string) => key) as never;
+    const booked = makeVisit({ id: 'visit-booked', engineerId: 'eng-kai', status: 'tentative', travelBufferMinutes: 30, window: { start: Date.UTC(2026, 2, 11, 2), end: Date.UTC(2026, 2, 11, 4) } });
+    const text = (start: number, end: number) => {
+      const f = findingsFor(makeVisit({ id: 'n' }), 'eng-kai', { start, end }, 0, { ...inputs, visits: [booked] }).find((x) => x.code === 'overlap');
+      return f ? findingText(f, { t, engineerName: 'Kai Chen', formatTime: String, window: { start, end } }) : 'none';
+    };
+    expect(text(Date.UTC(2026, 2, 11, 1), Date.UTC(2026, 2, 11, 3))).toBe('dispatch.finding.overlap');
+    expect(text(Date.UTC(2026, 2, 11, 0), Date.UTC(2026, 2, 11, 1, 45))).toBe('dispatch.finding.overlapTravel');
+    expect(text(Date.UTC(2026, 2, 11, 0), Date.UTC(2026, 2, 11, 1, 30))).toBe('none');
+  });
+});

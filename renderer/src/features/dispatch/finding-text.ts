@@ -6,6 +6,8 @@ export type FindingTextContext = {
   engineerName: string;
   /** Formats an instant for the dispatcher (board zone). */
   formatTime: (instant: number) => string;
+  /** The window being booked: an overlap that only exists through travel time is said so. */
+  window: { start: number; end: number };
 };
 
 function num(details: BookingFinding['details'], key: string): number {
@@ -23,8 +25,8 @@ export function findingText(f: BookingFinding, c: FindingTextContext): string {
   const d = f.details;
   switch (f.code) {
     case 'overlap': {
-      const withTravel = num(d, 'otherStart') < num(d, 'otherEnd') && num(d, 'travelBufferMinutes') + num(d, 'otherTravelBufferMinutes') > 0;
-      return t(withTravel ? 'dispatch.finding.overlapTravel' : 'dispatch.finding.overlap', {
+      const windowsTouch = c.window.start < num(d, 'otherEnd') && num(d, 'otherStart') < c.window.end;
+      return t(!windowsTouch ? 'dispatch.finding.overlapTravel' : 'dispatch.finding.overlap', {
         engineer, visit: str(d, 'otherVisitId'), from: at(num(d, 'otherStart')), to: at(num(d, 'otherEnd')),
       });
     }

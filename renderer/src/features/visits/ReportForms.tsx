@@ -32,10 +32,12 @@ export function ReportForm({ visit, run, disabled }: { visit: Visit; run: RunAct
   return (
     <form className="workflow-form" aria-labelledby={`report-${visit.id}`} onSubmit={(e) => void submit(e)} noValidate>
       <h4 id={`report-${visit.id}`}>{t('visits.report')}</h4>
+      <fieldset className="plain" disabled={disabled}>
       <label><span>{t('visits.found')}</span><textarea {...register('found')} aria-label={t('visits.found')} />{err(formState.errors.found?.message)}</label>
       <label><span>{t('visits.done')}</span><textarea {...register('done')} aria-label={t('visits.done')} />{err(formState.errors.done?.message)}</label>
       <label><span>{t('visits.followUp')}</span><textarea {...register('followUp')} aria-label={t('visits.followUp')} /></label>
-      <button type="submit" disabled={disabled}>{t('visits.saveReport')}</button>
+      <button type="submit">{t('visits.saveReport')}</button>
+      </fieldset>
       {visit.report && <span className="muted" role="status">{t('visits.reportSaved')}</span>}
     </form>
   );
@@ -54,10 +56,12 @@ export function ConfirmForm({ visit, run, disabled }: { visit: Visit; run: RunAc
   return (
     <form className="workflow-form" aria-labelledby={`confirm-${visit.id}`} onSubmit={(e) => void submit(e)} noValidate>
       <h4 id={`confirm-${visit.id}`}>{t('visits.confirmation')}</h4>
+      <fieldset className="plain" disabled={disabled}>
       <label><span>{t('visits.confirmName')}</span><input {...register('name')} aria-label={t('visits.confirmName')} />{err(formState.errors.name?.message)}</label>
       <label><span>{t('visits.confirmText')}</span><textarea {...register('text')} aria-label={t('visits.confirmText')} /></label>
       <label className="check"><input type="checkbox" {...register('confirmed')} /> <span>{t('visits.confirmCheck')}</span></label>
-      <button type="submit" disabled={disabled}>{t('visits.saveConfirmation')}</button>
+      <button type="submit">{t('visits.saveConfirmation')}</button>
+      </fieldset>
       {c && <span className="muted" role="status">{t(c.confirmed ? 'visits.confirmedBy' : 'visits.notConfirmedBy', { name: c.name })}</span>}
     </form>
   );
@@ -77,6 +81,7 @@ export function InspectionForm({ visit, run, disabled }: { visit: Visit; run: Ru
   return (
     <form className="workflow-form" aria-labelledby={`inspection-${visit.id}`} onSubmit={(e) => void submit(e)} noValidate>
       <h4 id={`inspection-${visit.id}`}>{t('visits.inspection')}</h4>
+      <fieldset className="plain" disabled={disabled}>
       {items.fields.map((f, i) => (
         <div key={f.id} className="row inspection-item">
           <input {...register(`items.${i}.item`)} aria-label={t('visits.inspectionItem', { n: i + 1 })} placeholder={t('visits.inspectionItemHint')} />
@@ -87,7 +92,8 @@ export function InspectionForm({ visit, run, disabled }: { visit: Visit; run: Ru
       ))}
       <button type="button" onClick={() => items.append({ item: '', ok: true, note: '' })}>{t('visits.addItem')}</button>
       <label><span>{t('visits.summary')}</span><textarea {...register('summary')} aria-label={t('visits.summary')} />{err(formState.errors.summary?.message)}</label>
-      <button type="submit" disabled={disabled}>{t('visits.saveInspection')}</button>
+      <button type="submit">{t('visits.saveInspection')}</button>
+      </fieldset>
     </form>
   );
 }

@@ -21,7 +21,7 @@ export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVi
   const customer = data.customers.get(visit.customerId);
   const history = useTicketHistory(visit.ticketId);
   const clock = ticket ? onSiteClock(ticket, config, now) : undefined;
-  const siteFmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: visit.site.timeZone, timeZoneName: 'short' });
+  const siteFmt = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: visit.site.timeZone, timeZoneName: 'short' });
   const names = new Map(data.engineers.map((e) => [e.id, e.name]));
   const ics = { customers: data.customers, tickets: data.tickets, engineers: data.engineers, organizerEmail: data.me?.email ?? fallbackOrganizer };
   return (

@@ -1,0 +1,141 @@
+import { test, expect, type Page } from '@playwright/test';
+
+// Shanghai times, as the dispatcher and the engineer (both in Shanghai) see them.
+const MONDAY_0900 = Date.UTC(2026, 2, 9, 1, 0); // ticket logged
+const TUESDAY_1000 = Date.UTC(2026, 2, 10, 2, 0); // online window (8 working hours) ended Monday 17:00
+const WEDNESDAY_0905 = Date.UTC(2026, 2, 11, 1, 5); // the engineer arrives
+const THURSDAY_1700 = Date.UTC(2026, 2, 12, 9, 0); // 3 working days after the online window
+
+test.use({ timezoneId: 'Asia/Shanghai', locale: 'en-US' });
+
+/** Who uses this device, as Settings > Identity stores it (the app reads it on start). */
+async function actAs(page: Page, actor: { userId: string; role: string; region: string }): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ key: 'actor', value });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    actor,
+  );
+}
+
+test('an expired severity-2 ticket is queued with its 3-working-day deadline, booked, an overlap refused, and the visit recorded offline until the arrival clock is met', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.clock.setFixedTime(MONDAY_0900);
+  await page.goto('/#/new');
+  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Jade River Bank' });
+  await page.getByLabel('Contact person').fill('Pat Example');
+  await page.getByLabel('Contact e-mail').fill('pat@jade.example.org');
+  await page.getByLabel('Contact phone').fill('+86 21 5555 0100');
+  await page.getByLabel('Short description').fill('Core router reboots every hour');
+  await page.getByLabel('Severity').selectOption('2');
+  await page.getByLabel('Product line').fill('edge-routers');
+  await page.getByLabel('Product', { exact: true }).fill('ER-4400');
+  await page.getByLabel('Company').fill('Jade River Bank');
+  await page.getByLabel('Contract / customer no.').fill('C-4001');
+  await page.getByLabel('Product serial').fill('ER44-000123');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page).toHaveURL(/#\/ticket\//);
+  const ticketId = decodeURIComponent(page.url().split('#/ticket/')[1] ?? '');
+  const visitId = `visit-${ticketId}-onsite`;
+
+  // The next morning the online window has expired unresolved: the board queues a fault visit by itself.
+  await page.clock.setFixedTime(TUESDAY_1000);
+  await page.goto('/#/dispatch');
+  await page.reload();
+  const item = page.locator(`[data-testid="unscheduled-visit"][data-visit-id="${visitId}"]`);
+  await expect(item).toBeVisible();
+  await expect(item.getByTestId('visit-reason')).toHaveText('Online window expired');
+  await expect(item.getByTestId('visit-deadline')).toHaveAttribute('data-deadline', String(THURSDAY_1700));
+  await expect(item.getByTestId('visit-deadline')).toContainText('Arrive by Mar 12, 2026, 5:00');
+  await expect(item.getByTestId('visit-countdown')).toHaveText('2d 7h left');
+
+  // Book it with the form: Kai Chen, Wednesday 09:00–11:00 with 30 minutes of travel.
+  await item.getByRole('button', { name: 'Book…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Book visit' });
+  await dialog.getByLabel('Engineer').selectOption('eng-kai');
+  await dialog.getByLabel('Start', { exact: true }).fill('2026-03-11T09:00');
+  await dialog.getByLabel('Duration (minutes)').fill('120');
+  await dialog.getByLabel('Travel buffer (minutes)').fill('30');
+  await expect(dialog.getByTestId('booking-findings')).toContainText('No clashes');
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const block = page.locator(`[data-testid="visit-block"][data-visit-id="${visitId}"]`);
+  await expect(block).toHaveAttribute('data-status', 'tentative');
+  await expect(page.locator('[data-engineer-id="eng-kai"]').locator(block)).toHaveCount(1);
+
+  // A second visit dragged onto Kai's Wednesday overlaps the first (with travel time): refused, with the reason.
+  await page.getByRole('button', { name: 'Generate inspections' }).click();
+  const inspection = page.locator('[data-testid="unscheduled-visit"][data-visit-id="inspection-insp-jade-2026-04-05"]');
+  await expect(inspection.getByTestId('visit-reason')).toHaveText('Periodic inspection');
+  await inspection.dragTo(page.locator('[data-engineer-id="eng-kai"] [data-testid="board-cell"]').nth(2));
+  const second = page.getByRole('dialog', { name: 'Book visit' });
+  await expect(second.getByLabel('Engineer')).toHaveValue('eng-kai');
+  await expect(second.getByLabel('Start', { exact: true })).toHaveValue('2026-03-11T08:30');
+  const overlap = second.locator('.finding[data-code="overlap"]');
+  await expect(overlap).toHaveAttribute('data-severity', 'block');
+  await expect(overlap).toContainText(`Kai Chen already has visit ${visitId} from Mar 11, 2026, 9:00 AM to Mar 11, 2026, 11:00 AM, which overlaps this booking.`);
+  await expect(second.getByTestId('booking-blocked')).toHaveText('This booking is not possible; change the engineer or the time.');
+  await expect(second.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+  await second.screenshot({ path: 'docs/screenshots/dispatch-overlap.png' });
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await expect(inspection).toBeVisible();
+
+  await block.click();
+  await expect(page.getByTestId('visit-panel')).toContainText('tentative (not yet confirmed by the server)');
+  // Automatic escalation notices of the demo tickets would cover the board in the README picture.
+  const notices = page.getByTestId('escalation-notices');
+  if (await notices.isVisible()) await notices.getByRole('button', { name: 'Clear' }).click();
+  await page.screenshot({ path: 'docs/screenshots/dispatch-board.png' });
+
+  // Kai, on site with no network, records the visit.
+  await actAs(page, { userId: 'eng-kai', role: 'field_engineer', region: 'apac-cjks' });
+  await page.clock.setFixedTime(WEDNESDAY_0905);
+  await page.goto('/#/visits');
+  await page.reload();
+  await context.setOffline(true);
+  const mine = page.locator(`[data-testid="my-visit"][data-visit-id="${visitId}"]`);
+  await mine.click();
+  const detail = page.getByTestId('visit-detail');
+  await expect(detail).toContainText('Core router reboots every hour');
+  await expect(detail).toContainText('Century Avenue 88, Shanghai');
+  await expect(detail).toContainText('Pat Example');
+  await detail.getByRole('button', { name: 'Set off (en route)' }).click();
+  await detail.getByRole('button', { name: 'Arrived on site' }).click();
+  await expect(detail.getByTestId('my-visit-status')).toHaveText('on site');
+  await expect(detail.getByTestId('arrived-at')).toContainText('9:05');
+  await expect(detail.getByTestId('visit-arrival-clock')).toHaveAttribute('data-state', 'met');
+
+  await detail.getByLabel('What was found').fill('Power supply B failing under load.');
+  await detail.getByLabel('What was done').fill('Replaced power supply B, ran a 30-minute load test.');
+  await detail.getByRole('button', { name: 'Save report' }).click();
+  await expect(detail.getByText('Report saved.')).toBeVisible();
+  await detail.getByLabel('Name of the person confirming').fill('Lee Example');
+  await detail.getByLabel('Confirmation text').fill('Router stable since the repair.');
+  await detail.getByLabel('The customer confirms the work was done').check();
+  await detail.getByRole('button', { name: 'Save confirmation' }).click();
+  await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
+  await detail.getByRole('button', { name: 'Departed' }).click();
+  await detail.getByRole('button', { name: 'Submit visit' }).click();
+  await expect(detail.getByTestId('visit-locked')).toBeVisible();
+  await expect(detail.getByTestId('my-visit-status')).toHaveText('completed');
+  await page.screenshot({ path: 'docs/screenshots/dispatch-my-visit.png' });
+
+  // The ticket's on-site arrival clock stopped in time.
+  await detail.getByRole('button', { name: ticketId }).click();
+  await expect(page.getByTestId('clock-state-on_site_arrival')).toHaveText('met');
+
+  await context.setOffline(false);
+  await page.getByTestId('nav-dispatch').click();
+  await expect(page.locator(`[data-testid="visit-block"][data-visit-id="${visitId}"]`)).toHaveAttribute('data-status', 'completed');
+  expect(pageErrors).toEqual([]);
+});
