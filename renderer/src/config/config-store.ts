@@ -11,6 +11,8 @@ export type Config = {
   policies: ReadonlyMap<string, Policy>;
   calendars: Readonly<Record<string, BusinessCalendar>>;
   calendarNames: ReadonlyMap<string, string>;
+  /** The named calendars as stored (name, note), for editors and exports. */
+  calendarPresets: ReadonlyMap<string, CalendarPreset>;
   /** Bumped on every change so derived data (queue keys, watch lists) knows to recompute. */
   revision: number;
 };
@@ -20,6 +22,7 @@ export function buildConfig(policies: Policy[], calendars: CalendarPreset[], rev
     policies: new Map(policies.map((p) => [p.id, p])),
     calendars: Object.fromEntries(calendars.map((c) => [c.id, c.calendar])),
     calendarNames: new Map(calendars.map((c) => [c.id, c.name])),
+    calendarPresets: new Map(calendars.map((c) => [c.id, c])),
     revision,
   };
 }

@@ -22,6 +22,8 @@ export function createConfigSync(db: ServiceDeskDb, options: RecomputeOptions = 
   let pending = new Set<string>();
   let running: Promise<void> = Promise.resolve();
   let busy = false;
+  // Several components may mount the hook; the same rows again change nothing.
+  let lastRows: string | undefined;
 
   const drain = async (): Promise<void> => {
     busy = true;
@@ -46,6 +48,9 @@ export function createConfigSync(db: ServiceDeskDb, options: RecomputeOptions = 
 
   return {
     apply(policyRows, calendarRows) {
+      const rowsKey = JSON.stringify([policyRows, calendarRows]);
+      if (rowsKey === lastRows) return { invalid: useConfigSyncStatus.getState().invalid, affected: new Set<string>() };
+      lastRows = rowsKey;
       const parsed = parseConfigRows(policyRows, calendarRows);
       if (parsed.invalid.length > 0) console.warn('config: stored rows ignored', parsed.invalid);
       const prev = getConfig();

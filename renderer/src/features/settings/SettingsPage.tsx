@@ -4,6 +4,7 @@ import { useRouter } from '../../app/router';
 import { SyncSettings } from '../sync';
 import { EscalationMatrixSettings } from '../escalation';
 import { NotificationSettingsPanel } from '../alerts';
+import { CalendarSettings, PolicySettings } from '../admin';
 import { BackupSettings } from '../backup';
 import { DemoDataSettings } from '../demo';
 import { IdentitySettings } from './IdentitySettings';
@@ -17,6 +18,8 @@ const sections: SettingsSection[] = [
   { id: 'identity', labelKey: 'settings.sections.identity', render: () => <IdentitySettings /> },
   { id: 'notifications', labelKey: 'settings.sections.notifications', render: () => <NotificationSettingsPanel /> },
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
+  { id: 'policies', labelKey: 'settings.sections.policies', render: () => <PolicySettings /> },
+  { id: 'calendars', labelKey: 'settings.sections.calendars', render: () => <CalendarSettings /> },
   { id: 'demo', labelKey: 'settings.sections.demo', render: () => <DemoDataSettings /> },
   { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
 ];

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutations } from '../../app/mutations';
+import { useConfig } from '../../config';
+import { useEscalationMatrices } from '../escalation';
+import { putConfigRow } from './config-mutations';
+import { exportConfigBundle, importSteps, parseConfigBundle, type BundleProblem, type ImportStep } from './config-bundle';
+import { downloadText } from './download';
+import { useIsAdmin } from './use-admin';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'problems'; fileName: string; problems: BundleProblem[] }
+  | { kind: 'ready'; fileName: string; steps: ImportStep[] }
+  | { kind: 'done'; stored: number }
+  | { kind: 'failed'; stored: number; message: string };
+
+/** The whole configuration as one JSON file: export what is in force; import only when every item is valid. */
+export function ConfigTransfer() {
+  const { t } = useTranslation();
+  const config = useConfig();
+  const matrices = useEscalationMatrices();
+  const mutate = useMutations();
+  const admin = useIsAdmin();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const current = { policies: [...config.policies.values()], calendars: [...config.calendarPresets.values()], escalationMatrices: matrices };
+
+  const exportAll = () => downloadText(`service-desk-config-${new Date().toISOString().slice(0, 10)}.json`, exportConfigBundle(current, new Date()), 'application/json');
+
+  const readFile = async (file: File) => {
+    const text = await file.text();
+    const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()) });
+    setState(r.ok ? { kind: 'ready', fileName: file.name, steps: importSteps(r.bundle, current) } : { kind: 'problems', fileName: file.name, problems: r.problems });
+  };
+
+  const apply = async (steps: ImportStep[]) => {
+    setBusy(true);
+    let stored = 0;
+    try {
+      for (const s of steps) {
+        const r = await putConfigRow(mutate, s.table, s.row);
+        if (r.outcome !== 'applied') {
+          setState({ kind: 'failed', stored, message: `${s.table}/${s.row.id}: ${r.message ?? t('admin.refused')}` });
+          return;
+        }
+        stored++;
+      }
+      setState({ kind: 'done', stored });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="admin-transfer" aria-labelledby="config-transfer-title">
+      <h3 id="config-transfer-title">{t('admin.transfer.title')}</h3>
+      <p className="muted">{t('admin.transfer.explain')}</p>
+      <div className="admin-actions">
+        <button type="button" onClick={exportAll}>{t('admin.transfer.export')}</button>
+        {admin && (
+          <label className="admin-file">
+            {t('admin.transfer.import')}
+            <input type="file" accept=".json,application/json" onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void readFile(f);
+            }} />
+          </label>
+        )}
+      </div>
+      {state.kind === 'problems' && (
+        <div className="error" role="alert" data-testid="config-import-problems">
+          <strong>{t('admin.transfer.refused', { file: state.fileName, count: state.problems.length })}</strong>
+          <ul>
+            {state.problems.map((p, i) => (
+              <li key={i}>
+                {p.section === 'file' ? t('admin.transfer.whereFile') : t('admin.transfer.where', { section: t(`admin.transfer.sections.${p.section}`), index: (p.index ?? 0) + 1, id: p.id ?? '?' })}
+                {p.path && <> · <span className="mono">{p.path}</span></>}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.kind === 'ready' && (
+        <div role="status">
+          {state.steps.length === 0 ? (
+            <p>{t('admin.transfer.nothing', { file: state.fileName })}</p>
+          ) : (
+            <>
+              <p>{t('admin.transfer.willStore', { file: state.fileName, count: state.steps.length })}</p>
+              <ul className="admin-list">
+                {state.steps.map((s) => (
+                  <li key={`${s.table}/${s.row.id}`}>{t(`admin.transfer.sections.${s.table}`)}: <span className="mono">{s.row.id}</span></li>
+                ))}
+              </ul>
+              <button type="button" className="primary" disabled={busy} onClick={() => void apply(state.steps)}>{t('admin.transfer.apply', { count: state.steps.length })}</button>{' '}
+              <button type="button" onClick={() => setState({ kind: 'idle' })}>{t('common.cancel')}</button>
+            </>
+          )}
+        </div>
+      )}
+      {state.kind === 'done' && <p className="admin-ok" role="status">{t('admin.transfer.done', { count: state.stored })}</p>}
+      {state.kind === 'failed' && <p className="error" role="alert">{t('admin.transfer.failed', { count: state.stored, message: state.message })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+export { PolicySettings } from './PolicySettings';
+export { CalendarSettings } from './CalendarSettings';
+export { ConfigTransfer } from './ConfigTransfer';
+export { exportConfigBundle, parseConfigBundle, importSteps, CONFIG_BUNDLE_FORMAT, type ConfigBundle, type BundleProblem } from './config-bundle';
+export { computeDeadlineImpact, type DeadlineImpact } from './deadline-impact';
