@@ -1,4 +1,4 @@
-import { prepareMutation, type PullResponse, syncTables } from '../../../shared/sync';
+import { prepareMutation, type PullResponse, type SyncTable, syncTables } from '../../../shared/sync';
 import { syncScope, type ServiceDeskDb, type SyncStateRow } from './db';
 import { applyLocally, getActorInTx, loadTouched } from './local-apply';
 
@@ -43,17 +43,34 @@ export async function applyPullPage(db: ServiceDeskDb, page: PullResponse): Prom
       await db.meta.put({ key: 'cursor', value: 0 });
       return;
     }
+    // Bulk operations: a large first pull is bound by IndexedDB, not by one round trip per row.
+    const shadowed = new Set<string>();
+    if ((await db.syncState.where('hasShadow').equals(1).count()) > 0) {
+      const states = await db.syncState.bulkGet(page.rows.map((r) => [r.table, r.id] as [SyncTable, string]));
+      for (const s of states) if (s?.hasShadow === 1) shadowed.add(`${s.table}/${s.id}`);
+    }
+    const stateRows: SyncStateRow[] = [];
+    const puts = new Map<SyncTable, Array<Record<string, unknown>>>();
+    const deletes = new Map<SyncTable, string[]>();
     for (const r of page.rows) {
-      const state = await db.syncState.get([r.table, r.id]);
       const data = r.deleted ? null : r.data;
-      if (state?.hasShadow === 1) {
-        await db.syncState.put({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 1, shadow: data });
+      if (shadowed.has(`${r.table}/${r.id}`)) {
+        // A local change is pending: the server copy waits in the shadow until rebase.
+        stateRows.push({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 1, shadow: data });
         continue;
       }
-      await db.syncState.put({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 0 });
-      if (data) await db.synced(r.table).put(data);
-      else await db.synced(r.table).delete(r.id);
+      stateRows.push({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 0 });
+      const into = <T>(m: Map<SyncTable, T[]>, v: T) => {
+        const list = m.get(r.table);
+        if (list) list.push(v);
+        else m.set(r.table, [v]);
+      };
+      if (data) into(puts, data);
+      else into(deletes, r.id);
     }
+    await db.syncState.bulkPut(stateRows);
+    for (const [t, rows] of puts) await db.synced(t).bulkPut(rows);
+    for (const [t, ids] of deletes) await db.synced(t).bulkDelete(ids);
     await db.meta.put({ key: 'cursor', value: page.cursor });
     if (!page.hasMore) {
       // Only once the pull is complete do the server rows contain the effects of every acknowledged entry.
