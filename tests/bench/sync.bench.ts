@@ -41,7 +41,14 @@ export async function run(): Promise<void> {
     for (let i = 0; i < N; i += 100) await push(db, user, 'bench-client-1', mutations.slice(i, i + 100), Date.now);
     const pushRate = N / ((performance.now() - t1) / 1000);
 
+    // One mutation per request: the floor when a client has a single change to send.
+    const single = mutations.slice(0, 300).map((m) => ({ ...m }));
+    const t2 = performance.now();
+    for (const m of single) await push(db, user, 'bench-client-2', [m], Date.now);
+    const singleRate = single.length / ((performance.now() - t2) / 1000);
+
     console.log(`raw UPDATE counter + INSERT transactions: ${rawRate.toFixed(0)} tx/s (baseline)`);
+    console.log(`push (timeline.addNote@1, one mutation per request): ${singleRate.toFixed(0)} mutations/s = ${(singleRate / rawRate).toFixed(2)}x raw`);
     console.log(`push (timeline.addNote@1, batches of 100): ${pushRate.toFixed(0)} mutations/s = ${(pushRate / rawRate).toFixed(2)}x raw (goal >= 0.6x)`);
   } finally {
     await db.close();
