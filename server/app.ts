@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
 import { describeZodError } from '../shared/ipc/contract';
@@ -35,6 +36,10 @@ export function createServer(opts: ServerOptions) {
     console.error('[server] unexpected error', err);
     return fail(c, 500, 'internal', 'the server failed to handle this request; nothing was changed by the failed step');
   });
+  // The app calls from its own origin (the web host's address, or Electron's file:// = "null").
+  // Auth is a bearer token in a header, never a cookie, so any origin may call: without the token
+  // a request can do nothing.
+  app.use('*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
   app.use(
     '*',
     bodyLimit({ maxSize: opts.maxBodyBytes ?? 1024 * 1024, onError: (c) => fail(c, 413, 'too_large', `request body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes; push fewer mutations at a time`) }),

@@ -56,9 +56,9 @@ export type EscalationTemplate = z.infer<typeof escalationTemplateSchema>;
 export const escalationTemplateSetSchema = z.partialRecord(escalationLocaleSchema, escalationTemplateSchema);
 export type EscalationTemplateSet = z.infer<typeof escalationTemplateSetSchema>;
 
-/** Fills {{name}} placeholders; {{#name}}...{{/name}} is kept only when the value is not empty. */
-export function renderTemplate(text: string, values: Readonly<Record<TemplatePlaceholder, string>>): string {
-  const get = (name: string): string => (name in values ? values[name as TemplatePlaceholder] : '');
+/** Fills {{name}} placeholders; {{#name}}...{{/name}} is kept only when the value is not empty. Any value map works (customer updates use their own names). */
+export function renderTemplate<K extends string = TemplatePlaceholder>(text: string, values: Readonly<Record<K, string>>): string {
+  const get = (name: string): string => (Object.hasOwn(values, name) ? (values as Readonly<Record<string, string>>)[name] ?? '' : '');
   // Innermost sections first, so nested sections work without a parser.
   let out = text;
   const section = /\{\{\s*#([^}]*?)\s*\}\}((?:(?!\{\{\s*#)[\s\S])*?)\{\{\s*\/\1\s*\}\}/;

@@ -52,6 +52,13 @@ test('an engineer works a ticket offline from intake to note, in three languages
   await expect(page.getByTestId('ticket-severity')).not.toHaveText(before ?? '');
   await expect(page.locator('.event-severity_changed')).toContainText('Customer reports whole region affected');
 
+  // The first customer update from its template in the customer's language (Bulgarian), recorded on the ticket.
+  await page.getByRole('button', { name: 'Write update' }).click();
+  await expect(page.getByLabel('Subject')).toHaveValue(`[${id}] Заявката е приета: Core switch drops packets at night`);
+  await page.getByRole('button', { name: 'Record customer updated' }).click();
+  await expect(page.locator('.event-customer_update')).toHaveCount(1);
+  await expect(page.getByText('1 update sent so far')).toBeVisible();
+
   // A note.
   await page.getByLabel('Note', { exact: true }).fill('Asked the customer for the switch logs.');
   await page.getByRole('button', { name: 'Add note' }).click();

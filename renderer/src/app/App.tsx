@@ -10,6 +10,7 @@ import { NotificationsBlockedBanner, useSlaWatch } from '../features/alerts';
 import { EscalationNotices, useAutoEscalation } from '../features/escalation';
 import { SettingsPage } from '../features/settings';
 import { SyncBadge } from '../features/sync';
+import { useConfigSync } from '../config';
 import { changeLanguage, languageNames, supportedLanguages, type Language } from '../i18n';
 import { useRouter, type Route } from './router';
 import { useServices } from './services';
@@ -46,6 +47,7 @@ export function App() {
   const { host, sync } = useServices();
   useSlaWatch({ onSyncRequested: () => void sync.syncNow() });
   useAutoEscalation();
+  useConfigSync();
   const nav = (r: Route, label: string, key: string) => (
     <a href="#" data-testid={`nav-${key}`} aria-current={route.screen === r.screen ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
       {label}

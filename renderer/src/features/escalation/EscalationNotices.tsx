@@ -36,6 +36,8 @@ export function EscalationNotices() {
   const navigate = useRouter((s) => s.navigate);
   const openDraft = useOpenNoticeDraft();
   const [showQuiet, setShowQuiet] = useState(false);
+  // Collapsed to one line by default: a burst after start-up must not cover the work area.
+  const [expanded, setExpanded] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   if (notices.length === 0) return null;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
@@ -49,6 +51,9 @@ export function EscalationNotices() {
     <aside className="esc-notices" aria-label={t('escalation.notices.title')} role="status" data-testid="escalation-notices">
       <header>
         <strong>{t('escalation.notices.title')}</strong>
+        <button type="button" className="link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('escalation.notices.hide') : t('escalation.notices.show', { count: shown.length })}
+        </button>
         {quiet.length > 0 && (
           <button type="button" className="link" onClick={() => setShowQuiet(!showQuiet)}>
             {t('escalation.notices.held', { count: quiet.length })}
@@ -56,6 +61,7 @@ export function EscalationNotices() {
         )}
         <button type="button" className="link" onClick={clear}>{t('escalation.notices.clear')}</button>
       </header>
+      {expanded && (
       <ul>
         {shown.map((n) => (
           <li key={n.key}>
@@ -73,6 +79,7 @@ export function EscalationNotices() {
           </li>
         ))}
       </ul>
+      )}
     </aside>
   );
 }

@@ -12,7 +12,8 @@ import { ConflictList } from './ConflictList';
 
 const loginFormSchema = z.object({
   baseUrl: z.string().trim().regex(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, 'enter the server address, e.g. https://sync.example.com'),
-  tenant: z.string().trim().min(1, 'enter your organisation'),
+  // Needed only when the same e-mail exists in several organisations (the server says so).
+  tenant: z.string().trim(),
   email: z.string().trim().min(3, 'enter your e-mail'),
   password: z.string().min(1, 'enter your password'),
 });
@@ -54,10 +55,10 @@ export function SyncSettings() {
         <label>{t('sync.tenant')}<input aria-label={t('sync.tenant')} {...form.register('tenant')} /></label>
         <label>{t('sync.email')}<input aria-label={t('sync.email')} type="email" autoComplete="username" {...form.register('email')} /></label>
         <label>{t('sync.password')}<input aria-label={t('sync.password')} type="password" autoComplete="current-password" {...form.register('password')} /></label>
-        {(err.tenant || err.email || err.password) && <span className="error" role="alert">{t('sync.errors.fields')}</span>}
+        {(err.email || err.password) && <span className="error" role="alert">{t('sync.errors.fields')}</span>}
         <div className="row">
           <button type="submit" className="primary">{t('sync.signIn')}</button>
-          {server && <button type="button" onClick={() => void sync.logout().then(() => setMessage(t('sync.signedOut')))}>{t('sync.signOut')}</button>}
+          {server && <button type="button" onClick={() => void sync.logout().then(async () => (setSession(await getActor(db)), setMessage(t('sync.signedOut'))))}>{t('sync.signOut')}</button>}
           {server && <button type="button" onClick={() => void sync.syncNow()}>{t('sync.now')}</button>}
         </div>
         {message && <p role="status">{message}</p>}

@@ -1,5 +1,4 @@
-import { loginResponseSchema, errorResponseSchema, type LoginResponse } from '../../../../shared/sync';
-import { createSyncClient, createSyncStatusStore, initialSyncStatus, setActor, type ServiceDeskDb, type SyncClient, type SyncStatus, type SyncStatusStore } from '../../data';
+import { createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type ServiceDeskDb, type SyncClient, type SyncStatus, type SyncStatusStore } from '../../data';
 import type { Host } from '../../host';
 
 /** Where this device syncs to; the token is not here (the host keeps it). */
@@ -9,8 +8,6 @@ export type SyncHistoryEntry = { at: number; ok: boolean; detail: string };
 const SERVER_KEY = 'syncServer';
 const HISTORY_KEY = 'syncHistory';
 const HISTORY_LIMIT = 30;
-
-export class LoginError extends Error {}
 
 /**
  * Owns the sync client for the app's lifetime: starts it when a server is configured and a token
@@ -70,36 +67,23 @@ export function createSyncController(db: ServiceDeskDb, host: Host, fetchImpl: t
       return Array.isArray(row?.value) ? (row.value as SyncHistoryEntry[]) : [];
     },
     /** Signs in, keeps the token with the host, acts as the signed-in user and starts syncing. */
-    async login(settings: ServerSettings, password: string): Promise<LoginResponse['user']> {
+    async login(settings: ServerSettings, password: string): Promise<LoginResult['user']> {
       const baseUrl = settings.baseUrl.replace(/\/+$/, '');
-      let res: Response;
-      try {
-        res = await fetchImpl(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: settings.tenant, email: settings.email, password }) });
-      } catch (e) {
-        throw new LoginError(`cannot reach ${baseUrl}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      const body: unknown = await res.json().catch(() => undefined);
-      if (!res.ok) {
-        const err = errorResponseSchema.safeParse(body);
-        throw new LoginError(err.success ? err.data.error.message : `the server answered ${res.status}`);
-      }
-      const parsed = loginResponseSchema.safeParse(body);
-      if (!parsed.success) throw new LoginError('the server’s answer is not a Service Desk login');
-      const { token, user } = parsed.data;
-      await host.invoke('secrets.setToken', { serverUrl: baseUrl, token });
+      const result = await loginToServer(baseUrl, settings.email, password, fetchImpl, settings.tenant || undefined);
+      await host.invoke('secrets.setToken', { serverUrl: baseUrl, token: result.token });
       server = { ...settings, baseUrl };
       await db.meta.put({ key: SERVER_KEY, value: server });
-      const role = (['agent', 'dispatcher', 'field_engineer', 'admin'] as const).find((r) => r === user.role) ?? 'agent';
-      await setActor(db, { userId: user.id, role, region: user.region });
+      await signIn(db, result);
       status.update({ needsLogin: false });
       await startClient();
-      return user;
+      return result.user;
     },
     /** Forgets the token; unsent changes stay queued for the next sign-in. */
     async logout(): Promise<void> {
       client?.stop();
       client = undefined;
       if (server) await host.invoke('secrets.setToken', { serverUrl: server.baseUrl, token: null });
+      await forgetActor(db);
       status.update({ state: 'idle', needsLogin: !!server });
     },
     async syncNow(): Promise<void> {
