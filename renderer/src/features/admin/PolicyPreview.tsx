@@ -31,7 +31,7 @@ export function PolicyPreview({ draft }: { draft: unknown }) {
           <div className="admin-grid">
             <label>
               {t('admin.preview.severity')}
-              <select value={level?.id ?? ''} onChange={(e) => setSeverity(e.target.value)}>
+              <select aria-label={t('admin.preview.severity')} value={level?.id ?? ''} onChange={(e) => setSeverity(e.target.value)}>
                 {levels.map((l) => (
                   <option key={l.id} value={l.id}>{l.label}</option>
                 ))}
@@ -39,11 +39,11 @@ export function PolicyPreview({ draft }: { draft: unknown }) {
             </label>
             <label>
               {t('admin.preview.createdAt')}
-              <input type="datetime-local" value={created} onChange={(e) => setCreated(e.target.value)} />
+              <input type="datetime-local" aria-label={t('admin.preview.createdAt')} value={created} onChange={(e) => setCreated(e.target.value)} />
             </label>
             <label>
               {t('admin.preview.channel')}
-              <select value={channel} onChange={(e) => setChannel(e.target.value as Ticket['channel'])}>
+              <select aria-label={t('admin.preview.channel')} value={channel} onChange={(e) => setChannel(e.target.value as Ticket['channel'])}>
                 {intakeChannels.map((c) => (
                   <option key={c} value={c}>{t(`admin.channels.${c}`)}</option>
                 ))}

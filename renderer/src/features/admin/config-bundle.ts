@@ -83,7 +83,8 @@ export function parseConfigBundle(text: string, known: { calendarIds: ReadonlySe
     }
   });
   escalationMatrices.forEach((m) => {
-    if (!policyIds.has(m.policyId)) problems.push({ section: 'escalationMatrices', index: env.data.escalationMatrices.findIndex((x) => idOf(x) === m.id), id: m.id, path: 'policyId', message: `unknown policy "${m.policyId}"` });
+    // "default" is the fallback matrix for every policy without its own (escalationMatrixForPolicy).
+    if (m.policyId !== 'default' && !policyIds.has(m.policyId)) problems.push({ section: 'escalationMatrices', index: env.data.escalationMatrices.findIndex((x) => idOf(x) === m.id), id: m.id, path: 'policyId', message: `unknown policy "${m.policyId}"` });
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, bundle: { format: CONFIG_BUNDLE_FORMAT, version: 1, exportedAt: env.data.exportedAt ?? '', policies, calendars, escalationMatrices } };

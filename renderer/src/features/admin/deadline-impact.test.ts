@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ticketSchema, type Ticket } from '../../../../shared/ticket';
+import { openDb, type ServiceDeskDb } from '../../data';
+import { buildConfig } from '../../config/config-store';
+import { presetCalendars, presetPolicies } from '../../config/presets';
+import { installQueueKeys } from '../queue';
+import { computeDeadlineImpact } from './deadline-impact';
+import { previewDeadlines } from './policy-preview';
+
+const MIN = 60_000;
+/** Tuesday 3 March 2026, 09:00 in Shanghai. */
+const CREATED = Date.UTC(2026, 2, 3, 1, 0);
+const NOW = CREATED + 30 * MIN;
+const config = buildConfig(presetPolicies, presetCalendars, 1);
+const weekdays = config.calendars['weekdays-0830-1700'];
+if (!weekdays) throw new Error('preset weekdays-0830-1700 missing');
+
+function ticket(id: string, policyId: string, severity: string, status: Ticket['status'] = 'received'): Ticket {
+  return ticketSchema.parse({
+    id, title: 'Printer queue stuck', channel: 'phone', customerId: 'cust-x', productLine: 'data-vault', product: 'Vault 3', region: 'apac-cjks',
+    policyId, severity, impact: 'degradation', urgency: 'medium', priority: 'normal', status,
+    sla: { severityHistory: [{ at: CREATED, severity }] }, createdAt: CREATED, updatedAt: CREATED,
+  });
+}
+
+describe('computeDeadlineImpact (open tickets of the policies using the calendar, on real Dexie)', () => {
+  let db: ServiceDeskDb | undefined;
+  afterEach(async () => {
+    await db?.delete();
+    db = undefined;
+  });
+
+  it('lists the moved deadlines of open tickets on the calendar, in chunks; other calendars, closed tickets and 24x7 levels are not listed', async () => {
+    const d = openDb(`impact-${Math.random()}`);
+    db = d;
+    installQueueKeys(d, () => config, () => NOW);
+    await d.tickets.bulkPut([
+      ticket('SD-1', 'business-hours-3-severity', '2'),
+      ticket('SD-2', 'business-hours-3-severity', '1'), // severity 1 runs on always-open
+      ticket('SD-3', 'business-hours-3-severity', '3', 'closed'),
+      ticket('SD-4', 'onsite-4-level-7x24', '2'),
+      ...Array.from({ length: 7 }, (_, i) => ticket(`SD-B${i}`, 'business-hours-3-severity', '3')),
+    ]);
+    let pauses = 0;
+    const after = { ...weekdays, overrides: { '2026-03-03': [] } };
+    const r = await computeDeadlineImpact(
+      d,
+      { calendarId: 'weekdays-0830-1700', before: weekdays, after, policies: config.policies, calendars: config.calendars, now: NOW },
+      { chunkSize: 3, pause: async () => void pauses++ },
+    );
+    if (!r) throw new Error('cancelled');
+    expect(r.tickets).toBe(9); // the open tickets of the one policy that uses the calendar
+    expect(pauses).toBe(2);
+    expect(r.failed).toEqual([]);
+    expect(r.moves.map((m) => m.ticketId).sort()).toEqual(['SD-1', ...Array.from({ length: 7 }, (_, i) => `SD-B${i}`)].sort());
+    const m = r.moves.find((x) => x.ticketId === 'SD-1');
+    expect(m).toMatchObject({ clock: 'first_response', oldTarget: CREATED + 120 * MIN, newTarget: Date.UTC(2026, 2, 4, 2, 30) });
+    expect(m?.deltaMinutes).toBe((Date.UTC(2026, 2, 4, 2, 30) - (CREATED + 120 * MIN)) / MIN);
+  });
+
+  it('stops when cancelled (a newer draft replaced this one)', async () => {
+    const d = openDb(`impact-${Math.random()}`);
+    db = d;
+    installQueueKeys(d, () => config, () => NOW);
+    await d.tickets.bulkPut(Array.from({ length: 5 }, (_, i) => ticket(`SD-C${i}`, 'business-hours-3-severity', '3')));
+    let calls = 0;
+    const r = await computeDeadlineImpact(
+      d,
+      { calendarId: 'weekdays-0830-1700', before: weekdays, after: { ...weekdays, overrides: { '2026-03-03': [] } }, policies: config.policies, calendars: config.calendars, now: NOW },
+      { chunkSize: 2, cancelled: () => ++calls > 1 },
+    );
+    expect(r).toBeUndefined();
+  });
+});
+
+describe('previewDeadlines (policy editor preview)', () => {
+  it('gives a sample ticket the deadlines of the draft policy, by severity and channel', () => {
+    const policy = config.policies.get('business-hours-3-severity');
+    if (!policy) throw new Error('policy missing');
+    const phone = previewDeadlines(policy, { severity: '2', createdAt: CREATED, channel: 'phone' }, config.calendars);
+    expect(phone.ok && phone.clocks.find((c) => c.kind === 'first_response')?.target).toBe(CREATED + 120 * MIN);
+    // By e-mail the answer is due the next working day.
+    const mail = previewDeadlines(policy, { severity: '2', createdAt: CREATED, channel: 'email' }, config.calendars);
+    expect(mail.ok && mail.clocks.find((c) => c.kind === 'first_response')?.unit).toBe('working_days');
+    expect(previewDeadlines(policy, { severity: '9', createdAt: CREATED, channel: 'phone' }, config.calendars)).toEqual({ ok: false, message: 'no severity level "9"' });
+  });
+});
