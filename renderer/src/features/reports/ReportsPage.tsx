@@ -49,6 +49,9 @@ export function ReportsPage() {
       data-report-from={report?.filters.from}
       data-report-to={report?.filters.to}
       data-report-zone={report?.timeZone}
+      data-report-severity={report?.filters.severity}
+      data-load-ms={timing ? Math.round(timing.loadMs) : undefined}
+      data-compute-ms={timing ? Math.round(timing.computeMs) : undefined}
     >
       <header className="reports-header">
         <h1 id="reports-title">{t('reports.title')}</h1>

@@ -1,11 +1,12 @@
 // One report computation against a store, shared by the worker and the main-thread fallback.
-// The loaded data is kept between requests, so changing a filter recomputes without re-reading.
+// The loaded data is kept between requests, so changing a filter recomputes without re-reading,
+// and a timeline write (an SLA alert, a note) re-reads only the events, not 100k tickets.
 import { openDb, type ServiceDeskDb } from '../../data/db';
 import { complianceReport } from '../../../../shared/reports';
-import { loadReportData, type ReportData } from './report-source';
+import { loadReportEvents, loadTicketsAndVisits, type ReportData } from './report-source';
 import type { ReportRequest, ReportResponse } from './report-protocol';
 
-type Cache = { dbName: string; dataVersion: number; data: ReportData };
+type Cache = { dbName: string; ticketsVersion: number; timelineVersion: number; data: ReportData };
 
 /** A computer that reads the store named in each request (or the given one) and caches its data. */
 export function reportComputer(givenDb?: ServiceDeskDb): (req: ReportRequest) => Promise<ReportResponse> {
@@ -14,10 +15,11 @@ export function reportComputer(givenDb?: ServiceDeskDb): (req: ReportRequest) =>
   return async (req) => {
     try {
       const t0 = performance.now();
-      if (!cache || cache.dbName !== req.dbName || cache.dataVersion !== req.dataVersion) {
-        if (!db || db.name !== req.dbName) db = openDb(req.dbName);
-        cache = { dbName: req.dbName, dataVersion: req.dataVersion, data: await loadReportData(db) };
-      }
+      if (!db || db.name !== req.dbName) db = openDb(req.dbName);
+      const same = cache?.dbName === req.dbName ? cache : undefined;
+      const base = same?.ticketsVersion === req.ticketsVersion ? same.data : await loadTicketsAndVisits(db);
+      const timeline = same?.timelineVersion === req.timelineVersion ? same.data.timeline : await loadReportEvents(db);
+      cache = { dbName: req.dbName, ticketsVersion: req.ticketsVersion, timelineVersion: req.timelineVersion, data: { tickets: base.tickets, visits: base.visits, timeline } };
       const t1 = performance.now();
       const report = complianceReport({
         ...cache.data,

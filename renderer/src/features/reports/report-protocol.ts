@@ -6,8 +6,10 @@ import type { ComplianceReport, ReportFilters, ReportGrouping } from '../../../.
 export type ReportRequest = {
   id: number;
   dbName: string;
-  /** Bumped whenever the store changed; the worker reloads its copy of the data only then. */
-  dataVersion: number;
+  /** Bumped when tickets or visits changed; the worker re-reads them only then. */
+  ticketsVersion: number;
+  /** Bumped when the timeline changed (SLA alerts, notes...); only the events are re-read. */
+  timelineVersion: number;
   policies: Policy[];
   calendars: CalendarLookup;
   now: number;

@@ -13,9 +13,14 @@ function isReportVisit(row: Record<string, unknown>): row is ReportVisit & Recor
   return typeof row.id === 'string' && typeof row.status === 'string';
 }
 
-/** Loads tickets, escalation/visit events and visits; rows that are not visits are skipped. */
-export async function loadReportData(db: ServiceDeskDb): Promise<ReportData> {
+/** Loads every ticket and visit; rows that are not visits are skipped. */
+export async function loadTicketsAndVisits(db: ServiceDeskDb): Promise<Pick<ReportData, 'tickets' | 'visits'>> {
   const [tickets, visitRows] = await Promise.all([db.tickets.toArray(), db.visits.toArray()]);
+  return { tickets, visits: visitRows.filter(isReportVisit) };
+}
+
+/** Loads the escalation and visit events of the timeline. */
+export async function loadReportEvents(db: ServiceDeskDb): Promise<TimelineEvent[]> {
   const timeline: TimelineEvent[] = [];
   let after: string | undefined;
   for (;;) {
@@ -24,5 +29,5 @@ export async function loadReportData(db: ServiceDeskDb): Promise<ReportData> {
     if (page.length < PAGE) break;
     after = page[page.length - 1]?.id;
   }
-  return { tickets, timeline, visits: visitRows.filter(isReportVisit) };
+  return timeline;
 }

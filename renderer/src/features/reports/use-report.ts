@@ -31,54 +31,79 @@ function startRunner(onResult: (res: ReportResponse) => void, fallbackDb: Parame
 
 /**
  * The compliance report over the whole local store, recomputed when the store, the configuration
- * or the query changes. A cheap live query (table counts, which Dexie re-runs on every write to
- * those tables) says when the store changed; the worker reads and computes.
+ * or the query changes. Cheap live queries (table counts, which Dexie re-runs on every write to
+ * those tables) say what changed; the worker re-reads only that and computes.
  */
 export function useComplianceReport(filters: ReportFilters, groupBy: ReportGrouping): ReportState {
   const { db } = useServices();
   const config = useConfig();
-  const [state, setState] = useState<ReportState>({ computing: true });
-  const latest = useRef(0);
+  // `key` names the query (filters, grouping, configuration) a shown report answers.
+  const [state, setState] = useState<Omit<ReportState, 'computing'> & { key?: string }>({});
+  const sent = useRef(0);
+  const keyOf = useRef(new Map<number, string>());
+  const shown = useRef(0);
   const runner = useRef<Runner | undefined>(undefined);
-  const dataVersion = useRef(0);
-  const signal = useLiveQuery(() => Promise.all([db.tickets.count(), db.timeline.count(), db.visits.count()]).then((counts) => ({ counts })), [db]);
+  const ticketsVersion = useRef(0);
+  const timelineVersion = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const next = useRef<(Omit<ReportRequest, 'id' | 'now' | 'ticketsVersion' | 'timelineVersion'> & { key: string }) | undefined>(undefined);
+  const ticketsSignal = useLiveQuery(() => Promise.all([db.tickets.count(), db.visits.count()]).then((counts) => ({ counts })), [db]);
+  const timelineSignal = useLiveQuery(() => db.timeline.count().then((count) => ({ count })), [db]);
 
   useEffect(() => {
     const r = startRunner((res) => {
-      if (res.id !== latest.current && res.id !== -1) return;
-      setState((s) => (res.ok ? { report: res.report, timing: res.timing, computing: false } : { ...s, error: res.message, computing: false }));
+      // Any answer newer than the one on screen is shown, so a stream of writes (a large sync
+      // pull, SLA alerts being logged) updates the report quietly instead of starving it.
+      if (res.id !== -1 && res.id <= shown.current) return;
+      if (res.id !== -1) shown.current = res.id;
+      const key = keyOf.current.get(res.id) ?? keyOf.current.get(sent.current);
+      for (const id of keyOf.current.keys()) if (id <= res.id) keyOf.current.delete(id);
+      setState((s) => (res.ok ? { report: res.report, timing: res.timing, key } : { ...s, error: res.message, key }));
     }, db);
     runner.current = r;
     return () => {
       r.stop();
       runner.current = undefined;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = undefined;
     };
   }, [db]);
 
   useEffect(() => {
-    dataVersion.current++;
-  }, [signal]);
+    ticketsVersion.current++;
+  }, [ticketsSignal]);
+  useEffect(() => {
+    timelineVersion.current++;
+  }, [timelineSignal]);
 
   const filtersKey = JSON.stringify(filters);
+  const queryKey = `${filtersKey}|${groupBy}|${config.revision}`;
   useEffect(() => {
-    if (signal === undefined) return;
-    setState((s) => ({ ...s, computing: true, error: undefined }));
-    const timer = setTimeout(() => {
-      const id = ++latest.current;
-      runner.current?.send({
-        id,
-        dbName: db.name,
-        dataVersion: dataVersion.current,
-        policies: [...config.policies.values()],
-        calendars: config.calendars,
-        now: Date.now(),
-        filters: JSON.parse(filtersKey) as ReportFilters,
-        groupBy,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      });
+    if (ticketsSignal === undefined || timelineSignal === undefined) return;
+    next.current = {
+      dbName: db.name,
+      policies: [...config.policies.values()],
+      calendars: config.calendars,
+      filters: JSON.parse(filtersKey) as ReportFilters,
+      groupBy,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      key: queryKey,
+    };
+    // Coalesce bursts (typing a date, a sync batch) without postponing forever: the first change
+    // starts the wait, later ones only update what will be sent.
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      const req = next.current;
+      if (!req) return;
+      sent.current++;
+      keyOf.current.set(sent.current, req.key);
+      const { key: _key, ...body } = req;
+      runner.current?.send({ ...body, id: sent.current, ticketsVersion: ticketsVersion.current, timelineVersion: timelineVersion.current, now: Date.now() });
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [db, signal, config, filtersKey, groupBy]);
+  }, [db, ticketsSignal, timelineSignal, config, filtersKey, groupBy, queryKey]);
 
-  return state;
+  // Computing: the report on screen does not answer the current query yet. Data changes alone
+  // refresh it quietly.
+  return { report: state.report, timing: state.timing, error: state.error, computing: state.key !== queryKey };
 }
