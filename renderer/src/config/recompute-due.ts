@@ -1,7 +1,6 @@
 import type { ServiceDeskDb } from '../data/db';
+import { CLOSED as CLOSED_DUE } from '../features/queue/queue-keys'; // closed tickets sort at CLOSED; everything below is open
 
-/** The queue keys give closed tickets dueAt 9e15 (features/queue CLOSED); everything below is open. */
-const CLOSED_DUE = 9e15;
 
 export type RecomputeOptions = {
   chunkSize?: number;

@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download flow (the web host's "hand-off"). */
-export function downloadText(fileName: string, content: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+/** Saves a Blob as a file through the browser's download flow (works in Electron's renderer too). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -10,4 +10,9 @@ export function downloadText(fileName: string, content: string, mime: string): v
   a.remove();
   // Revoke later: some browsers read the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves text as a UTF-8 file (exports, the web host's hand-offs). */
+export function downloadText(fileName: string, content: string, mime: string): void {
+  downloadBlob(new Blob([content], { type: `${mime};charset=utf-8` }), fileName);
 }

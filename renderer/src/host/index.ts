@@ -18,3 +18,4 @@ export function selectHost(version: string): Host {
   (window as Window & { __serviceDeskHost?: Host }).__serviceDeskHost = host;
   return host;
 }
+export { downloadBlob, downloadText } from './download';

@@ -5,7 +5,7 @@ import { useConfig } from '../../config';
 import { useEscalationMatrices } from '../escalation';
 import { putConfigRow } from './config-mutations';
 import { exportConfigBundle, importSteps, parseConfigBundle, type BundleProblem, type ImportStep } from './config-bundle';
-import { downloadText } from './download';
+import { downloadText } from '../../host';
 import { useIsAdmin } from './use-admin';
 
 type State =

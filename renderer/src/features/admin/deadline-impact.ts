@@ -3,9 +3,8 @@ import type { Policy } from '../../../../shared/policy';
 import type { BusinessCalendar, CalendarLookup } from '../../../../shared/sla';
 import type { Ticket } from '../../../../shared/ticket';
 import type { ServiceDeskDb } from '../../data/db';
+import { CLOSED as CLOSED_DUE } from '../queue'; // closed tickets sort at CLOSED; everything below is open
 
-/** The queue keys give closed tickets dueAt 9e15 (features/queue CLOSED); everything below is open. */
-const CLOSED_DUE = 9e15;
 
 export type DeadlineImpact = { tickets: number; moves: DeadlineMove[]; failed: Array<{ ticketId: string; message: string }> };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportEscalationMatrixCsv, exportEscalationMatrixJson } from '../../../../shared/escalation';
 import { useServices } from '../../app/services';
-import { downloadFile } from './download';
+import { downloadText as downloadFile } from '../../host';
 import { presetEscalationMatrices } from './matrices';
 import { MatrixImport } from './MatrixImport';
 import { MatrixLevels } from './MatrixLevels';

@@ -1,18 +1,11 @@
+import { downloadBlob } from '../../host';
+
 /**
- * Saves CSV text as a file through a Blob and an <a download> link. The BOM lets spreadsheet
- * programs read the UTF-8 names (Chinese, Bulgarian) correctly; CSV readers skip it.
+ * Saves CSV text as a file. The BOM lets spreadsheet programs read the UTF-8 names (Chinese,
+ * Bulgarian) correctly; CSV readers skip it.
  */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: the browser may read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 /** "sla-compliance-first_response-severity-2026-06-15.csv": what, how grouped, and when (local date). */

@@ -9,7 +9,7 @@ export function IdentitySettings() {
   const { t } = useTranslation();
   const { db, sync } = useServices();
   const { session, setSession } = useSession();
-  const engineers = useLiveQuery(() => db.engineers.orderBy('name').toArray(), [db]) ?? [];
+  const engineers = useLiveQuery(async () => (await db.engineers.toArray()).sort((a, b) => a.name.localeCompare(b.name)), [db]) ?? [];
   const signedIn = !!sync.server() && !sync.status.get().needsLogin;
   const choose = async (id: string) => {
     const e = engineers.find((x) => x.id === id);
