@@ -16,7 +16,7 @@ function record(events: TimelineEvent[], due: DueEscalation, at: number): Timeli
 describe('dueAutomaticEscalations', () => {
   it('escalates to M1 and raises the priority when the first-response clock breaches', () => {
     const due = dueAutomaticEscalations(makeTicket({ priority: 'P2' }), matrix, breachedFirstResponse, T0 + 31 * MIN, []);
-    expect(due).toEqual([{ level: 2, levelId: 'm1', trigger: { kind: 'clock_breached', clock: 'first_response' }, reason: 'first_response clock breached', raisePriorityTo: 'P1', notify: true }]);
+    expect(due).toEqual([{ level: 2, levelId: 'm1', trigger: { kind: 'clock_breached', clock: 'first_response' }, reason: 'first_response clock breached', raisePriorityTo: 'critical', notify: true }]);
   });
 
   it('does nothing while no clock is breached and the ticket is young', () => {

@@ -5,6 +5,7 @@ import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
 import { installQueueKeys } from '../queue';
 import { countGenerated, DEMO_CHUNK, generateIntoStore, removeGenerated } from './demo-store';
+import type { TimelineEvent } from '../../../../shared/ticket';
 
 const config = buildConfig(presetPolicies, presetCalendars, 1);
 const now = Date.UTC(2026, 5, 15, 10, 0);
@@ -20,7 +21,8 @@ async function freshDb(): Promise<ServiceDeskDb> {
   await db.customers.bulkPut(demoCustomers);
   await db.engineers.bulkPut(demoEngineers);
   await db.tickets.bulkPut(seed.tickets);
-  await db.timeline.bulkPut([...seed.timeline, { id: 'n-real', ticketId: 'SD-DEMO-0001', at: now, by: 'eng-alex', kind: 'note', visibility: 'internal', text: 'real work' }]);
+  const realNote: TimelineEvent = { id: 'n-real', ticketId: 'SD-DEMO-0001', at: now, by: 'eng-alex', kind: 'note', visibility: 'internal', text: 'real work' };
+  await db.timeline.bulkPut([...seed.timeline, realNote]);
   return db;
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportEscalationMatrixCsv, exportEscalationMatrixJson } from '../../../../shared/escalation';
-import { useServices } from '../../app/services';
+import { useMutations } from '../../app/mutations';
 import { downloadText as downloadFile } from '../../host';
 import { presetEscalationMatrices } from './matrices';
 import { MatrixImport } from './MatrixImport';
@@ -13,7 +13,7 @@ import './escalation.css';
 /** Settings › Escalation: view each matrix, export it (JSON, CSV), import a new version with errors by row. */
 export function EscalationMatrixSettings() {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const mutate = useMutations();
   const { matrices, storedIds, invalid } = useEscalationMatrixOverlay();
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const matrix = matrices.find((m) => m.id === selectedId) ?? matrices[0];
@@ -41,7 +41,7 @@ export function EscalationMatrixSettings() {
             <button type="button" onClick={() => downloadFile(`escalation-${matrix.id}.json`, exportEscalationMatrixJson(matrix), 'application/json')}>{t('escalation.settings.exportJson')}</button>
             <button type="button" onClick={() => downloadFile(`escalation-${matrix.id}.csv`, exportEscalationMatrixCsv(matrix), 'text/csv')}>{t('escalation.settings.exportCsv')}</button>
             {storedIds.has(matrix.id) && shipped && (
-              <button type="button" onClick={() => void revertEscalationMatrix(db, matrix.id)}>{t('escalation.settings.revert')}</button>
+              <button type="button" onClick={() => void revertEscalationMatrix(mutate, matrix.id).catch(() => undefined)}>{t('escalation.settings.revert')}</button>
             )}
           </>
         )}

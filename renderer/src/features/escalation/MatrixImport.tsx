@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationMatrix } from '../../../../shared/escalation';
-import { useServices } from '../../app/services';
+import { useMutations } from '../../app/mutations';
 import { importMatrixFile, importProblems, type ImportProblem } from './import-errors';
 import { saveEscalationMatrix } from './save-matrix';
 
@@ -14,7 +14,7 @@ function where(p: ImportProblem, t: (k: string, o?: Record<string, unknown>) => 
 /** Imports a matrix from JSON (whole matrix) or CSV (who is reached, into `base`); nothing is saved unless the whole file is valid. */
 export function MatrixImport({ base, onImported }: { base: EscalationMatrix | undefined; onImported: (m: EscalationMatrix) => void }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const mutate = useMutations();
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [message, setMessage] = useState('');
 
@@ -36,7 +36,12 @@ export function MatrixImport({ base, onImported }: { base: EscalationMatrix | un
       setProblems(importProblems(r.errors));
       return;
     }
-    await saveEscalationMatrix(db, r.matrix);
+    try {
+      await saveEscalationMatrix(mutate, r.matrix);
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+      return;
+    }
     setMessage(t('escalation.settings.importOk', { name: r.matrix.name }));
     onImported(r.matrix);
   };

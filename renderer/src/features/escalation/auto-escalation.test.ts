@@ -47,7 +47,7 @@ describe('planAutoEscalations', () => {
     const plans = plan([ticket()]);
     expect(plans.map((p) => [p.ticketId, p.level, p.levelName, p.recipients])).toEqual([['SD-T-0001', 2, 'M1: direct manager', ['dana.whitfield@example.com']]]);
     expect(plans[0]?.due.trigger).toEqual({ kind: 'clock_breached', clock: 'first_response' });
-    expect(plans[0]?.due.raisePriorityTo).toBe('P1');
+    expect(plans[0]?.due.raisePriorityTo).toBe('critical');
   });
 
   it('plans nothing once the level is in the timeline, and nothing for a met clock', () => {
@@ -122,6 +122,10 @@ describe('runAutoEscalation on a real store', () => {
     const events = await escalations(db);
     expect(events).toMatchObject([{ kind: 'escalated', level: 2, automatic: true, recipients: ['dana.whitfield@example.com'], ask: 'first_response clock breached' }]);
     expect((await db.tickets.get('SD-T-0001'))?.escalationLevel).toBe(2);
+    // The M1 rule raises the priority with the escalation, recorded with its reason.
+    expect((await db.tickets.get('SD-T-0001'))?.priority).toBe('critical');
+    const raised = (await db.timeline.where('ticketId').equals('SD-T-0001').toArray()).filter((e) => e.kind === 'severity_changed');
+    expect(raised).toMatchObject([{ to: { priority: 'critical' }, reason: 'first_response clock breached' }]);
 
     // "Restart": close the store, open it again under the same name, new state, new run.
     db.close();

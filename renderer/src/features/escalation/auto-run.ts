@@ -102,6 +102,15 @@ export function runAutoEscalation(db: ServiceDeskDb, mutate: Mutate, options: Au
         ask: options.describe(plan.due),
         automatic: true,
       });
+      // The matrix may raise the priority with the escalation (e.g. P1 on a first-response breach);
+      // only ever upwards, and only once the escalation itself was recorded.
+      const raiseTo = plan.due.raisePriorityTo;
+      const policy = options.policies.get(ticket.policyId);
+      const rank = (id: string) => policy?.priorities.findIndex((p) => p.id === id) ?? -1;
+      // A matrix shared by several policies may name a priority this ticket's policy lacks: skip it.
+      if (r.outcome === 'applied' && raiseTo && rank(raiseTo) >= 0 && (rank(ticket.priority) < 0 || rank(raiseTo) < rank(ticket.priority))) {
+        await mutate('ticket.setPriority@1', { ticketId: ticket.id, priority: raiseTo, reason: options.describe(plan.due) });
+      }
       recorded.push({ ...plan, at: options.now, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });
     }
     return recorded;

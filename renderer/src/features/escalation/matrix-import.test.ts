@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportEscalationMatrixCsv, exportEscalationMatrixJson } from '../../../../shared/escalation';
-import { openDb, type ServiceDeskDb } from '../../data';
+import { openDb, runMutation, type ServiceDeskDb } from '../../data';
 import { detectFormat, importMatrixFile, importProblems } from './import-errors';
 import { loadEscalationMatrices, overlayMatrices, presetEscalationMatrices } from './matrices';
 import { revertEscalationMatrix, saveEscalationMatrix } from './save-matrix';
@@ -50,11 +50,12 @@ describe('saving an imported matrix', () => {
     const csv = exportEscalationMatrixCsv(preset).replaceAll('gateway-escalation@example.com', 'gw-new@example.com');
     const r = importMatrixFile('m.csv', csv, preset);
     if (!r.ok) throw new Error(r.errors.map((e) => e.text).join('; '));
-    await saveEscalationMatrix(db, r.matrix);
+    const mutate = async (name: string, args: unknown) => runMutation(db as ServiceDeskDb, name, args);
+    await saveEscalationMatrix(mutate, r.matrix);
     const edited = (await loadEscalationMatrices(db)).find((m) => m.id === 'default');
     expect(JSON.stringify(edited)).toContain('gw-new@example.com');
     expect(JSON.stringify(edited)).not.toContain('gateway-escalation@example.com');
-    await revertEscalationMatrix(db, 'default');
+    await revertEscalationMatrix(mutate, 'default');
     expect(JSON.stringify((await loadEscalationMatrices(db)).find((m) => m.id === 'default'))).toContain('gateway-escalation@example.com');
   });
 

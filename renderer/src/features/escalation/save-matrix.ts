@@ -1,20 +1,21 @@
 import { escalationMatrixSchema, type EscalationMatrix } from '../../../../shared/escalation';
-import type { ServiceDeskDb } from '../../data/db';
+import type { Mutate } from '../../app/mutations';
+
+/** Thrown when the store refuses a matrix change (e.g. the user is not an administrator). */
+export class MatrixSaveError extends Error {}
 
 /**
- * Stores an admin's matrix, replacing any stored one with the same id, in one transaction.
- * Local only for now: there is no synced config mutation yet (see the escalation report).
+ * Stores an admin's matrix as a synced configuration row (config.put@1), replacing any stored one
+ * with the same id; every device of the organisation gets it on its next sync.
  */
-export async function saveEscalationMatrix(db: ServiceDeskDb, matrix: EscalationMatrix): Promise<void> {
+export async function saveEscalationMatrix(mutate: Mutate, matrix: EscalationMatrix): Promise<void> {
   const valid = escalationMatrixSchema.parse(matrix);
-  await db.transaction('rw', db.escalationMatrices, async () => {
-    await db.escalationMatrices.put(valid);
-  });
+  const r = await mutate('config.put@1', { table: 'escalationMatrices', row: valid });
+  if (r.outcome !== 'applied') throw new MatrixSaveError(r.message ?? 'the matrix was not saved');
 }
 
-/** Drops the stored edit so the shipped preset with that id applies again. */
-export async function revertEscalationMatrix(db: ServiceDeskDb, id: string): Promise<void> {
-  await db.transaction('rw', db.escalationMatrices, async () => {
-    await db.escalationMatrices.delete(id);
-  });
+/** Drops the stored edit (config.delete@1) so the shipped preset with that id applies again. */
+export async function revertEscalationMatrix(mutate: Mutate, id: string): Promise<void> {
+  const r = await mutate('config.delete@1', { table: 'escalationMatrices', id });
+  if (r.outcome !== 'applied') throw new MatrixSaveError(r.message ?? 'the matrix was not reverted');
 }
