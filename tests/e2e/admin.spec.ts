@@ -59,33 +59,13 @@ function pickTicket(tickets: Ticket[], now: number): Pick {
   throw new Error('no open demo ticket with a running business-calendar clock');
 }
 
-/**
- * Acts as Dana Whitfield (admin). Settings › User currently cannot render (IdentitySettings orders
- * engineers by a 'name' index the store does not have: Dexie SchemaError), so the test stores the
- * actor exactly as that screen does (meta 'actor', read at start) and reloads. Switch back to
- * `getByLabel('Acting as').selectOption(...)` once that screen is fixed.
- */
+/** Acts as Dana Whitfield (admin), chosen in Settings › User as a user would. */
 async function becomeAdmin(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'actor', value: { userId: 'eng-dana', role: 'admin', region: 'north-america' } });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  // Without a sync server the user picks who they are in Settings › User.
+  await page.goto('/#/settings/identity');
+  await page.getByLabel('Acting as').selectOption('eng-dana');
+  await expect(page.getByLabel('Acting as')).toHaveValue('eng-dana');
   await page.goto('/#/settings/calendars');
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Calendars' })).toBeVisible();
-  await expect(page.getByText('Only an administrator can change this.')).toHaveCount(0);
 }
 
 /** An agent sees the editors read-only. */
