@@ -51,8 +51,10 @@ export async function runMutation(db: ServiceDeskDb, name: string, args: unknown
   const prepared = prepareMutation(name, args);
   if (!prepared.ok) throw new MutationInputError(prepared.message, prepared.code);
   const m = prepared.mutation;
-  const clientId = await getClientId(db);
   return db.transaction('rw', syncScope(db), async () => {
+    // Read inside the transaction: a backup import may adopt another device's client id between
+    // a mutation starting and writing, and its outbox entry must carry the id in force when written.
+    const clientId = await getClientId(db);
     const actor = await getActorInTx(db);
     const counter = await db.meta.get('mutationCounter');
     const id = (typeof counter?.value === 'number' ? counter.value : 0) + 1;
