@@ -9,6 +9,7 @@ import { deleteConfigRow } from './config-mutations';
 import { useIsAdmin } from './use-admin';
 import { useStoredConfigIds } from './use-stored-config';
 import './admin.css';
+import { ConfigToolbar } from './ConfigToolbar';
 
 /** Settings › Calendars: opening hours, holidays and make-up days; shows the deadlines a change moves before saving. */
 export function CalendarSettings() {
@@ -65,23 +66,22 @@ export function CalendarSettings() {
       {invalid.map((p) => (
         <p key={p.id} className="error" role="alert">{t('admin.invalidStored', { id: p.id, message: p.message })}</p>
       ))}
-      <div className="admin-toolbar">
-        <label>
-          {t('admin.calendar.pick')}{' '}
-          <select value={draftNew ? '' : preset.id} onChange={(e) => select(e.target.value)} data-testid="calendar-select">
-            {draftNew && <option value="">{t('admin.newItem', { name: draftNew.name })}</option>}
-            {calendars.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </label>
-        <span className="chip">{draftNew ? t('admin.new') : isStored ? (shipped ? t('admin.edited') : t('admin.custom')) : t('admin.shipped')}</span>
-        {admin && !draftNew && <button type="button" onClick={duplicate}>{t('admin.duplicate')}</button>}
-        {admin && !draftNew && isStored && <button type="button" onClick={() => void revert()}>{shipped ? t('admin.revert') : t('admin.delete')}</button>}
-        {draftNew && <button type="button" onClick={() => setDraftNew(undefined)}>{t('admin.discard')}</button>}
-        {recomputing && <span className="muted" role="status">{t('admin.recomputing')}</span>}
-        {message && <span className={message.kind === 'ok' ? 'admin-ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</span>}
-      </div>
+      <ConfigToolbar
+        pickLabel={t('admin.calendar.pick')}
+        testId="calendar-select"
+        items={calendars}
+        selectedId={preset.id}
+        draftNewName={draftNew?.name}
+        isStored={isStored}
+        shipped={shipped}
+        admin={admin}
+        onSelect={select}
+        onDuplicate={duplicate}
+        onRevert={() => void revert()}
+        onDiscard={() => setDraftNew(undefined)}
+        status={recomputing && <span className="muted" role="status">{t('admin.recomputing')}</span>}
+        message={message}
+      />
       <p className="muted" data-testid="calendar-used-by">{usedBy.length > 0 ? t('admin.calendar.usedBy', { policies: usedBy.join(', ') }) : t('admin.calendar.unused')}</p>
       {preset.note && !draftNew && <p className="muted">{preset.note}</p>}
       <CalendarEditor

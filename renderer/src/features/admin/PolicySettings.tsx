@@ -10,6 +10,7 @@ import { PolicyEditor } from './PolicyEditor';
 import { useIsAdmin } from './use-admin';
 import { useStoredConfigIds } from './use-stored-config';
 import './admin.css';
+import { ConfigToolbar } from './ConfigToolbar';
 
 function uniqueId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) {
@@ -76,22 +77,21 @@ export function PolicySettings() {
       {invalid.map((p) => (
         <p key={p.id} className="error" role="alert">{t('admin.invalidStored', { id: p.id, message: p.message })}</p>
       ))}
-      <div className="admin-toolbar">
-        <label>
-          {t('admin.policy.pick')}{' '}
-          <select value={draftNew ? '' : policy.id} onChange={(e) => select(e.target.value)} data-testid="policy-select">
-            {draftNew && <option value="">{t('admin.newItem', { name: draftNew.name })}</option>}
-            {policies.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </label>
-        <span className="chip">{draftNew ? t('admin.new') : isStored ? (shipped ? t('admin.edited') : t('admin.custom')) : t('admin.shipped')}</span>
-        {admin && !draftNew && <button type="button" onClick={duplicate}>{t('admin.duplicate')}</button>}
-        {admin && !draftNew && isStored && <button type="button" onClick={() => void revert()}>{shipped ? t('admin.revert') : t('admin.delete')}</button>}
-        {draftNew && <button type="button" onClick={() => setDraftNew(undefined)}>{t('admin.discard')}</button>}
-        {message && <span className={message.kind === 'ok' ? 'admin-ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</span>}
-      </div>
+      <ConfigToolbar
+        pickLabel={t('admin.policy.pick')}
+        testId="policy-select"
+        items={policies}
+        selectedId={policy.id}
+        draftNewName={draftNew?.name}
+        isStored={isStored}
+        shipped={shipped}
+        admin={admin}
+        onSelect={select}
+        onDuplicate={duplicate}
+        onRevert={() => void revert()}
+        onDiscard={() => setDraftNew(undefined)}
+        message={message}
+      />
       <PolicyEditor
         key={`${draftNew ? 'new' : 'stored'}:${policy.id}:${generation}`}
         policy={policy}
