@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ticketSchema, type Ticket, type TimelineEvent } from '../../../../shared/ticket';
+import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
+import { makeTicket, NOW } from './fixtures.test-support';
 import { demoEngineers } from '../../../../shared/demo';
 import { openDb, runMutation, type ServiceDeskDb } from '../../data';
 import type { Mutate } from '../../app/mutations';
@@ -12,32 +13,8 @@ import { presetEscalationMatrices } from './matrices';
 
 const config = buildConfig(presetPolicies, presetCalendars, 1);
 const HOUR = 3_600_000;
-// Tue 10 Mar 2026, 15:00 in Shanghai: inside business hours of the China calendar.
-const NOW = Date.UTC(2026, 2, 10, 7, 0);
-
-function ticket(over: Partial<Ticket> = {}): Ticket {
-  const createdAt = over.createdAt ?? NOW - 6 * HOUR;
-  return ticketSchema.parse({
-    id: 'SD-T-0001',
-    title: 'Gateway restarts under load',
-    channel: 'phone',
-    customerId: 'cust-jade',
-    productLine: 'secure-gateway',
-    product: 'Gateway 7',
-    region: 'apac-cjks',
-    policyId: 'onsite-4-level-7x24',
-    severity: '2',
-    impact: 'service_affecting',
-    urgency: 'high',
-    priority: 'P2',
-    status: 'received',
-    ownerId: 'eng-alex',
-    sla: { severityHistory: [{ at: createdAt, severity: over.severity ?? '2' }] },
-    createdAt,
-    updatedAt: createdAt,
-    ...over,
-  });
-}
+// NOW: Tue 10 Mar 2026, 15:00 in Shanghai, inside business hours of the China calendar.
+const ticket = makeTicket;
 
 const plan = (tickets: Ticket[], timelines = new Map<string, TimelineEvent[]>(), now = NOW) =>
   planAutoEscalations(tickets, timelines, presetEscalationMatrices, config.policies, config.calendars, now, { engineers: demoEngineers, language: 'en' });
