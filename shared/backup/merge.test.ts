@@ -25,6 +25,8 @@ describe('assessImport', () => {
     expect(assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 2, outbox, shadowRows: 3 }), 'old-laptop-1')).toEqual({ mode: 'wholesale', needsConfirmation: false, localPending: 0, localUnsyncedRows: 3 });
     // A person's escalation is work, though.
     expect(isAutomaticEntry({ name: 'ticket.recordEscalation@1', args: { automatic: false } })).toBe(false);
+    expect(isAutomaticEntry({ name: 'ticket.setPriority@1', args: { ticketId: 't', priority: 'critical', reason: 'r', automatic: true } })).toBe(true);
+    expect(isAutomaticEntry({ name: 'ticket.setPriority@1', args: { ticketId: 't', priority: 'critical', reason: 'r' } })).toBe(false);
     const manual = [...outbox, { clientId: 'new-laptop-1', id: 3, name: 'ticket.recordEscalation@1', args: { automatic: false } }];
     expect(assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 3, outbox: manual }), 'old-laptop-1')).toMatchObject({ mode: 'merge', needsConfirmation: true, localPending: 1 });
   });

@@ -20,7 +20,9 @@ export type ProfileFacts = {
  */
 export function isAutomaticEntry(e: { name: string; args: unknown }): boolean {
   if (e.name === 'ticket.recordSlaAlert@1') return true;
-  return e.name === 'ticket.recordEscalation@1' && typeof e.args === 'object' && e.args !== null && (e.args as Record<string, unknown>)['automatic'] === true;
+  // Automatic escalations, and the priority raise an escalation rule makes with them.
+  const automatic = typeof e.args === 'object' && e.args !== null && (e.args as Record<string, unknown>)['automatic'] === true;
+  return (e.name === 'ticket.recordEscalation@1' || e.name === 'ticket.setPriority@1') && automatic;
 }
 
 /**

@@ -10,6 +10,8 @@ export const setPriorityArgs = z.object({
   ticketId: z.string().min(1),
   priority: z.string().trim().min(1).max(50),
   reason: z.string().trim().min(1, 'a reason is required'),
+  /** Set by an automatic escalation rule (raisePriorityTo) rather than a person. */
+  automatic: z.boolean().default(false),
 });
 
 /**

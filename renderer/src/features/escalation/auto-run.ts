@@ -109,7 +109,7 @@ export function runAutoEscalation(db: ServiceDeskDb, mutate: Mutate, options: Au
       const rank = (id: string) => policy?.priorities.findIndex((p) => p.id === id) ?? -1;
       // A matrix shared by several policies may name a priority this ticket's policy lacks: skip it.
       if (r.outcome === 'applied' && raiseTo && rank(raiseTo) >= 0 && (rank(ticket.priority) < 0 || rank(raiseTo) < rank(ticket.priority))) {
-        await mutate('ticket.setPriority@1', { ticketId: ticket.id, priority: raiseTo, reason: options.describe(plan.due) });
+        await mutate('ticket.setPriority@1', { ticketId: ticket.id, priority: raiseTo, reason: options.describe(plan.due), automatic: true });
       }
       recorded.push({ ...plan, at: options.now, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });
     }
