@@ -9,6 +9,7 @@ import { issuesOf } from './field-errors';
 import { OverridesEditor } from './OverridesEditor';
 import { useDeadlineImpact } from './use-deadline-impact';
 import { WeekHoursEditor } from './WeekHoursEditor';
+import { IssueList } from './IssueList';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -82,16 +83,7 @@ export function CalendarEditor({ preset, isNew, readOnly, onSaved }: { preset: C
         <OverridesEditor calendar={draft.calendar} errorsAt={errorsAt} readOnly={readOnly} onChange={(calendar) => edit({ ...draft, calendar })} />
       </fieldset>
       {!isNew && <DeadlineImpactList state={impact} />}
-      {issues.length > 0 && (
-        <div className="error" role="alert" data-testid="calendar-errors">
-          <strong>{t('admin.fixBeforeSaving', { count: issues.length })}</strong>
-          <ul>
-            {issues.map((i) => (
-              <li key={`${i.path}:${i.message}`}><span className="mono">{i.path || t('admin.wholeItem')}</span>: {i.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {issues.length > 0 && <IssueList issues={issues} testId="calendar-errors" />}
       <div className="admin-actions admin-sticky">
         {!readOnly && (
           <button type="button" className="primary" disabled={!parsed.success || !dirty || saving || (!isNew && impact.status === 'computing')} onClick={() => void save()}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useWatch, type Control, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import { useWatch, type Control, type UseFormRegister, type UseFormRegisterReturn, type UseFormSetValue } from 'react-hook-form';
 import { clockUnits, type PolicyInput } from '../../../../shared/policy';
 import { FieldError } from './FieldError';
 import { NumberListField } from './NumberListField';
@@ -46,12 +46,7 @@ export function ClockTargetField({ level, kind, control, register, setValue, cal
             <input type="number" min={1} step="any" aria-label={t('admin.policy.valueOf', { clock })} {...register(`${path}.value`, { valueAsNumber: true })} />
           </td>
           <td>
-            <select aria-label={t('admin.policy.calendarOf', { clock })} {...register(`${path}.calendarId`, { setValueAs: emptyToUndefined })}>
-              <option value="">{t('admin.policy.levelCalendar')}</option>
-              {calendars.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
-            </select>
+            <ClockCalendarSelect clock={clock} calendars={calendars} registration={register(`${path}.calendarId`, { setValueAs: emptyToUndefined })} />
           </td>
           <td><FieldError messages={errorsAt(path)} /></td>
         </>
@@ -88,12 +83,7 @@ export function CadenceField({ level, control, register, setValue, calendars, er
             <NumberListField control={control} name={`${path}.steps`} label={t('admin.policy.cadenceSteps')} invalid={errorsAt(`${path}.steps`).length > 0} />
           </td>
           <td>
-            <select aria-label={t('admin.policy.calendarOf', { clock })} {...register(`${path}.calendarId`, { setValueAs: emptyToUndefined })}>
-              <option value="">{t('admin.policy.levelCalendar')}</option>
-              {calendars.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
-            </select>
+            <ClockCalendarSelect clock={clock} calendars={calendars} registration={register(`${path}.calendarId`, { setValueAs: emptyToUndefined })} />
           </td>
           <td><FieldError messages={errorsAt(path)} /></td>
         </>
@@ -101,5 +91,18 @@ export function CadenceField({ level, control, register, setValue, calendars, er
         <td colSpan={4} className="muted">{t('admin.policy.noTarget')}</td>
       )}
     </tr>
+  );
+}
+
+/** Which calendar a clock runs on: the level's own unless one is chosen here. */
+function ClockCalendarSelect({ clock, calendars, registration }: { clock: string; calendars: Props['calendars']; registration: UseFormRegisterReturn }) {
+  const { t } = useTranslation();
+  return (
+    <select aria-label={t('admin.policy.calendarOf', { clock })} {...registration}>
+      <option value="">{t('admin.policy.levelCalendar')}</option>
+      {calendars.map((c) => (
+        <option key={c.id} value={c.id}>{c.name}</option>
+      ))}
+    </select>
   );
 }

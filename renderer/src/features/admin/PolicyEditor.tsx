@@ -11,6 +11,7 @@ import { flattenFormErrors } from './field-errors';
 import { PolicyLevels } from './PolicyLevels';
 import { PolicyPreview } from './PolicyPreview';
 import { PolicyClockRules, PolicyIntake, PolicyMatrix } from './PolicyRules';
+import { IssueList } from './IssueList';
 
 type Props = {
   policy: Policy;
@@ -76,16 +77,7 @@ export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
         <PolicyIntake control={control} register={register} errorsAt={errorsAt} />
       </fieldset>
       <PolicyPreview draft={draft} />
-      {issues.length > 0 && formState.submitCount > 0 && (
-        <div className="error" role="alert" data-testid="policy-errors">
-          <strong>{t('admin.fixBeforeSaving', { count: issues.length })}</strong>
-          <ul>
-            {issues.map((i) => (
-              <li key={`${i.path}:${i.message}`}><span className="mono">{i.path || t('admin.wholeItem')}</span>: {i.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {issues.length > 0 && formState.submitCount > 0 && <IssueList issues={issues} testId="policy-errors" />}
       <div className="admin-actions admin-sticky">
         {!readOnly && <button type="submit" className="primary" disabled={formState.isSubmitting}>{t('admin.policy.save')}</button>}
         {formState.isDirty && <span className="muted">{t('admin.unsaved')}</span>}
