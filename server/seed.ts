@@ -1,24 +1,43 @@
 import { createUser } from './auth';
 import type { Db } from './db/types';
 import type { UserRole } from '../shared/directory/schema';
+import { demoWarehouseParts } from '../shared/demo/warehouse';
 
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'demo-password';
-/** Invented people for the embedded demo server; the credentials are documented in the README. */
-export const demoUsers: ReadonlyArray<{ email: string; name: string; role: UserRole; region: string }> = [
-  { email: 'agent@example.com', name: 'Alex Agent', role: 'agent', region: 'north' },
-  { email: 'dispatcher@example.com', name: 'Dana Dispatcher', role: 'dispatcher', region: 'north' },
-  { email: 'field@example.com', name: 'Finn Field', role: 'field_engineer', region: 'north' },
-  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', region: 'north' },
+export type DemoUser = { email: string; name: string; role: UserRole; region: string; calendarId: string; skills: string[] };
+
+/**
+ * Invented people for the embedded demo server; the credentials are documented in the README.
+ * Regions, calendars and skills are those of the app's demo data (shared/demo), so the dispatcher
+ * can book the field engineer for the demo customers' tickets without warnings.
+ */
+export const demoUsers: ReadonlyArray<DemoUser> = [
+  { email: 'agent@example.com', name: 'Alex Agent', role: 'agent', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: [] },
+  { email: 'dispatcher@example.com', name: 'Dana Dispatcher', role: 'dispatcher', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: [] },
+  { email: 'field@example.com', name: 'Finn Field', role: 'field_engineer', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: ['edge-routers', 'secure-gateway', 'data-vault'] },
+  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: [] },
 ];
 
-/** Invented spare parts for the demo warehouse (synced table `warehouse`, id = part id). */
-export const demoParts: ReadonlyArray<{ id: string; name: string; onHand: number }> = [
-  { id: 'psu-650w', name: 'Power supply 650 W', onHand: 6 },
-  { id: 'fan-tray-r9', name: 'Fan tray (R9 chassis)', onHand: 4 },
-  { id: 'sfp-10g-lr', name: 'SFP+ 10G LR optic', onHand: 20 },
-  { id: 'line-card-48p', name: 'Line card 48-port', onHand: 2 },
-];
+/**
+ * Publishes a user's working calendar and skills in the tenant's engineer directory (a new
+ * version, so devices pull it). createUser lists every new user with the calendar "default",
+ * which no device knows: the board could not book them.
+ */
+export async function publishEngineerProfile(db: Db, tenant: string, userId: string, profile: { calendarId: string; skills: string[] }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [v] = await tx.query<{ version: string | number }>('UPDATE tenants SET version = version + 1 WHERE id = $1 RETURNING version', [tenant]);
+    const version = Number(v?.version);
+    const stamp = { v: version, c: 'server' };
+    await tx.query(
+      `UPDATE entities SET data = data || $3::jsonb, fv = fv || $4::jsonb, version = $5 WHERE tenant_id = $1 AND tbl = 'engineers' AND id = $2`,
+      [tenant, userId, JSON.stringify(profile), JSON.stringify({ calendarId: stamp, skills: stamp }), version],
+    );
+  });
+}
+
+/** Invented spare parts for the demo warehouse (synced table `warehouse`, id = part id): the app's demo parts. */
+export const demoParts = demoWarehouseParts;
 
 /** Publishes the demo parts list in one version, as if an admin had stocked the warehouse. */
 export async function seedDemoWarehouse(db: Db, tenant = DEMO_TENANT): Promise<void> {
@@ -37,7 +56,10 @@ export async function seedDemoWarehouse(db: Db, tenant = DEMO_TENANT): Promise<v
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const [row] = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM users');
   if (Number(row?.n ?? 0) > 0) return false;
-  for (const u of demoUsers) await createUser(db, { tenant: DEMO_TENANT, password: DEMO_PASSWORD, ...u });
+  for (const { calendarId, skills, ...u } of demoUsers) {
+    const user = await createUser(db, { tenant: DEMO_TENANT, password: DEMO_PASSWORD, ...u });
+    await publishEngineerProfile(db, DEMO_TENANT, user.id, { calendarId, skills });
+  }
   await seedDemoWarehouse(db);
   return true;
 }

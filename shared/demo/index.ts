@@ -4,3 +4,4 @@ export * from './generate';
 export * from './directory';
 export * from './history';
 export * from './backup-file';
+export * from './warehouse';

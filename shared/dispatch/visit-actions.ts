@@ -25,8 +25,12 @@ export const visitActionSchema = z.discriminatedUnion('type', [
     confirmed: z.boolean().default(false),
   }),
   z.object({ type: z.literal('cancel'), reason: reasonSchema }),
-  z.object({ type: z.literal('en_route') }),
-  /** `at` lets an engineer who recorded arrival late give the real time (never after `now`). */
+  /**
+   * `at` on en route, arrival and departure: when it happened on the engineer's device (the app
+   * stamps its clock; an engineer who recorded late gives the real time). A device that records
+   * offline syncs later; without `at` the server would stamp its own, later time.
+   */
+  z.object({ type: z.literal('en_route'), at: instantSchema.optional() }),
   z.object({ type: z.literal('arrive'), at: instantSchema.optional() }),
   z.object({ type: z.literal('add_work_note'), text: z.string().trim().min(1, 'the work note is empty').max(20_000) }),
   z.object({ type: z.literal('depart'), at: instantSchema.optional() }),

@@ -128,4 +128,26 @@ describe('visit workflow', () => {
     expect(() => applyVisitAction(enRoute, { type: 'arrive', at: T0 + 99 * H }, T0 + 5 * H, 'u')).toThrow(/cannot be in the future/);
     expect(() => applyVisitAction(enRoute, { type: 'arrive', at: T0 }, T0 + 5 * H, 'u')).toThrow(/before the engineer set off/);
   });
+
+  it('keeps the times an offline device stamped when the server replays its steps days later', () => {
+    const booked = run(unscheduled(), toSite.slice(0, 2));
+    const onSite = { enRoute: window.start - 20 * 60_000, arrived: window.start + 5 * 60_000, left: window.start + 90 * 60_000 };
+    const syncedAt = T0 + 72 * H; // long after the arrival deadline
+    const replayed = run(booked, [
+      { type: 'en_route', at: onSite.enRoute },
+      { type: 'arrive', at: onSite.arrived },
+      { type: 'depart', at: onSite.left },
+    ], syncedAt);
+    expect(replayed).toMatchObject({ enRouteAt: onSite.enRoute, arrivedAt: onSite.arrived, departedAt: onSite.left });
+    expect(arrivalState(replayed, syncedAt).state).toBe('met');
+    // Without the device's time the arrival would be the replay time, after the deadline.
+    expect(arrivalState(run(booked, [{ type: 'en_route' }, { type: 'arrive' }], syncedAt), syncedAt).state).toBe('missed');
+  });
+
+  it('takes a device clock a few minutes fast as now, and refuses one far ahead', () => {
+    const enRoute = run(unscheduled(), toSite.slice(0, 3));
+    const now = T0 + 5 * H;
+    expect(applyVisitAction(enRoute, { type: 'arrive', at: now + 3 * 60_000 }, now, 'u').visit.arrivedAt).toBe(now);
+    expect(() => applyVisitAction(enRoute, { type: 'arrive', at: now + 11 * 60_000 }, now, 'u')).toThrow(/cannot be in the future/);
+  });
 });

@@ -90,10 +90,17 @@ function guard(visit: Visit, a: ParsedVisitAction): void {
   }
 }
 
+/** How far a device's clock may run ahead of the server's before its stamped times are refused. */
+export const DEVICE_CLOCK_TOLERANCE_MS = 10 * 60_000;
+
+/**
+ * The time an event happened: `at` from the device, else `now`. A time slightly ahead of `now` is
+ * a device clock running fast (the server replays the device's action later): it counts as `now`.
+ */
 function eventTime(at: Instant | undefined, now: Instant, what: string): Instant {
   if (at === undefined) return now;
-  if (at > now) throw new VisitActionError('invalid_input', `The ${what} time cannot be in the future.`);
-  return at;
+  if (at > now + DEVICE_CLOCK_TOLERANCE_MS) throw new VisitActionError('invalid_input', `The ${what} time cannot be in the future.`);
+  return Math.min(at, now);
 }
 
 function unresolvedParts(parts: readonly PartLine[]): PartLine[] {
@@ -140,7 +147,7 @@ function step(visit: Visit, a: ParsedVisitAction, now: Instant, by: string): Ste
         detail: a.reason,
       };
     case 'en_route':
-      return { patch: { status: 'en_route', enRouteAt: now }, detail: '' };
+      return { patch: { status: 'en_route', enRouteAt: eventTime(a.at, now, 'departure for the site') }, detail: '' };
     case 'arrive': {
       const at = eventTime(a.at, now, 'arrival');
       if (visit.enRouteAt !== undefined && at < visit.enRouteAt) {

@@ -3,7 +3,7 @@ import { QueuePage, QueueSidebar } from '../features/queue';
 import { ReportsPage } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
-import { DispatchBoard } from '../features/dispatch';
+import { DispatchBoard, useAutoFaultVisits } from '../features/dispatch';
 import { MyVisits } from '../features/visits';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
 import { NotificationsBlockedBanner, useSlaWatch } from '../features/alerts';
@@ -48,6 +48,7 @@ export function App() {
   useSlaWatch({ onSyncRequested: () => void sync.syncNow() });
   useAutoEscalation();
   useConfigSync();
+  useAutoFaultVisits();
   const nav = (r: Route, label: string, key: string) => (
     <a href="#" data-testid={`nav-${key}`} aria-current={route.screen === r.screen ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
       {label}

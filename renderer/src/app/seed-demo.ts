@@ -1,5 +1,5 @@
 import type { ServiceDeskDb } from '../data/db';
-import { demoCustomers, demoEngineers, generateDemoData } from '../../../shared/demo';
+import { demoCustomers, demoEngineers, demoWarehouseParts, generateDemoData } from '../../../shared/demo';
 import type { Policy } from '../../../shared/policy';
 
 const SEEDED_KEY = 'demoSeeded';
@@ -9,12 +9,14 @@ const SEEDED_KEY = 'demoSeeded';
  * working queue. Runs once per profile (remembered in meta), never over existing data.
  */
 export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: ReadonlyMap<string, Policy>, now: number, tickets = 60): Promise<boolean> {
-  return db.transaction('rw', [db.tickets, db.timeline, db.customers, db.engineers, db.meta], async () => {
+  return db.transaction('rw', [db.tickets, db.timeline, db.customers, db.engineers, db.warehouse, db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     if ((await db.tickets.limit(1).count()) > 0) return false;
     const demo = generateDemoData({ tickets, now, policies });
     await db.customers.bulkPut(demoCustomers);
     await db.engineers.bulkPut(demoEngineers);
+    // Spare parts, so a dispatcher without a server can check parts out for a visit.
+    await db.warehouse.bulkPut(demoWarehouseParts.map((p) => ({ ...p })));
     await db.tickets.bulkPut(demo.tickets);
     await db.timeline.bulkPut(demo.timeline);
     await db.meta.put({ key: SEEDED_KEY, value: now });

@@ -10,7 +10,7 @@ import { UnscheduledQueue } from './UnscheduledQueue';
 import { VisitPanel } from './VisitPanel';
 import { useBoard } from './board-store';
 import { fallbackOrganizer, type IcsSources } from './ics-export';
-import { useAutoFaultVisits } from './use-auto-fault-visits';
+import { useAutoFaultVisitsResult } from './use-auto-fault-visits';
 import { useDispatchData } from './use-visits';
 import './dispatch.css';
 
@@ -18,7 +18,7 @@ import './dispatch.css';
 export function DispatchBoard() {
   const { t } = useTranslation();
   const data = useDispatchData();
-  const auto = useAutoFaultVisits();
+  const auto = useAutoFaultVisitsResult((s) => s.result);
   const me = useSession((s) => s.session.userId);
   const { region, selectedVisitId, booking, cancelVisitId } = useBoard();
   const [handOffError, setHandOffError] = useState('');

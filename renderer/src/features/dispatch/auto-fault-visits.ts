@@ -18,17 +18,30 @@ function hasOnSiteTarget(ticket: Ticket, config: Config): boolean {
   return level?.targets.on_site_arrival !== undefined;
 }
 
+export type AutoVisitsOptions = {
+  /** Signed in to a sync server: only tickets the server knows (or will, from this device's outbox). */
+  syncedOnly?: boolean;
+};
+
 /**
  * Open tickets whose on-site arrival clock is running at `now` and that have no visit yet, as the
  * fault visits to create. Bounded: only open tickets whose nearest SLA target (the `dueAt` index)
  * has already passed are read, since a running on-site clock means the online window ended
  * (its target lies before now) or a visit was requested by hand (and then a visit exists).
  */
-export async function findDueFaultVisits(db: ServiceDeskDb, config: Config, now: number, by: string): Promise<Visit[]> {
+export async function findDueFaultVisits(db: ServiceDeskDb, config: Config, now: number, by: string, opts: AutoVisitsOptions = {}): Promise<Visit[]> {
   const candidates: Ticket[] = [];
   for (const status of openStatuses) {
     const rows = await db.tickets.where('[status+dueAt]').between([status, -Infinity], [status, now], true, true).toArray();
     candidates.push(...rows.filter((t) => hasOnSiteTarget(t, config)));
+  }
+  if (opts.syncedOnly && candidates.length > 0) {
+    // Tickets with no sync state exist on this device only (the first-run demo data): the server
+    // would refuse their visit as "ticket not found", and the visit would come back every minute.
+    const states = await db.syncState.bulkGet(candidates.map((t): ['tickets', string] => ['tickets', t.id]));
+    // Known to the server (a version) or created here and waiting in the outbox (no copy before it).
+    const known = new Set(states.filter((s) => s !== undefined && (s.version > 0 || (s.hasShadow === 1 && !s.shadow))).map((s) => s?.id));
+    candidates.splice(0, candidates.length, ...candidates.filter((t) => known.has(t.id)));
   }
   const running = candidates
     .map((ticket) => ({ ticket, clock: onSiteClock(ticket, config, now) }))
@@ -59,9 +72,11 @@ export async function findDueFaultVisits(db: ServiceDeskDb, config: Config, now:
 export type AutoVisitsResult = { created: string[]; failed: Array<{ ticketId: string; message: string }> };
 
 /** Creates the due fault visits through the synced 'visit.create@1' mutation; failures are reported, not thrown. */
-export async function createDueFaultVisits(db: ServiceDeskDb, mutate: Mutate, config: Config, now: number, by: string): Promise<AutoVisitsResult> {
+export async function createDueFaultVisits(db: ServiceDeskDb, mutate: Mutate, config: Config, now: number, by: string, opts: AutoVisitsOptions = {}): Promise<AutoVisitsResult> {
   const result: AutoVisitsResult = { created: [], failed: [] };
-  for (const visit of await findDueFaultVisits(db, config, now, by)) {
+  for (const visit of await findDueFaultVisits(db, config, now, by, opts)) {
+    // Another window (or a pull) may have made it since the search: creating it again would be refused.
+    if (await db.visits.get(visit.id)) continue;
     const r = await mutate('visit.create@1', { visit });
     if (r.outcome === 'applied') result.created.push(visit.id);
     else result.failed.push({ ticketId: visit.ticketId ?? visit.id, message: r.message ?? r.outcome });

@@ -5,6 +5,14 @@ import { useVisitMutation } from '../dispatch';
 import { ConfirmForm, InspectionForm, ReportForm } from './ReportForms';
 import { errorKey } from './form-errors';
 
+/**
+ * Stamps the device's clock on the steps the SLA and the visit record time: recorded offline, they
+ * reach the server later, and the arrival counts when it happened, not when it synced.
+ */
+function stamped(action: VisitAction): VisitAction {
+  return action.type === 'en_route' || action.type === 'arrive' || action.type === 'depart' ? { ...action, at: Date.now() } : action;
+}
+
 /** The field engineer's steps: en route -> arrived -> notes -> departed, report, confirmation, submit. */
 export function VisitWorkflow({ visit }: { visit: Visit }) {
   const { t, i18n } = useTranslation();
@@ -16,7 +24,7 @@ export function VisitWorkflow({ visit }: { visit: Visit }) {
   const run = (action: VisitAction) => act(visit, action);
   const step = (action: VisitAction, label: string, primary = false) =>
     allowed.includes(action.type) && (
-      <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={() => void run(action)}>{label}</button>
+      <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={() => void run(stamped(action))}>{label}</button>
     );
   const addNote = async () => {
     if (note.trim() === '') return setNoteError(t(errorKey('the work note is empty')));
