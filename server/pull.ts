@@ -30,8 +30,11 @@ export async function pull(db: Db, user: AuthUser, clientId: string, cursor: num
   const params: unknown[] = [user.tenantId, cursor, limit + 1];
   if (scoped) params.push(user.region, user.id);
   const tableFilter = known.length < syncTables.length ? `AND e.tbl IN (${known.map((t) => `'${t}'`).join(', ')})` : '';
+  params.push(user.id);
+  // Saved views are personal: only their owner pulls them (a tombstone carries no data, only the id).
+  const ownViews = `AND (e.tbl <> 'savedViews' OR e.deleted OR e.data->>'ownerId' = $${params.length})`;
   const sql = `SELECT e.tbl, e.id, e.data, e.fv, e.version, e.deleted FROM entities e
-    WHERE e.tenant_id = $1 AND e.version > $2 ${tableFilter} ${scoped ? FIELD_SCOPE : ''} ORDER BY e.version, e.tbl, e.id LIMIT $3`;
+    WHERE e.tenant_id = $1 AND e.version > $2 ${tableFilter} ${scoped ? FIELD_SCOPE : ''} ${ownViews} ORDER BY e.version, e.tbl, e.id LIMIT $3`;
   let rows = await db.query<EntityRow>(sql, params);
   let hasMore = false;
   if (rows.length > limit) {

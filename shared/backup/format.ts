@@ -7,6 +7,7 @@ import { conflictRecordSchema } from '../sync/conflict';
 import { baseVersionsSchema, clientIdSchema, fieldVersionsSchema, mutationNameSchema, syncTableSchema, syncTables, type FieldVersions, type SyncTable } from '../sync/protocol';
 import { ticketSchema } from '../ticket/schema';
 import { timelineEventSchema } from '../ticket/timeline';
+import { savedViewSchema } from '../views/schema';
 
 export const BACKUP_FORMAT = 'service-desk-backup';
 export const BACKUP_VERSION = 1;
@@ -46,7 +47,7 @@ export type BackupFile = {
 export const backupTableNames: readonly BackupTableName[] = [...syncTables, 'syncState', 'outbox'];
 
 /** Tables a file written by an older store may lack (they were added later); missing means empty. */
-export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse']);
+export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews']);
 
 const looseRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -82,6 +83,7 @@ export const backupRowSchemas: Record<BackupTableName, z.ZodType> = {
   calendars: calendarPresetSchema,
   escalationMatrices: escalationMatrixSchema,
   warehouse: looseRowSchema,
+  savedViews: savedViewSchema,
   syncState: syncStateSchema,
   outbox: outboxEntrySchema,
 };

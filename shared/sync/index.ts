@@ -18,3 +18,4 @@ export { visitCreateArgs } from './mutations/visit-create';
 export { visitActionArgs } from './mutations/visit-action';
 export { partMoveKinds, visitPartsArgs, warehousePartSchema, type WarehousePartRow } from './mutations/visit-parts';
 export * from './booking';
+export { viewDeleteArgs, viewPutArgs } from './mutations/saved-view';

@@ -16,6 +16,7 @@ import { configDelete, configPut } from './mutations/config';
 import { visitCreate } from './mutations/visit-create';
 import { visitAction } from './mutations/visit-action';
 import { visitParts } from './mutations/visit-parts';
+import { viewDelete, viewPut } from './mutations/saved-view';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -68,6 +69,8 @@ const current = new Map<string, Entry>([
   entry(visitCreate),
   entry(visitAction),
   entry(visitParts),
+  entry(viewPut),
+  entry(viewDelete),
 ]);
 
 /** Older mutation versions still accepted: each parses its own args and rewrites them for the newer version. */

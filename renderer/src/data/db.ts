@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Ticket, TimelineEvent } from '../../../shared/ticket';
 import type { Customer, Engineer } from '../../../shared/directory';
 import type { BaseVersions, ConflictRecord, FieldVersions, SyncTable } from '../../../shared/sync';
+import type { SavedView } from '../../../shared/views';
 
 /** A key/value row for device-local facts: client id, sync cursor, schema version, UI prefs. */
 export type MetaRow = { key: string; value: unknown };
@@ -34,6 +35,7 @@ export class ServiceDeskDb extends Dexie {
   calendars!: EntityTable<LooseRow, 'id'>;
   escalationMatrices!: EntityTable<LooseRow, 'id'>;
   warehouse!: EntityTable<LooseRow, 'id'>;
+  savedViews!: EntityTable<SavedView, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncState!: Table<SyncStateRow, [SyncTable, string]>;
 
@@ -63,6 +65,9 @@ export class ServiceDeskDb extends Dexie {
     });
     // v3: the spare-parts warehouse (visit.parts@1). Pending outbox entries need no rewrite: no mutation's args changed.
     this.version(3).stores({ warehouse: 'id, name' });
+    // v4: saved views synced per user (view.put@1 / view.delete@1). Views kept device-locally in
+    // meta `savedViews` before are moved into this table by the queue feature on first use.
+    this.version(4).stores({ savedViews: 'id, ownerId' });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */
@@ -73,7 +78,7 @@ export class ServiceDeskDb extends Dexie {
 
 /** Every table a mutation or a pull may write, for transaction scopes. */
 export function syncScope(db: ServiceDeskDb): Table[] {
-  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.outbox, db.syncState, db.meta];
+  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.outbox, db.syncState, db.meta];
 }
 
 export function openDb(name?: string): ServiceDeskDb {

@@ -9,6 +9,9 @@ import { exportBackup } from './export-backup';
 import { readBackupText } from './read-backup';
 import { assessBackupImport, importBackup, ImportRefusedError } from './import-backup';
 
+/** This build's local store version (the newest Dexie version declared). */
+const STORE_VERSION = openDb('verno-probe').verno;
+
 const NOW = Date.UTC(2026, 2, 10, 7, 0);
 const config = buildConfig(presetPolicies, presetCalendars, 1);
 const agent = { userId: 'eng-alex', role: 'agent' as const, region: 'north-america' };
@@ -200,16 +203,16 @@ describe('reading a backup file', () => {
     const { text } = await backupOf(await oldLaptop());
     const json = JSON.parse(text) as { tables: { tickets: Array<Record<string, unknown>> } };
     json.tables.tickets[2]!['impact'] = 'catastrophic';
-    const bad = await readBackupText(JSON.stringify(json), 3);
+    const bad = await readBackupText(JSON.stringify(json), STORE_VERSION);
     expect(!bad.ok && bad.issues[0]).toMatchObject({ table: 'tickets', index: 2, message: expect.stringMatching(/^impact: /) });
-    const notJson = await readBackupText('{"format": "service-desk-backup",', 3);
+    const notJson = await readBackupText('{"format": "service-desk-backup",', STORE_VERSION);
     expect(!notJson.ok && notJson.issues[0]?.message).toMatch(/not valid JSON/);
   });
 
   it('reports checking progress up to every row', async () => {
     const { text } = await backupOf(await profile('progress', 50));
     const seen: number[] = [];
-    const r = await readBackupText(text, 3, (p) => seen.push(p.done));
+    const r = await readBackupText(text, STORE_VERSION, (p) => seen.push(p.done));
     expect(r.ok).toBe(true);
     expect(seen.at(-1)).toBe(r.ok ? Object.values(r.summary.counts).reduce((a, b) => a + b, 0) : -1);
   });
