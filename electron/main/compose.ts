@@ -3,8 +3,8 @@ import { notificationSettingsSchema } from '../../shared/ipc';
 import type { NotificationSettings } from '../../shared/ipc';
 import { createMainHandlers } from './ipc/handlers';
 import type { MainHandlers } from './ipc/register';
-import { createNotificationService, createSlaTimerService, slaTimerStateSchema } from '../../shared/alerts';
-import type { Clock, NotificationService, Notifier, SlaTimerService, TrayCounts } from '../../shared/alerts';
+import { createLanguageSetting, createNotificationService, createSlaTimerService, languageSettingSchema, slaTimerStateSchema } from '../../shared/alerts';
+import type { AlertLanguage, Clock, LanguageSetting, NotificationService, Notifier, SlaTimerService, TimeFormatter, TrayCounts } from '../../shared/alerts';
 import { createEventOutbox } from './services/event-outbox';
 import type { EventOutbox, EventSender } from './services/event-outbox';
 import { createHandoffService } from './services/handoff';
@@ -27,9 +27,12 @@ export type DesktopEnv = {
   openExternal: (url: string) => Promise<void>;
   clipboard: { writeText(text: string): void };
   localMinute: (at: number) => number;
-  formatTime: (at: number) => string;
+  /** Clock time in a toast body, in the UI language; Intl in the machine's zone when absent. */
+  formatTime?: TimeFormatter;
   setTrayCounts: (counts: TrayCounts) => void;
   onSettingsChanged: (settings: NotificationSettings) => void;
+  /** The renderer switched the UI language: the tray menu and tooltip are rebuilt in it. */
+  onLanguageChanged?: (language: AlertLanguage) => void;
   focusWindow: () => void;
   onError: (message: string) => void;
 };
@@ -38,6 +41,8 @@ export type Desktop = {
   handlers: MainHandlers;
   slaTimers: SlaTimerService;
   notifications: NotificationService;
+  /** The UI language for notifications and the tray, remembered in userData. */
+  language: LanguageSetting;
   outbox: EventOutbox;
   /** Loads settings and the persisted watch list; fires overdue alerts (before any window). */
   start(): Promise<void>;
@@ -64,11 +69,14 @@ export function composeDesktop(env: DesktopEnv): Desktop {
     if (ticketId) outbox.emit('ticket.open', { ticketId });
   };
 
+  const language = createLanguageSetting(createJsonFileStore(join(env.userDataDir, 'language.json'), languageSettingSchema, env.fs, env.onError), env.onLanguageChanged);
+
   const notifications = createNotificationService({
     store: createJsonFileStore(join(env.userDataDir, 'notification-settings.json'), notificationSettingsSchema, env.fs, env.onError),
     notifier: env.notifier,
     localMinute: env.localMinute,
-    formatTime: env.formatTime,
+    ...(env.formatTime ? { formatTime: env.formatTime } : {}),
+    language: language.get,
     onOpen: openTicket,
     onSettingsChanged: env.onSettingsChanged,
   });
@@ -82,6 +90,7 @@ export function composeDesktop(env: DesktopEnv): Desktop {
 
   const handlers = createMainHandlers({
     appInfo: env.appInfo,
+    language,
     slaTimers: {
       setWatchList(entries) {
         const result = slaTimers.setWatchList(entries);
@@ -104,8 +113,11 @@ export function composeDesktop(env: DesktopEnv): Desktop {
     handlers,
     slaTimers,
     notifications,
+    language,
     outbox,
     async start() {
+      // The language first: alerts that came due while the app was closed fire in start().
+      await language.load();
       await notifications.load();
       await slaTimers.start();
     },

@@ -56,9 +56,9 @@ const desktop = composeDesktop({
     const d = new Date(at);
     return d.getHours() * 60 + d.getMinutes();
   },
-  formatTime: (at) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
   setTrayCounts: (counts) => tray?.setCounts(counts),
   onSettingsChanged: () => tray?.refresh(),
+  onLanguageChanged: () => tray?.refresh(),
   focusWindow: showWindow,
   onError: (message) => console.error(message),
 });
@@ -116,6 +116,7 @@ if (!acquireSingleInstance(app, (link) => (link ? desktop.openTicket(link.ticket
       showWindow,
       requestSync: () => desktop.outbox.emit('sync.requested', {}),
       isPaused: () => desktop.notifications.getSettings().paused,
+      language: () => desktop.language.get(),
       setPaused: (paused) => {
         desktop.notifications.setPaused(paused).catch((e: unknown) => console.error(`could not save notification settings: ${String(e)}`));
       },

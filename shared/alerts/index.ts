@@ -12,6 +12,14 @@ export type { SlaTimerDeps, SlaTimerService, SlaTimerState } from './sla-timers'
 export { defaultNotificationSettings, isInQuietHours, normalizeNotificationSettings, silenceReason } from './notification-rules';
 export type { SilenceReason } from './notification-rules';
 export { clockName, groupedAlertToast, singleAlertToast } from './notification-text';
+export { alertLanguages, languageTagPattern, resolveAlertLanguage } from './alert-language';
+export type { AlertLanguage } from './alert-language';
+export { alertMessages } from './messages';
+export type { AlertMessages, PluralText } from './messages';
+export { alertText, formatLocalTime } from './alert-text';
+export type { AlertText, TimeFormatter } from './alert-text';
+export { createLanguageSetting, languageSettingSchema } from './language-setting';
+export type { LanguageSetting, StoredLanguage } from './language-setting';
 export type { Toast } from './notification-text';
 export { createNotificationService } from './notifications';
 export type { NotificationDeps, NotificationService, Notifier } from './notifications';

@@ -1,51 +1,42 @@
 import type { ClockKind, WatchEntry } from '../sla/watch';
+import { alertText, type AlertText } from './alert-text';
 
 /** One OS toast; ticketId null means "open the app" (a grouped toast). */
 export type Toast = { title: string; body: string; ticketId: string | null; urgent: boolean };
 
-// The main process has no i18n runtime of its own yet; all toast wording lives here so a
-// translation table can replace it in one place.
-const clockNames: Record<ClockKind, string> = {
-  first_response: 'First response',
-  update_cadence: 'Update',
-  online_resolution: 'Online resolution',
-  on_site_arrival: 'On-site arrival',
-  resolution: 'Resolution',
-  rfo: 'RFO',
-};
-
-function stateText(e: WatchEntry): string {
-  return e.threshold >= 100 ? 'breached' : `at ${e.threshold}%`;
-}
+// Wording lives in messages.ts (one catalog per UI language); this file only decides which text.
 
 /** The toast for a single alert: ticket id, severity and clock in the title; customer, title and time below. */
-export function singleAlertToast(e: WatchEntry, formatTime: (at: number) => string): Toast {
-  const verb = e.threshold >= 100 ? 'breached at' : 'reached';
+export function singleAlertToast(e: WatchEntry, text: AlertText = alertText('en')): Toast {
+  const breached = e.threshold >= 100;
+  const m = text.messages.single;
+  const values = { ticket: e.ticketId, severity: e.label.severity, clock: text.clock(e.clock), percent: text.percent(e.threshold), customer: e.label.customer, title: e.label.title, time: text.time(e.at) };
   return {
-    title: `${e.ticketId} · ${e.label.severity} · ${clockNames[e.clock]} ${stateText(e)}`,
-    body: `${e.label.customer} — ${e.label.title}\n${clockNames[e.clock]} ${verb} ${formatTime(e.at)}`,
+    title: text.fill(breached ? m.titleBreached : m.titleWarning, values),
+    body: text.fill(breached ? m.bodyBreached : m.bodyWarning, values),
     ticketId: e.ticketId,
-    urgent: e.threshold >= 100,
+    urgent: breached,
   };
 }
 
 /** One toast standing for many alerts (e.g. after a night's sleep) instead of a storm. */
-export function groupedAlertToast(entries: readonly WatchEntry[]): Toast {
+export function groupedAlertToast(entries: readonly WatchEntry[], text: AlertText = alertText('en')): Toast {
+  const m = text.messages.grouped;
   const breached = entries.filter((e) => e.threshold >= 100).length;
   const warnings = entries.length - breached;
-  const parts = [breached ? `${breached} breached` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean);
-  const tickets = [...new Set(entries.map((e) => `${e.ticketId} (${e.label.customer})`))];
-  const shown = tickets.slice(0, 3).join(', ');
-  const more = tickets.length > 3 ? ` and ${tickets.length - 3} more` : '';
+  const parts = [breached ? text.plural(m.breached, breached) : '', warnings ? text.plural(m.warnings, warnings) : ''].filter(Boolean);
+  const tickets = [...new Set(entries.map((e) => text.fill(m.ticket, { ticket: e.ticketId, customer: e.label.customer })))];
+  const shown = tickets.slice(0, 3);
+  if (tickets.length > 3) shown.push(text.plural(m.more, tickets.length - 3));
   return {
-    title: `${entries.length} SLA alerts`,
-    body: `${parts.join(', ')}: ${shown}${more}`,
+    title: text.plural(m.title, entries.length),
+    body: text.fill(m.body, { parts: parts.join(m.partsSeparator), tickets: text.list(shown) }),
     ticketId: null,
     urgent: breached > 0,
   };
 }
 
-/** A short label for a clock kind, as shown in toasts. */
-export function clockName(kind: ClockKind): string {
-  return clockNames[kind];
+/** A short label for a clock kind, as shown in toasts (English unless a language's texts are given). */
+export function clockName(kind: ClockKind, text: AlertText = alertText('en')): string {
+  return text.clock(kind);
 }

@@ -108,7 +108,7 @@ describe('notification service', () => {
     const alerts = s.service.deliver(batch, at(7, 5));
     expect(s.toasts).toHaveLength(1);
     expect(s.toasts[0]?.toast.title).toBe('12 SLA alerts');
-    expect(s.toasts[0]?.toast.body).toBe('5 breached, 7 warnings: SD-A-0001 (Example Bank), SD-A-0002 (Example Bank), SD-A-0003 (Example Bank) and 9 more');
+    expect(s.toasts[0]?.toast.body).toBe('5 breached, 7 warnings: SD-A-0001 (Example Bank), SD-A-0002 (Example Bank), SD-A-0003 (Example Bank), and 9 more');
     expect(alerts.every((a) => a.notified)).toBe(true);
     s.toasts[0]?.click();
     expect(s.opened).toEqual([null]);

@@ -2,6 +2,8 @@ import type { FiredAlert, NotificationSettings } from '../ipc';
 import type { WatchEntry } from '../sla/watch';
 import type { JsonStore } from './json-store';
 import { defaultNotificationSettings, normalizeNotificationSettings, silenceReason } from './notification-rules';
+import type { AlertLanguage } from './alert-language';
+import { alertText, formatLocalTime, type TimeFormatter } from './alert-text';
 import { groupedAlertToast, singleAlertToast } from './notification-text';
 import type { Toast } from './notification-text';
 
@@ -17,8 +19,10 @@ export type NotificationDeps = {
   notifier: Notifier;
   /** Local minute of the day (0..1439) at an instant, in the user's time zone. */
   localMinute: (at: number) => number;
-  /** Local clock time for the toast body, e.g. "14:30". */
-  formatTime: (at: number) => string;
+  /** Local clock time for the toast body, e.g. "14:30", in the language; Intl in the machine's zone by default. */
+  formatTime?: TimeFormatter;
+  /** The UI language toasts are written in (the renderer tells the host); English by default. */
+  language?: () => AlertLanguage;
   /** A toast was clicked: focus the window and, for a single alert, open its ticket. */
   onOpen: (ticketId: string | null) => void;
   /** More toastable alerts than this in one batch become one grouped toast. */
@@ -61,11 +65,12 @@ export function createNotificationService(deps: NotificationDeps): NotificationS
       const loud = entries.filter((e) => silenceReason(e, settings, minute) === null);
       // The notifier still sees blocked toasts so that it can tell the user they were held back.
       const loudKeys = deps.notifier.isBlocked?.() ? new Set<WatchEntry>() : new Set(loud);
+      const text = alertText(deps.language?.() ?? 'en', deps.formatTime ?? formatLocalTime);
       if (loud.length > groupThreshold) {
-        deps.notifier.show(groupedAlertToast(loud), () => deps.onOpen(null));
+        deps.notifier.show(groupedAlertToast(loud, text), () => deps.onOpen(null));
       } else {
         for (const e of loud) {
-          const toast = singleAlertToast(e, deps.formatTime);
+          const toast = singleAlertToast(e, text);
           deps.notifier.show(toast, () => deps.onOpen(e.ticketId));
         }
       }

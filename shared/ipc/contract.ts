@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { watchEntrySchema, clockKindSchema } from '../sla/watch';
+import { alertLanguages, languageTagPattern } from '../alerts/alert-language';
 
 const empty = z.object({}).strict();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
@@ -26,6 +27,9 @@ export const firedAlertSchema = z.object({
 });
 export type FiredAlert = z.infer<typeof firedAlertSchema>;
 
+/** A UI language tag such as "bg" or "zh-CN"; tags without a catalog fall back to English, malformed ones are refused. */
+const languageTag = z.string().max(35, 'language must be a tag such as "en", "bg" or "zh-CN"').regex(languageTagPattern, 'language must be a tag such as "en", "bg" or "zh-CN"');
+
 const fileName = z.string().regex(/^[\w.\- ]{1,120}$/, 'file name may contain letters, digits, space, dot, dash and underscore only');
 
 /**
@@ -33,7 +37,9 @@ const fileName = z.string().regex(/^[\w.\- ]{1,120}$/, 'file name may contain le
  * each payload against it, the preload exposes exactly these, the web host implements the same.
  */
 export const ipcCalls = {
-  'app.info': { input: empty, output: z.object({ version: z.string(), platform: z.string(), host: z.enum(['electron', 'web']) }) },
+  'app.info': { input: empty, output: z.object({ version: z.string(), platform: z.string(), host: z.enum(['electron', 'web']), /** The catalog language of notifications and tray. */ language: z.enum(alertLanguages) }) },
+  /** The UI language, sent at start and on every change: the host writes notifications and tray texts in it. Answers the catalog language used. */
+  'app.setLanguage': { input: z.object({ language: languageTag }), output: z.object({ language: z.enum(alertLanguages) }) },
   'sla.setWatchList': { input: z.object({ entries: z.array(watchEntrySchema).max(200_000) }), output: z.object({ armed: z.number().int(), nextAt: z.number().int().nullable() }) },
   'notifications.getSettings': { input: empty, output: notificationSettingsSchema },
   'notifications.setSettings': { input: notificationSettingsSchema, output: notificationSettingsSchema },

@@ -7,13 +7,15 @@ import type { WatchEntry } from '../../shared/sla/watch';
 /** Any host's invoke; inputs are unknown on purpose so that malformed ones can be sent. */
 export type HostInvoke = (call: IpcCall, input: unknown) => Promise<IpcResult<unknown>>;
 
-export type ContractExpectation = { ok: true; equals?: unknown } | { ok: false; codes: ReadonlyArray<IpcError['code']> };
+/** `equals`: the whole answer; `includes`: these fields of it (answers that also carry host-specific values). */
+export type ContractExpectation = { ok: true; equals?: unknown; includes?: Record<string, unknown> } | { ok: false; codes: ReadonlyArray<IpcError['code']> };
 export type ContractStep = { call: IpcCall; input: unknown; expect: ContractExpectation };
 export type HostContractCase = { name: string; steps: ContractStep[] };
 export type HostContractResult = { name: string; passed: boolean; detail: string };
 
 const rejected = (...codes: Array<IpcError['code']>): ContractExpectation => ({ ok: false, codes });
 const ok = (equals?: unknown): ContractExpectation => (equals === undefined ? { ok: true } : { ok: true, equals });
+const okWith = (includes: Record<string, unknown>): ContractExpectation => ({ ok: true, includes });
 
 // Far in the future so that no host fires it while the suite runs.
 const farAt = Date.UTC(2099, 0, 1, 9, 0);
@@ -26,6 +28,31 @@ const server = 'https://sync.example.com';
 export const hostContractCases: HostContractCase[] = [
   { name: 'app.info answers with version, platform and host kind', steps: [{ call: 'app.info', input: {}, expect: ok() }] },
   { name: 'app.info rejects unexpected fields and null', steps: [{ call: 'app.info', input: { extra: 1 }, expect: rejected('invalid_input') }, { call: 'app.info', input: null, expect: rejected('invalid_input') }] },
+  {
+    name: 'app.setLanguage switches the notification language, with English for languages without texts',
+    steps: [
+      { call: 'app.setLanguage', input: { language: 'bg' }, expect: ok({ language: 'bg' }) },
+      { call: 'app.info', input: {}, expect: okWith({ language: 'bg' }) },
+      { call: 'app.setLanguage', input: { language: 'zh-CN' }, expect: ok({ language: 'zh-CN' }) },
+      { call: 'app.setLanguage', input: { language: 'zh-Hant-HK' }, expect: ok({ language: 'zh-TW' }) },
+      { call: 'app.setLanguage', input: { language: 'fr' }, expect: ok({ language: 'en' }) },
+      { call: 'app.info', input: {}, expect: okWith({ language: 'en' }) },
+    ],
+  },
+  {
+    name: 'app.setLanguage refuses malformed languages and keeps the current one',
+    steps: [
+      { call: 'app.setLanguage', input: { language: 'zh-TW' }, expect: ok({ language: 'zh-TW' }) },
+      { call: 'app.setLanguage', input: { language: '../../etc/passwd' }, expect: rejected('invalid_input') },
+      { call: 'app.setLanguage', input: { language: '' }, expect: rejected('invalid_input') },
+      { call: 'app.setLanguage', input: { language: `en-${'x'.repeat(60)}` }, expect: rejected('invalid_input') },
+      { call: 'app.setLanguage', input: { language: 7 }, expect: rejected('invalid_input') },
+      { call: 'app.setLanguage', input: {}, expect: rejected('invalid_input') },
+      { call: 'app.info', input: {}, expect: okWith({ language: 'zh-TW' }) },
+      // Back to the language the app starts in, for the cases that follow.
+      { call: 'app.setLanguage', input: { language: 'en' }, expect: ok({ language: 'en' }) },
+    ],
+  },
   {
     name: 'sla.setWatchList arms the list and an empty list disarms it',
     steps: [
@@ -137,6 +164,10 @@ function checkStep(step: ContractStep, result: IpcResult<unknown>): string | nul
   const parsed = ipcCalls[step.call].output.safeParse(result.data);
   if (!parsed.success) return `${label} returned data that does not match the output schema: ${JSON.stringify(result.data)}`;
   if (step.expect.equals !== undefined && !deepEqual(result.data, step.expect.equals)) return `${label} returned ${JSON.stringify(result.data)}, expected ${JSON.stringify(step.expect.equals)}`;
+  const data = result.data as Record<string, unknown>;
+  for (const [k, v] of Object.entries(step.expect.includes ?? {})) {
+    if (!deepEqual(data[k], v)) return `${label} returned ${k}=${JSON.stringify(data[k])}, expected ${JSON.stringify(v)}`;
+  }
   return null;
 }
 

@@ -7,8 +7,8 @@ import type { DesktopEnv } from '../../electron/main/compose';
 import { registerIpcHandlers } from '../../electron/main/ipc/register';
 import type { MainHandlers } from '../../electron/main/ipc/register';
 import { isTrustedSenderFrame } from '../../electron/main/ipc/trusted-sender';
-import { createFakeClock } from '../../shared/alerts';
-import type { Toast } from '../../shared/alerts';
+import { createFakeClock, trayState } from '../../shared/alerts';
+import type { AlertLanguage, Toast } from '../../shared/alerts';
 import { createMemoryFileSystem } from '../../electron/main/services/memory-fs';
 import { createFakeIpcMain } from './fake-ipc-main';
 import { hostContractCases, runHostContract } from './host-contract';
@@ -25,6 +25,7 @@ function setupMain() {
   const external: string[] = [];
   const clipboard: string[] = [];
   const toasts: Toast[] = [];
+  const languages: AlertLanguage[] = [];
   const env: DesktopEnv = {
     appInfo: { version: '0.1.0', platform: 'linux' },
     userDataDir: '/user-data',
@@ -50,6 +51,7 @@ function setupMain() {
     formatTime: (at) => new Date(at).toISOString().slice(11, 16),
     setTrayCounts: () => undefined,
     onSettingsChanged: () => undefined,
+    onLanguageChanged: (l) => languages.push(l),
     focusWindow: () => undefined,
     onError: () => undefined,
   };
@@ -57,7 +59,7 @@ function setupMain() {
   const transport = createFakeIpcMain();
   const unregister = registerIpcHandlers(transport.ipcMain, desktop.handlers, (frame) => isTrustedSenderFrame(frame, origin));
   const invokeFrom = (frame: typeof appFrame | null) => (call: IpcCall, input: unknown) => transport.invoke(frame, call, input) as Promise<IpcResult<unknown>>;
-  return { fs, clock, desktop, transport, unregister, opened, external, clipboard, toasts, invoke: invokeFrom(appFrame), invokeFrom };
+  return { fs, clock, desktop, transport, unregister, opened, external, clipboard, toasts, languages, invoke: invokeFrom(appFrame), invokeFrom };
 }
 
 describe('host contract against the Electron main handlers', () => {
@@ -128,6 +130,33 @@ describe('host contract against the Electron main handlers', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.[0]).toBe('sla.alerts');
     expect(sent[0]?.[1]).toMatchObject({ alerts: [{ ticketId: 'SD-TEST01-0002', threshold: 100, notified: true }] });
+  });
+
+  it('writes toasts and the tray in the language the renderer sets, and remembers it for alerts fired at the next start', async () => {
+    const main = setupMain();
+    await main.desktop.start();
+    expect(await main.invoke('app.setLanguage', { language: 'bg' })).toEqual({ ok: true, data: { language: 'bg' } });
+    expect(main.languages).toEqual(['bg']); // the tray is rebuilt
+    expect(trayState({ breached: 2, atRisk: 0 }, false, main.desktop.language.get()).menu.quit).toBe('Изход');
+    const alert = { ticketId: 'SD-TEST01-0004', clock: 'resolution' as const, threshold: 100, at: T0 + 60_000, label: { customer: 'Example Utility', severity: 'S1', title: 'Outage' } };
+    await main.invoke('sla.setWatchList', { entries: [alert, { ...alert, ticketId: 'SD-TEST01-0005', at: T0 + 3 * 60 * 60_000 }] });
+    main.clock.advance(60_000);
+    expect(main.toasts.map((t) => t.title)).toEqual(['SD-TEST01-0004 · S1 · Решение: срокът е просрочен']);
+    expect(main.toasts[0]?.body).toBe('Example Utility — Outage\nРешение: срокът изтече в 09:01');
+
+    // A malformed language is refused and changes nothing, on screen or on disk.
+    const before = main.fs.files.get(join('/user-data', 'language.json'));
+    expect(await main.invoke('app.setLanguage', { language: 'bg"><script>' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('language') } });
+    expect(main.desktop.language.get()).toBe('bg');
+    expect(main.fs.files.get(join('/user-data', 'language.json'))).toBe(before);
+    await main.desktop.stop();
+
+    // Restart after the second alert came due: it fires before any window, already in Bulgarian.
+    const again = setupMain();
+    for (const [k, v] of main.fs.files) again.fs.files.set(k, v);
+    again.clock.jumpWall(4 * 60 * 60_000);
+    await again.desktop.start();
+    expect(again.toasts.map((t) => t.title)).toEqual(['SD-TEST01-0005 · S1 · Решение: срокът е просрочен']);
   });
 
   it('a toast click focuses the window and asks the renderer to open the ticket', async () => {

@@ -1,13 +1,14 @@
 import { openExternalUrl } from '../security';
 import type { HandoffService } from '../services/handoff';
 import type { SecretStore } from '../services/secrets';
-import type { NotificationService, SlaTimerService, TrayCounts } from '../../../shared/alerts';
+import type { LanguageSetting, NotificationService, SlaTimerService, TrayCounts } from '../../../shared/alerts';
 import { IpcFailure } from './failure';
 import type { MainHandlers } from './register';
 
 /** Everything the handlers reach; Electron objects are wrapped before they get here. */
 export type MainHandlerDeps = {
   appInfo: { version: string; platform: string };
+  language: Pick<LanguageSetting, 'get' | 'set'>;
   slaTimers: Pick<SlaTimerService, 'setWatchList'>;
   notifications: Pick<NotificationService, 'getSettings' | 'setSettings'>;
   tray: { setCounts(counts: TrayCounts): void };
@@ -21,7 +22,8 @@ export type MainHandlerDeps = {
 /** The main-process implementation of every contract call (input already parsed). */
 export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
   return {
-    'app.info': () => Promise.resolve({ version: deps.appInfo.version, platform: deps.appInfo.platform, host: 'electron' as const }),
+    'app.info': () => Promise.resolve({ version: deps.appInfo.version, platform: deps.appInfo.platform, host: 'electron' as const, language: deps.language.get() }),
+    'app.setLanguage': async ({ language }) => ({ language: await deps.language.set(language) }),
     'sla.setWatchList': ({ entries }) => Promise.resolve(deps.slaTimers.setWatchList(entries)),
     'notifications.getSettings': () => Promise.resolve(deps.notifications.getSettings()),
     'notifications.setSettings': (settings) => deps.notifications.setSettings(settings),

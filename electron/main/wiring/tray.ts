@@ -1,12 +1,14 @@
 import { Menu, Tray, app, nativeImage } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { trayState } from '../../../shared/alerts';
-import type { TrayCounts } from '../../../shared/alerts';
+import type { AlertLanguage, TrayCounts } from '../../../shared/alerts';
 
 export type TrayActions = {
   showWindow(): void;
   requestSync(): void;
   isPaused(): boolean;
+  /** The UI language the renderer last reported. */
+  language(): AlertLanguage;
   setPaused(paused: boolean): void;
   quit(): void;
   getWindow(): BrowserWindow | null;
@@ -14,23 +16,23 @@ export type TrayActions = {
 
 export type DesktopTray = { setCounts(counts: TrayCounts): void; refresh(): void; destroy(): void };
 
-/** The tray icon, its menu, the dock badge and the Windows overlay, all fed by trayState(). */
+/** The tray icon, its menu, the dock badge and the Windows overlay, all fed by trayState() in the UI language. */
 export function createDesktopTray(iconPath: string, overlayPath: string, actions: TrayActions): DesktopTray {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
   const overlay = nativeImage.createFromPath(overlayPath);
   let counts: TrayCounts = { breached: 0, atRisk: 0 };
 
   const refresh = (): void => {
-    const state = trayState(counts, actions.isPaused());
+    const state = trayState(counts, actions.isPaused(), actions.language());
     tray.setToolTip(state.tooltip);
     if (process.platform === 'darwin') tray.setTitle(state.label);
     tray.setContextMenu(
       Menu.buildFromTemplate([
-        { label: 'Open Service Desk', click: () => actions.showWindow() },
-        { label: 'Sync now', click: () => actions.requestSync() },
+        { label: state.menu.open, click: () => actions.showWindow() },
+        { label: state.menu.syncNow, click: () => actions.requestSync() },
         { label: state.pauseMenuLabel, type: 'checkbox', checked: actions.isPaused(), click: () => actions.setPaused(!actions.isPaused()) },
         { type: 'separator' },
-        { label: 'Quit', click: () => actions.quit() },
+        { label: state.menu.quit, click: () => actions.quit() },
       ]),
     );
     // Dock badge on macOS, launcher badge on Unity-like Linux desktops; a no-op elsewhere.

@@ -1,4 +1,4 @@
-import { createTimerClock } from '../../../shared/alerts';
+import { alertMessages, createTimerClock } from '../../../shared/alerts';
 import { createEventHub } from './event-hub';
 import { createWebAlerts } from './web-alerts';
 import { createWebHandlers } from './web-handlers';
@@ -29,8 +29,9 @@ export function createBrowserHost(version: string): WebHost {
       version,
       alerts,
       onWatchListReceived: () => hub.release(),
-      setTitleCounts: (breached, atRisk) => {
-        document.title = breached + atRisk > 0 ? `(${breached}/${atRisk}) Service Desk` : 'Service Desk';
+      setTitleCounts: (breached, atRisk, language) => {
+        const app = alertMessages[language].appName;
+        document.title = breached + atRisk > 0 ? `(${breached}/${atRisk}) ${app}` : app;
       },
     }),
     hub,

@@ -47,12 +47,14 @@ function setup(permission: NotificationPermission = 'granted', answer?: Notifica
     localMinute: (at) => new Date(at).getUTCHours() * 60 + new Date(at).getUTCMinutes(),
     formatTime: (at) => new Date(at).toISOString().slice(11, 16),
   });
-  const host = createWebHost(createWebHandlers({ version: 't', alerts, onWatchListReceived: () => hub.release(), download: () => undefined }), hub, { notificationControl: notifier.control });
+  const titles: string[] = [];
+  const setTitleCounts = (b: number, r: number, lang: string) => void titles.push(`${b}/${r} ${lang}`);
+  const host = createWebHost(createWebHandlers({ version: 't', alerts, onWatchListReceived: () => hub.release(), download: () => undefined, setTitleCounts }), hub, { notificationControl: notifier.control });
   const fired: FiredAlert[] = [];
   const opened: string[] = [];
   host.on('sla.alerts', ({ alerts: a }) => void fired.push(...a));
   host.on('ticket.open', ({ ticketId }) => void opened.push(ticketId));
-  return { clock, host, notification, notifier, fired, opened, storage, focused: () => focused };
+  return { clock, host, notification, notifier, fired, opened, storage, titles, focused: () => focused };
 }
 
 const flush = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -115,6 +117,21 @@ describe('web host alerts (the shared services in the page)', () => {
     await second.host.invoke('sla.setWatchList', { entries: [entry('SD-A-0004', T0 + 60 * MIN)] });
     expect(second.fired).toMatchObject([{ ticketId: 'SD-A-0004', threshold: 100 }]);
     expect(second.notification.shown).toHaveLength(1);
+  });
+
+  it('writes notifications and the tab title in the language the page sets, kept across a reload; bad input changes nothing', async () => {
+    const s = setup('granted');
+    await s.host.invoke('tray.setCounts', { breached: 2, atRisk: 1 });
+    expect(await s.host.invoke('app.setLanguage', { language: 'zh-CN' })).toEqual({ language: 'zh-CN' });
+    expect(s.titles).toEqual(['2/1 en', '2/1 zh-CN']);
+    expect(await s.host.call('app.setLanguage', { language: 'zh CN' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('language') } });
+    expect(await s.host.invoke('app.info', {})).toMatchObject({ language: 'zh-CN' });
+    await s.host.invoke('sla.setWatchList', { entries: [entry('SD-A-0005', T0 + MIN), entry('SD-A-0006', T0 + 2 * MIN, 75)] });
+    s.clock.advance(2 * MIN);
+    expect(s.notification.shown.map((n) => n.title)).toEqual(['SD-A-0005 · S1 · 解决已超时', 'SD-A-0006 · S1 · 解决已达 75%']);
+
+    const reloaded = setup('granted', undefined, s.storage);
+    expect(await reloaded.host.invoke('app.info', {})).toMatchObject({ language: 'zh-CN' });
   });
 
   it('refuses hand-off names that main refuses, with invalid_input', async () => {

@@ -1,18 +1,24 @@
 import {
+  createLanguageSetting,
   createNotificationService,
   createSlaTimerService,
   createTextJsonStore,
+  languageSettingSchema,
   slaTimerStateSchema,
   type Clock,
+  type LanguageSetting,
   type NotificationService,
   type SlaTimerService,
   type TextSlot,
+  type TimeFormatter,
 } from '../../../shared/alerts';
 import { notificationSettingsSchema, type FiredAlert } from '../../../shared/ipc';
 import type { WebNotifier } from './web-notifier';
 
 export const SETTINGS_KEY = 'service-desk.notification-settings';
 export const WATCH_KEY = 'service-desk.sla-watch';
+/** The language the renderer last told the host (notification texts); the UI keeps its own choice. */
+export const LANGUAGE_KEY = 'service-desk.host-language';
 
 /** The few Storage methods the web host uses (localStorage in the page). */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -26,13 +32,15 @@ export type WebAlertsDeps = {
   /** A toast was clicked: the window is already focused; open this ticket (null: a grouped toast). */
   onOpen: (ticketId: string | null) => void;
   localMinute?: (at: number) => number;
-  formatTime?: (at: number) => string;
+  formatTime?: TimeFormatter;
   onError?: (message: string) => void;
 };
 
 export type WebAlerts = {
   timers: SlaTimerService;
   notifications: NotificationService;
+  /** The UI language notifications are written in (same catalog as the desktop). */
+  language: LanguageSetting;
   /** Resolves once settings and the persisted watch list are loaded (overdue alerts have fired). */
   ready: Promise<void>;
 };
@@ -48,6 +56,7 @@ function slot(storage: KeyValueStorage, key: string): TextSlot {
  */
 export function createWebAlerts(deps: WebAlertsDeps): WebAlerts {
   const onError = deps.onError ?? ((m: string) => console.error(m));
+  const language = createLanguageSetting(createTextJsonStore(slot(deps.storage, LANGUAGE_KEY), languageSettingSchema, 'notification language', onError));
   const notifications = createNotificationService({
     store: createTextJsonStore(slot(deps.storage, SETTINGS_KEY), notificationSettingsSchema, 'notification settings', onError),
     notifier: deps.notifier,
@@ -55,7 +64,8 @@ export function createWebAlerts(deps: WebAlertsDeps): WebAlerts {
       const d = new Date(at);
       return d.getHours() * 60 + d.getMinutes();
     }),
-    formatTime: deps.formatTime ?? ((at) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+    ...(deps.formatTime ? { formatTime: deps.formatTime } : {}),
+    language: language.get,
     onOpen: deps.onOpen,
   });
   const timers = createSlaTimerService({
@@ -65,8 +75,9 @@ export function createWebAlerts(deps: WebAlertsDeps): WebAlerts {
     onError,
   });
   const ready = (async () => {
+    await language.load();
     await notifications.load();
     await timers.start();
   })();
-  return { timers, notifications, ready };
+  return { timers, notifications, language, ready };
 }

@@ -1,4 +1,4 @@
-import { checkHandoffFileName, type HandoffExtension } from '../../../shared/alerts';
+import { checkHandoffFileName, type AlertLanguage, type HandoffExtension } from '../../../shared/alerts';
 import { isAllowedExternalUrl, type IpcCall, type IpcInput, type IpcOutput } from '../../../shared/ipc';
 import { downloadText } from './download';
 import type { WebAlerts } from './web-alerts';
@@ -18,8 +18,8 @@ export type WebHandlerDeps = {
   alerts: WebAlerts;
   /** The page sent its first watch list, so it has subscribed: held events may flow. */
   onWatchListReceived?: () => void;
-  /** Tray counts have no tray in a browser: the tab title carries them. */
-  setTitleCounts?: (breached: number, atRisk: number) => void;
+  /** Tray counts have no tray in a browser: the tab title carries them, in the UI language. */
+  setTitleCounts?: (breached: number, atRisk: number, language: AlertLanguage) => void;
   /** Saves a hand-off file; the browser's download flow by default. */
   download?: (fileName: string, content: string, mime: string) => void;
 };
@@ -27,6 +27,7 @@ export type WebHandlerDeps = {
 /** The web host's implementation of every bridge call, with browser APIs. */
 export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
   const download = deps.download ?? downloadText;
+  let counts = { breached: 0, atRisk: 0 };
   const handOff = (fileName: string, content: string, extension: HandoffExtension, mime: string): IpcOutput<'draft.openEml'> => {
     // The same file-name rule as the desktop, so a name refused there is refused here too.
     const checked = checkHandoffFileName(fileName, extension);
@@ -35,7 +36,16 @@ export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
     return { path: null };
   };
   return {
-    'app.info': async () => ({ version: deps.version, platform: navigator.platform || 'web', host: 'web' }),
+    'app.info': async () => {
+      await deps.alerts.ready;
+      return { version: deps.version, platform: (typeof navigator !== 'undefined' && navigator.platform) || 'web', host: 'web', language: deps.alerts.language.get() };
+    },
+    'app.setLanguage': async ({ language }) => {
+      await deps.alerts.ready;
+      const used = await deps.alerts.language.set(language);
+      deps.setTitleCounts?.(counts.breached, counts.atRisk, used);
+      return { language: used };
+    },
     'sla.setWatchList': async ({ entries }) => {
       await deps.alerts.ready;
       const result = deps.alerts.timers.setWatchList(entries);
@@ -51,7 +61,9 @@ export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
       return deps.alerts.notifications.setSettings(input);
     },
     'tray.setCounts': async ({ breached, atRisk }) => {
-      deps.setTitleCounts?.(breached, atRisk);
+      counts = { breached, atRisk };
+      await deps.alerts.ready;
+      deps.setTitleCounts?.(breached, atRisk, deps.alerts.language.get());
       return {};
     },
     'draft.openEml': async ({ fileName, eml }) => handOff(fileName, eml, '.eml', 'message/rfc822'),

@@ -3,3 +3,4 @@ export type { SlaWatchOptions } from './use-sla-watch';
 export { NotificationSettingsPanel } from './NotificationSettingsPanel';
 export { MuteTicketButton } from './MuteTicketButton';
 export { NotificationsBlockedBanner } from './NotificationsBlockedBanner';
+export { useHostLanguage } from './use-host-language';

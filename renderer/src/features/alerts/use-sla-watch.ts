@@ -5,6 +5,7 @@ import { useRouter } from '../../app/router';
 import { useServices } from '../../app/services';
 import { useMinute } from '../../app/use-now';
 import { useConfig } from '../../config/config-store';
+import { useHostLanguage } from './use-host-language';
 import { AT_RISK_MS, buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from './watch-input';
 
 export type SlaWatchOptions = {
@@ -13,12 +14,14 @@ export type SlaWatchOptions = {
 };
 
 /**
- * Keeps the host's SLA watch current and handles what it sends back: alerts are recorded on the
- * ticket timeline, a clicked notification opens its ticket, a tray "Sync now" triggers a sync.
+ * Keeps the host's SLA watch current (and its notification language, see useHostLanguage) and
+ * handles what it sends back: alerts are recorded on the ticket timeline, a clicked notification
+ * opens its ticket, a tray "Sync now" triggers a sync.
  * Mount once at app level. It subscribes before sending its first watch list, because the host
  * holds events (e.g. alerts fired at start-up) until that first list arrives.
  */
 export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
+  useHostLanguage();
   const { db, host } = useServices();
   const mutate = useMutations();
   const navigate = useRouter((s) => s.navigate);
