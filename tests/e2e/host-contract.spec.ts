@@ -7,8 +7,8 @@ type PageHost = { kind: string; call(call: IpcCall, input: unknown): Promise<Ipc
 // The same cases and runner as tests/contract/main-host.test.ts (Node, Electron main handlers):
 // here each call crosses into the page and runs on the web host's own object, the way the
 // renderer calls it, with its answer structured-cloned back like an IPC reply.
-test('the web host passes the shared host contract in Chromium', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4317' });
+test('the web host passes the shared host contract in Chromium', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL ?? '' });
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
   // https links open a new tab; keep it from reaching the network.

@@ -12,6 +12,15 @@ const clockNames: Record<string, string> = {
   rfo: 'RFO report',
 };
 
+const bgClockNames: Record<string, string> = {
+  first_response: 'Първи отговор',
+  update_cadence: 'Информиране на клиента',
+  online_resolution: 'Онлайн решение',
+  on_site_arrival: 'Пристигане на място',
+  resolution: 'Решение',
+  rfo: 'Доклад за причината',
+};
+
 // The real Web Notifications API still shows each notification; the wrapper only remembers
 // what was constructed so the test can read it and click it (headless Chromium has no toast to click).
 const captureNotifications = () => {
@@ -39,22 +48,26 @@ async function storedWatch(page: Page): Promise<StoredWatch> {
   return JSON.parse(text ?? '{"entries":[],"fired":[]}') as StoredWatch;
 }
 
-test('a ticket about to breach notifies; clicking the notification opens the ticket, whose timeline keeps the alert', async ({ page, context }) => {
-  await context.grantPermissions(['notifications'], { origin: 'http://127.0.0.1:4317' });
+/** The first upcoming watch entry whose instant has at most three alerts (more at once become one grouped notification). */
+async function nextSingleAlert(page: Page) {
+  // The page handed its watch list to the web host's timer service, which persisted it.
+  await expect.poll(async () => (await storedWatch(page)).entries.length).toBeGreaterThan(0);
+  const watch = await storedWatch(page);
+  const now = await page.evaluate(() => Date.now());
+  const upcoming = watch.entries.filter((e) => e.at > now + 120_000).sort((a, b) => a.at - b.at);
+  const next = upcoming.find((e) => upcoming.filter((o) => o.at === e.at).length <= 3);
+  if (!next) throw new Error('the demo data has no upcoming SLA alert');
+  return { next, now };
+}
+
+test('a ticket about to breach notifies; clicking the notification opens the ticket, whose timeline keeps the alert', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL ?? '' });
   await context.addInitScript(captureNotifications);
   const start = Date.now();
   await page.clock.install({ time: start });
   await page.goto('/');
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
-
-  // The page handed its watch list to the web host's timer service, which persisted it.
-  await expect.poll(async () => (await storedWatch(page)).entries.length).toBeGreaterThan(0);
-  const watch = await storedWatch(page);
-  const now = await page.evaluate(() => Date.now());
-  // The first upcoming instant with at most three alerts (more at once become one grouped notification).
-  const upcoming = watch.entries.filter((e) => e.at > now + 120_000).sort((a, b) => a.at - b.at);
-  const next = upcoming.find((e) => upcoming.filter((o) => o.at === e.at).length <= 3);
-  if (!next) throw new Error('the demo data has no upcoming SLA alert');
+  const { next, now } = await nextSingleAlert(page);
 
   // Time passes until a minute before it (the laptop was closed), then runs normally across it.
   await page.clock.fastForward(next.at - now - 60_000);
@@ -77,6 +90,31 @@ test('a ticket about to breach notifies; clicking the notification opens the tic
   const clock = clockNames[next.clock] ?? next.clock;
   const text = next.threshold >= 100 ? `${clock} breached` : `${clock} at ${next.threshold} %`;
   await expect(page.locator('li[data-kind="sla_alert"]').filter({ hasText: text })).toHaveCount(1);
+});
+
+test('after switching the UI to Bulgarian, the next notification is written in Bulgarian, also after a reload', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL ?? '' });
+  await context.addInitScript(captureNotifications);
+  await page.clock.install({ time: Date.now() });
+  await page.goto('/');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await page.getByLabel('Language').selectOption('bg');
+  await expect(page.getByRole('button', { name: 'Нов тикет' })).toBeVisible();
+  // Reloaded: the UI remembers Bulgarian and tells the host again; the host remembers it too.
+  await page.reload();
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  type InfoHost = { call(c: string, i: unknown): Promise<{ ok: boolean; data?: { language?: string } }> };
+  await expect.poll(() => page.evaluate(async () => (await (window as unknown as { __serviceDeskHost: InfoHost }).__serviceDeskHost.call('app.info', {})).data?.language)).toBe('bg');
+
+  const { next, now } = await nextSingleAlert(page);
+  await page.clock.fastForward(next.at - now - 60_000);
+  const before = (await notifications(page)).length;
+  await page.clock.runFor(61_000);
+  await expect.poll(async () => (await notifications(page)).slice(before).map((n) => n.title)).toContainEqual(expect.stringContaining(`${next.ticketId} · `));
+  const shown = (await notifications(page)).slice(before).find((n) => n.title.startsWith(`${next.ticketId} · `));
+  const clock = bgClockNames[next.clock] ?? next.clock;
+  expect(shown?.title).toContain(next.threshold >= 100 ? `${clock}: срокът е просрочен` : `${clock} на ${next.threshold}%`);
+  expect(shown?.body).toMatch(next.threshold >= 100 ? /срокът изтече в \d\d:\d\d/ : /от срока в \d\d:\d\d/);
 });
 
 test('with notifications denied, alerts are still recorded on the ticket and counted as blocked', async ({ page, context }) => {
