@@ -16,7 +16,8 @@ import { QueueRow } from './QueueRow';
 import { BulkActions } from './BulkActions';
 
 const ROW_HEIGHT = 36;
-const BLOCK = 100;
+/** Rows are read in windows of two blocks around the visible rows (a screen holds about 20). */
+const BLOCK = 40;
 export const SOON_MINUTES = 120;
 
 export function QueuePage({ viewId }: { viewId: string }) {
@@ -31,21 +32,29 @@ export function QueuePage({ viewId }: { viewId: string }) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
-  const [blockStart, setBlockStart] = useState(0);
+  // The window belongs to a view: a new view starts at its top, without a read at the old offset.
+  const [block, setBlock] = useState({ viewId, start: 0 });
+  const blockStart = block.viewId === viewId ? block.start : 0;
   const source = useQueueSource(viewId, ctx, blockStart, BLOCK * 2, names?.customers);
   const count = source.count;
   const searching = search.trim().length > 0;
   const results = useSearch(searching ? search : '');
-  const total = searching ? (results?.length ?? 0) : (count ?? 0);
+  // Rows show as soon as the first window is read; the count may come a moment later.
+  const known = source.page && blockStart === 0 ? source.page.length : 0;
+  const total = searching ? (results?.length ?? 0) : (count ?? known);
+  const loading = searching ? results === undefined : count === undefined && source.page === undefined;
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
   const wantedBlock = Math.floor(first / BLOCK) * BLOCK;
-  useEffect(() => setBlockStart(wantedBlock), [wantedBlock]);
+  useEffect(() => setBlock({ viewId, start: wantedBlock }), [viewId, wantedBlock]);
   const rowAt = (i: number): Ticket | undefined => (searching ? results?.[i] : source.page?.[i - blockStart]);
 
   const open = useCallback((id: string) => navigate({ screen: 'ticket', id }), [navigate]);
 
-  useEffect(() => setSelection([]), [viewId, setSelection]);
+  useEffect(() => {
+    setSelection([]);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [viewId, setSelection]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement;
@@ -99,7 +108,9 @@ export function QueuePage({ viewId }: { viewId: string }) {
           <span key={c} role="columnheader">{t(`views.column.${c}`)}</span>
         ))}
       </div>
-      {total === 0 ? (
+      {loading ? (
+        <p className="muted empty" aria-busy="true">{t('app.loading')}</p>
+      ) : total === 0 ? (
         <p className="muted empty">{searching ? t('queue.noResults') : t('queue.empty')}</p>
       ) : (
         <div ref={scrollRef} className="queue-scroll" role="grid" aria-rowcount={total} aria-label={title}>

@@ -6,7 +6,9 @@ import { useMinute } from '../../app/use-now';
 import { builtInViews, type ViewContext } from './views';
 import { useViewCount } from './use-queue-view';
 import { SOON_MINUTES } from './QueuePage';
-import { useSavedViews } from './saved-views';
+import { useMigrateLocalViews, useSavedViews } from './saved-views';
+import { useSavedViewPage } from './use-saved-view';
+import type { SavedView } from '../../../../shared/views';
 
 function ViewLink({ id, labelKey, ctx, active }: { id: string; labelKey: string; ctx: ViewContext; active: boolean }) {
   const { t } = useTranslation();
@@ -27,6 +29,7 @@ export function QueueSidebar({ activeView }: { activeView?: string }) {
   const me = useSession((s) => s.session.userId);
   const now = useMinute();
   const ctx = useMemo<ViewContext>(() => ({ me, now, soonMinutes: SOON_MINUTES }), [me, now]);
+  useMigrateLocalViews(me);
   return (
     <>
       <ul className="views">
@@ -34,31 +37,38 @@ export function QueueSidebar({ activeView }: { activeView?: string }) {
           <ViewLink key={v.id} id={v.id} labelKey={v.labelKey} ctx={ctx} active={v.id === activeView} />
         ))}
       </ul>
-      <SavedViewLinks me={me} activeView={activeView} />
+      <SavedViewLinks me={me} now={now} activeView={activeView} />
     </>
   );
 }
 
-/** The user's saved views (counted on their own screen: a filtered view's count is a scan). */
-function SavedViewLinks({ me, activeView }: { me: string; activeView?: string }) {
-  const { t } = useTranslation();
+function SavedViewLink({ view, now, active }: { view: SavedView; now: number; active: boolean }) {
   const navigate = useRouter((s) => s.navigate);
+  const id = `saved:${view.id}`;
+  // Counted over the indexes its filters plan (see readSavedViewPage): index counts, key sets, or at most a thousand rows.
+  const count = useSavedViewPage(view, now, 0, 0)?.count;
+  return (
+    <li>
+      <a href={`#/queue/${id}`} aria-current={active ? 'page' : undefined} className={active ? 'active' : ''} onClick={(e) => (e.preventDefault(), navigate({ screen: 'queue', view: id }))}>
+        <span>{view.name}</span>
+        <span className="count" data-testid={`count-${id}`}>{count ?? ''}</span>
+      </a>
+    </li>
+  );
+}
+
+/** The user's saved views with their counts. */
+function SavedViewLinks({ me, now, activeView }: { me: string; now: number; activeView?: string }) {
+  const { t } = useTranslation();
   const views = useSavedViews(me) ?? [];
   if (views.length === 0) return null;
   return (
     <>
       <div className="section-title">{t('views.mine')}</div>
       <ul className="views" data-testid="saved-views">
-        {views.map((v) => {
-          const id = `saved:${v.id}`;
-          return (
-            <li key={v.id}>
-              <a href={`#/queue/${id}`} aria-current={id === activeView ? 'page' : undefined} className={id === activeView ? 'active' : ''} onClick={(e) => (e.preventDefault(), navigate({ screen: 'queue', view: id }))}>
-                <span>{v.name}</span>
-              </a>
-            </li>
-          );
-        })}
+        {views.map((v) => (
+          <SavedViewLink key={v.id} view={v} now={now} active={`saved:${v.id}` === activeView} />
+        ))}
       </ul>
     </>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm, Controller } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { ticketStatuses } from '../../../../shared/ticket';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
 import { useRouter } from '../../app/router';
-import { saveView, deleteView } from './saved-views';
+import { useMutations } from '../../app/mutations';
 
 function MultiSelect({ label, options, value, onChange }: { label: string; options: { value: string; label: string }[]; value: string[]; onChange: (v: string[]) => void }) {
   return (
@@ -28,6 +29,9 @@ export function ViewEditor({ initial, onClose }: { initial?: SavedView; onClose:
   const { db } = useServices();
   const me = useSession((s) => s.session.userId);
   const navigate = useRouter((s) => s.navigate);
+  const mutate = useMutations();
+  // A refused save or delete (e.g. another user's view) says why; the form keeps what was typed.
+  const [refused, setRefused] = useState('');
   const facets = useLiveQuery(async () => ({
     severities: (await db.tickets.orderBy('severity').uniqueKeys()).map(String),
     productLines: (await db.tickets.orderBy('productLine').uniqueKeys()).map(String),
@@ -48,10 +52,17 @@ export function ViewEditor({ initial, onClose }: { initial?: SavedView; onClose:
     },
   });
   const submit = form.handleSubmit(async (v) => {
-    await saveView(db, { ...v, ownerId: me, updatedAt: Date.now() });
+    const r = await mutate('view.put@1', { view: { ...v, ownerId: me, updatedAt: Date.now() } });
+    if (r.outcome !== 'applied') return setRefused(r.message ?? r.outcome);
     onClose();
     navigate({ screen: 'queue', view: `saved:${v.id}` });
   });
+  const remove = async (id: string) => {
+    const r = await mutate('view.delete@1', { id });
+    if (r.outcome !== 'applied') return setRefused(r.message ?? r.outcome);
+    onClose();
+    navigate({ screen: 'queue', view: 'my' });
+  };
   const opt = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
   const multi = (name: 'filters.statuses' | 'filters.severities' | 'filters.productLines' | 'filters.regions' | 'filters.customerIds' | 'filters.ownerIds', label: string, options: { value: string; label: string }[]) => (
     <Controller control={form.control} name={name} render={({ field }) => <MultiSelect label={label} options={options} value={field.value as string[]} onChange={field.onChange} />} />
@@ -100,10 +111,11 @@ export function ViewEditor({ initial, onClose }: { initial?: SavedView; onClose:
             <MultiSelect label={t('views.columns')} options={viewColumns.map((c) => ({ value: c, label: t(`views.column.${c}`) }))} value={field.value} onChange={field.onChange} />
           )}
         />
+        {refused && <p className="error" role="alert">{refused}</p>}
         <div className="row">
           <button type="submit" className="primary">{t('views.save')}</button>
           {initial && (
-            <button type="button" onClick={() => void deleteView(db, initial.id).then(() => (onClose(), navigate({ screen: 'queue', view: 'my' })))}>
+            <button type="button" onClick={() => void remove(initial.id)}>
               {t('views.delete')}
             </button>
           )}

@@ -1,47 +1,70 @@
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Collection } from 'dexie';
-import { savedViewSchema, matchesViewFilters, type SavedView } from '../../../../shared/views';
+import { savedViewSchema, type SavedView } from '../../../../shared/views';
 import type { ServiceDeskDb } from '../../data/db';
-import type { Ticket } from '../../../../shared/ticket';
 import { useServices } from '../../app/services';
+import { useMutations, type Mutate } from '../../app/mutations';
 
-const KEY = 'savedViews';
+/** Where the first session kept saved views, device-local, before they were synced per user. */
+export const LEGACY_META_KEY = 'savedViews';
 
-async function readAll(db: ServiceDeskDb): Promise<SavedView[]> {
-  const row = await db.meta.get(KEY);
-  const list = Array.isArray(row?.value) ? row.value : [];
-  // A damaged entry is dropped rather than breaking every queue.
-  return list.flatMap((v) => {
+/** Rows that are not a valid view are skipped rather than breaking every queue. */
+function valid(rows: readonly unknown[]): SavedView[] {
+  return rows.flatMap((v) => {
     const parsed = savedViewSchema.safeParse(v);
     return parsed.success ? [parsed.data] : [];
   });
 }
 
-/** The saved views of one user, newest first. */
+/** The saved views of one user (synced to each of their devices), newest first. */
 export function useSavedViews(userId: string): SavedView[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => (await readAll(db)).filter((v) => v.ownerId === userId).sort((a, b) => b.updatedAt - a.updatedAt), [db, userId]);
+  return useLiveQuery(async () => valid(await db.savedViews.where('ownerId').equals(userId).toArray()).sort((a, b) => b.updatedAt - a.updatedAt), [db, userId]);
 }
 
-export async function saveView(db: ServiceDeskDb, view: SavedView): Promise<void> {
-  const valid = savedViewSchema.parse(view);
-  await db.transaction('rw', db.meta, async () => {
-    const all = await readAll(db);
-    await db.meta.put({ key: KEY, value: [...all.filter((v) => v.id !== valid.id), valid] });
-  });
+const migrating = new WeakMap<object, Promise<number>>();
+
+/**
+ * Moves the views this device kept in meta `savedViews` into the synced table, through
+ * view.put@1 so they reach the user's other devices. Only the signed-in user's views can be
+ * written in their name: another user's stay in meta until that user works on this device; the
+ * meta key goes once it is empty. Safe to repeat (putting an unchanged view writes nothing).
+ * Resolves to the number of views moved.
+ */
+export function migrateLocalViews(db: ServiceDeskDb, mutate: Mutate, userId: string): Promise<number> {
+  const running = migrating.get(db);
+  if (running) return running;
+  const run = (async () => {
+    const row = await db.meta.get(LEGACY_META_KEY);
+    if (!row) return 0;
+    const list = Array.isArray(row.value) ? (row.value as unknown[]) : [];
+    const mine = valid(list).filter((v) => v.ownerId === userId);
+    const moved = new Set<string>();
+    for (const view of mine) {
+      const r = await mutate('view.put@1', { view });
+      if (r.outcome === 'applied') moved.add(view.id);
+    }
+    await db.transaction('rw', db.meta, async () => {
+      const now = await db.meta.get(LEGACY_META_KEY);
+      const left = (Array.isArray(now?.value) ? (now.value as unknown[]) : []).filter((v) => {
+        const parsed = savedViewSchema.safeParse(v);
+        // Unreadable entries are dropped: they could never be shown or moved.
+        return parsed.success && !(parsed.data.ownerId === userId && moved.has(parsed.data.id));
+      });
+      if (left.length === 0) await db.meta.delete(LEGACY_META_KEY);
+      else await db.meta.put({ key: LEGACY_META_KEY, value: left });
+    });
+    return moved.size;
+  })().finally(() => migrating.delete(db));
+  migrating.set(db, run);
+  return run;
 }
 
-export async function deleteView(db: ServiceDeskDb, id: string): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    await db.meta.put({ key: KEY, value: (await readAll(db)).filter((v) => v.id !== id) });
-  });
-}
-
-type Row = Ticket & { dueAt?: number };
-
-/** The view's rows in its sort order: walk the sort field's index, keep rows that match its filters. */
-export function savedViewCollection(db: ServiceDeskDb, view: SavedView, now: number): Collection<Row, string> {
-  const ordered = db.tickets.orderBy(view.sort.field) as unknown as Collection<Row, string>;
-  const directed = view.sort.direction === 'desc' ? ordered.reverse() : ordered;
-  return directed.filter((t) => matchesViewFilters(t, view.filters, now));
+/** Runs the one-time move of device-local views for whoever is signed in. */
+export function useMigrateLocalViews(userId: string): void {
+  const { db } = useServices();
+  const mutate = useMutations();
+  useEffect(() => {
+    migrateLocalViews(db, mutate, userId).catch((e: unknown) => console.error('saved views: moving local views failed', e));
+  }, [db, mutate, userId]);
 }

@@ -1,9 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Table } from 'dexie';
 import { useServices } from '../../app/services';
 import type { Ticket } from '../../../../shared/ticket';
 import { findView, type ViewContext } from './views';
 import { searchTokens } from './queue-keys';
+import { useSharedLiveQuery } from './shared-live-query';
+import { reuseRows } from './stable-rows';
 
 type Rows = Table<{ id: string }, string>;
 
@@ -11,21 +12,32 @@ type Rows = Table<{ id: string }, string>;
  * User Timing entries ('sd:view-query', 'sd:search-query') so benches and DevTools see the data
  * query alone. Only the latest stays in the buffer (queries rerun all day); a PerformanceObserver sees every one.
  */
-function measureQuery(name: string, start: number, detail: Record<string, unknown>): void {
+export function measureQuery(name: string, start: number, detail: Record<string, unknown>): void {
   performance.clearMeasures(name);
   performance.measure(name, { start, end: performance.now(), detail });
 }
 
-/** How many tickets a view holds: an index count, never a table scan. */
+/** The inputs a view's range depends on, as part of its query key (only time-bound views re-run each minute). */
+function ctxKey(viewId: string, ctx: ViewContext): string | null {
+  const view = findView(viewId);
+  if (!view) return null;
+  return `${viewId}|${ctx.me}|${view.usesNow ? `${ctx.now}|${ctx.soonMinutes}` : ''}`;
+}
+
+/** How many tickets a view holds: an index count, never a table scan; shared by the sidebar and the queue page. */
 export function useViewCount(viewId: string, ctx: ViewContext): number | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => findView(viewId)?.range(db.tickets as unknown as Rows, ctx).count() ?? 0, [db, viewId, ctx.me, ctx.now, ctx.soonMinutes]);
+  const key = ctxKey(viewId, ctx);
+  return useSharedLiveQuery(db, key && `count|${key}`, () => findView(viewId)?.range(db.tickets as unknown as Rows, ctx).count() ?? Promise.resolve(0));
 }
 
 /** One window of a view's rows, nearest deadline first: an index range with offset and limit. */
 export function useViewPage(viewId: string, ctx: ViewContext, offset: number, limit: number): Ticket[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(
+  const key = ctxKey(viewId, ctx);
+  return useSharedLiveQuery(
+    db,
+    key && `page|${key}|${offset}|${limit}`,
     async () => {
       const view = findView(viewId);
       if (!view) return [];
@@ -34,7 +46,7 @@ export function useViewPage(viewId: string, ctx: ViewContext, offset: number, li
       measureQuery('sd:view-query', start, { viewId, offset, limit, rows: rows.length });
       return rows;
     },
-    [db, viewId, ctx.me, ctx.now, ctx.soonMinutes, offset, limit],
+    reuseRows,
   );
 }
 
@@ -46,7 +58,7 @@ const SEARCH_LIMIT = 500;
  */
 export function useSearch(text: string): Ticket[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => {
+  return useSharedLiveQuery(db, text.trim() ? `search|${text}` : null, async () => {
     const tokens = searchTokens(text);
     const [first, ...rest] = tokens.sort((a, b) => b.length - a.length);
     if (!first) return [];
@@ -62,5 +74,5 @@ export function useSearch(text: string): Ticket[] | undefined {
     const found = all.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, SEARCH_LIMIT);
     measureQuery('sd:search-query', start, { text, rows: found.length });
     return found;
-  }, [db, text]);
+  }, reuseRows, 0);
 }

@@ -7,7 +7,7 @@ type Row = { id: string };
 export type ViewContext = { me: string; now: number; soonMinutes: number };
 
 /** A built-in queue: its name key and the index range that holds exactly its tickets, nearest deadline first. */
-export type QueueView = { id: string; labelKey: string; param?: string; range: (t: Table<Row, string>, ctx: ViewContext) => Collection<Row, string> };
+export type QueueView = { id: string; labelKey: string; param?: string; /** The range moves with the clock (re-read each minute). */ usesNow?: boolean; range: (t: Table<Row, string>, ctx: ViewContext) => Collection<Row, string> };
 
 const MINUTE = 60_000;
 const keyRange = (t: Table<Row, string>, index: string, key: string | number, from = -Infinity, to = CLOSED) =>
@@ -16,8 +16,8 @@ const keyRange = (t: Table<Row, string>, index: string, key: string | number, fr
 export const builtInViews: QueueView[] = [
   { id: 'my', labelKey: 'views.my', range: (t, c) => keyRange(t, 'qOwner', c.me) },
   { id: 'unassigned', labelKey: 'views.unassigned', range: (t) => keyRange(t, 'qOwner', '') },
-  { id: 'breaching_soon', labelKey: 'views.breachingSoon', range: (t, c) => t.where('dueAt').between(c.now, c.now + c.soonMinutes * MINUTE, true, false) },
-  { id: 'breached', labelKey: 'views.breached', range: (t, c) => t.where('dueAt').below(c.now) },
+  { id: 'breaching_soon', labelKey: 'views.breachingSoon', usesNow: true, range: (t, c) => t.where('dueAt').between(c.now, c.now + c.soonMinutes * MINUTE, true, false) },
+  { id: 'breached', labelKey: 'views.breached', usesNow: true, range: (t, c) => t.where('dueAt').below(c.now) },
   { id: 'edown', labelKey: 'views.edown', range: (t) => keyRange(t, 'qEDown', 1) },
   { id: 'waiting', labelKey: 'views.waiting', range: (t) => keyRange(t, 'status', 'waiting_customer') },
   { id: 'on_site', labelKey: 'views.onSite', range: (t) => keyRange(t, 'qOnSite', 1) },
