@@ -3,6 +3,7 @@ import type { Ticket, TimelineEvent } from '../../../shared/ticket';
 import type { Customer, Engineer } from '../../../shared/directory';
 import type { BaseVersions, ConflictRecord, FieldVersions, SyncTable } from '../../../shared/sync';
 import type { SavedView } from '../../../shared/views';
+import { moveSyncFactsInline, upgradeOutboxEntries } from './migrations';
 
 /** A key/value row for device-local facts: client id, sync cursor, schema version, UI prefs. */
 export type MetaRow = { key: string; value: unknown };
@@ -13,6 +14,8 @@ export type OutboxEntry = { clientId: string; id: number; name: string; args: un
 /**
  * Per synced row: the server's version and field versions (for base versions), and while local
  * changes are pending, the server's copy (`shadow`) that rebase resets to before replaying them.
+ * Since schema 5, rows of the large tables (sync-meta inlineMetaTables) without pending changes
+ * keep these facts on the row itself and have no sync state row.
  */
 export type SyncStateRow = { table: SyncTable; id: string; version: number; fv: FieldVersions; hasShadow: 0 | 1; shadow?: Record<string, unknown> | null };
 
@@ -68,6 +71,15 @@ export class ServiceDeskDb extends Dexie {
     // v4: saved views synced per user (view.put@1 / view.delete@1). Views kept device-locally in
     // meta `savedViews` before are moved into this table by the queue feature on first use.
     this.version(4).stores({ savedViews: 'id, ownerId' });
+    // v5: tickets/timeline/visits carry their server version facts inline (sync-meta), so a pull
+    // writes one record per row; their clean sync states move onto the rows. Outbox entries of
+    // older mutation versions are rewritten to the current ones.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await moveSyncFactsInline(tx);
+        await upgradeOutboxEntries(tx);
+      });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */

@@ -1,6 +1,7 @@
 import type { EntityReader, EntitySnapshot, FieldVersions, MutationCtx, MutationResultBody, PreparedMutation, SyncTable } from '../../../shared/sync';
 import { entityKey } from '../../../shared/sync';
 import type { ServiceDeskDb, SyncStateRow } from './db';
+import { serverFacts, splitRow } from './sync-meta';
 
 export type Actor = { userId: string; role: MutationCtx['role']; region: string };
 
@@ -13,8 +14,9 @@ export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promi
     for (const t of touches) {
       const key = entityKey(t.table, t.id);
       if (fvs.has(key)) continue;
-      const [data, state] = await Promise.all([db.synced(t.table).get(t.id), db.syncState.get([t.table, t.id])]);
-      const fv = state?.fv ?? {};
+      const [row, state] = await Promise.all([db.synced(t.table).get(t.id), db.syncState.get([t.table, t.id])]);
+      const { data, meta } = splitRow(row);
+      const { fv } = serverFacts(data, meta, state);
       fvs.set(key, fv);
       if (data) found.set(key, { data, fv });
     }
@@ -28,8 +30,9 @@ export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promi
 async function ensureShadow(db: ServiceDeskDb, table: SyncTable, id: string): Promise<void> {
   const state = await db.syncState.get([table, id]);
   if (state?.hasShadow === 1) return;
-  const live = (await db.synced(table).get(id)) ?? null;
-  const row: SyncStateRow = { table, id, version: state?.version ?? 0, fv: state?.fv ?? {}, hasShadow: 1, shadow: live };
+  const { data, meta } = splitRow(await db.synced(table).get(id));
+  const { version, fv } = serverFacts(data, meta, state);
+  const row: SyncStateRow = { table, id, version, fv, hasShadow: 1, shadow: data ?? null };
   await db.syncState.put(row);
 }
 

@@ -1,6 +1,12 @@
 import { prepareMutation, type PullResponse, type SyncTable, syncTables } from '../../../shared/sync';
 import { syncScope, type ServiceDeskDb, type SyncStateRow } from './db';
 import { applyLocally, getActorInTx, loadTouched } from './local-apply';
+import { inlineMetaTables, withMeta } from './sync-meta';
+
+/** The server copy as stored live: rows of the large tables carry their version facts inline. */
+function serverRow(s: Pick<SyncStateRow, 'table' | 'version' | 'fv'>, data: Record<string, unknown>): Record<string, unknown> {
+  return inlineMetaTables.has(s.table) && s.version > 0 ? withMeta(data, s.version, s.fv) : data;
+}
 
 /**
  * Resets every locally changed row to the server's copy, then replays the pending outbox on top
@@ -10,15 +16,15 @@ import { applyLocally, getActorInTx, loadTouched } from './local-apply';
 export async function rebase(db: ServiceDeskDb): Promise<void> {
   const shadows = await db.syncState.where('hasShadow').equals(1).toArray();
   for (const s of shadows) {
-    if (s.shadow) await db.synced(s.table).put(s.shadow);
+    if (s.shadow) await db.synced(s.table).put(serverRow(s, s.shadow));
     else await db.synced(s.table).delete(s.id);
   }
   const pending = await db.outbox.orderBy('id').toArray();
   if (pending.length === 0) {
     for (const s of shadows) {
-      const cleared: SyncStateRow = { table: s.table, id: s.id, version: s.version, fv: s.fv, hasShadow: 0 };
-      if (s.version === 0 && !s.shadow) await db.syncState.delete([s.table, s.id]);
-      else await db.syncState.put(cleared);
+      // The live row now carries the server facts itself (large tables), or there is no server row.
+      if (inlineMetaTables.has(s.table) || (s.version === 0 && !s.shadow)) await db.syncState.delete([s.table, s.id]);
+      else await db.syncState.put({ table: s.table, id: s.id, version: s.version, fv: s.fv, hasShadow: 0 });
     }
     return;
   }
@@ -59,16 +65,18 @@ export async function applyPullPage(db: ServiceDeskDb, page: PullResponse): Prom
         stateRows.push({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 1, shadow: data });
         continue;
       }
-      stateRows.push({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 0 });
+      const inline = inlineMetaTables.has(r.table);
+      // Configuration tables keep one sync state row each; the large tables need none (facts inline).
+      if (!inline) stateRows.push({ table: r.table, id: r.id, version: r.version, fv: r.fv, hasShadow: 0 });
       const into = <T>(m: Map<SyncTable, T[]>, v: T) => {
         const list = m.get(r.table);
         if (list) list.push(v);
         else m.set(r.table, [v]);
       };
-      if (data) into(puts, data);
+      if (data) into(puts, inline ? withMeta(data, r.version, r.fv) : data);
       else into(deletes, r.id);
     }
-    await db.syncState.bulkPut(stateRows);
+    if (stateRows.length) await db.syncState.bulkPut(stateRows);
     for (const [t, rows] of puts) await db.synced(t).bulkPut(rows);
     for (const [t, ids] of deletes) await db.synced(t).bulkDelete(ids);
     await db.meta.put({ key: 'cursor', value: page.cursor });
