@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueuePage, QueueSidebar } from '../features/queue';
-import { ReportsPage } from '../features/reports';
+import { ReportsPage, useReportsWarmup } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
 import { DispatchBoard, useAutoFaultVisits } from '../features/dispatch';
@@ -47,6 +47,7 @@ export function App() {
   const { host, sync } = useServices();
   useSlaWatch({ onSyncRequested: () => void sync.syncNow() });
   useAutoEscalation();
+  useReportsWarmup();
   useConfigSync();
   useAutoFaultVisits();
   const nav = (r: Route, label: string, key: string) => (

@@ -1,18 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportToCsv, type ReportFilters } from '../../../../shared/reports';
+import { reportToCsv } from '../../../../shared/reports';
 import { ActivityCharts } from './ActivityCharts';
 import { ClockCharts } from './ClockCharts';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { csvFileName, downloadCsv } from './download-csv';
-import { periodProblem, periodRange } from './period';
+import { reportFilters } from './report-filters';
 import { useReportQuery } from './report-query-store';
 import { useComplianceReport } from './use-report';
 import { useReportFormat } from './use-report-format';
 import { useReportOptions } from './use-report-options';
 import './reports.css';
-
-const orUndefined = (v: string): string | undefined => (v === '' ? undefined : v);
 
 /** SLA compliance, escalations, visits and E-Down incidents, computed from the local store. */
 export function ReportsPage() {
@@ -21,18 +19,9 @@ export function ReportsPage() {
   // Presets count back from when the page opened and stay open-ended, so later changes still show
   // up; the report does not recompute every minute just because the clock moved.
   const [openedAt] = useState(() => Date.now());
-  const period = useMemo(() => periodRange(q.preset, openedAt, q.customFrom, q.customTo), [q.preset, openedAt, q.customFrom, q.customTo]);
-  const problem = periodProblem(period);
-  const filters = useMemo<ReportFilters>(
-    () => ({
-      ...(problem ? {} : period),
-      severity: orUndefined(q.severity),
-      productLine: orUndefined(q.productLine),
-      region: orUndefined(q.region),
-      customerId: orUndefined(q.customerId),
-      ownerId: orUndefined(q.ownerId),
-    }),
-    [period, problem, q.severity, q.productLine, q.region, q.customerId, q.ownerId],
+  const { filters, problem } = useMemo(
+    () => reportFilters({ preset: q.preset, customFrom: q.customFrom, customTo: q.customTo, severity: q.severity, productLine: q.productLine, region: q.region, customerId: q.customerId, ownerId: q.ownerId }, openedAt),
+    [q.preset, openedAt, q.customFrom, q.customTo, q.severity, q.productLine, q.region, q.customerId, q.ownerId],
   );
   const { report, timing, error, computing } = useComplianceReport(filters, q.groupBy);
   const options = useReportOptions();
@@ -52,6 +41,7 @@ export function ReportsPage() {
       data-report-severity={report?.filters.severity}
       data-load-ms={timing ? Math.round(timing.loadMs) : undefined}
       data-compute-ms={timing ? Math.round(timing.computeMs) : undefined}
+      data-worker-heap-mb={timing?.workerHeapMb !== undefined ? Math.round(timing.workerHeapMb) : undefined}
     >
       <header className="reports-header">
         <h1 id="reports-title">{t('reports.title')}</h1>

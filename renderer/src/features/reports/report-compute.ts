@@ -1,28 +1,43 @@
 // One report computation against a store, shared by the worker and the main-thread fallback.
-// The loaded data is kept between requests, so changing a filter recomputes without re-reading,
-// and a timeline write (an SLA alert, a note) re-reads only the events, not 100k tickets.
+// The loaded rows are kept between requests: changing a filter recomputes without re-reading,
+// and a write (an SLA alert, a status change) re-reads only the rows it touched.
 import { openDb, type ServiceDeskDb } from '../../data/db';
 import { complianceReport } from '../../../../shared/reports';
-import { loadReportEvents, loadTicketsAndVisits, type ReportData } from './report-source';
+import { backgroundPace, foregroundPace, refreshReportData, type ReportData } from './report-source';
 import type { ReportRequest, ReportResponse } from './report-protocol';
 
-type Cache = { dbName: string; ticketsVersion: number; timelineVersion: number; data: ReportData };
+type Held = { dbName: string; data: ReportData };
 
-/** A computer that reads the store named in each request (or the given one) and caches its data. */
-export function reportComputer(givenDb?: ServiceDeskDb): (req: ReportRequest) => Promise<ReportResponse> {
-  let cache: Cache | undefined;
+/** The JS heap of this thread in MB where Chromium reports it (performance.memory), for the bench. */
+function heapMb(): number | undefined {
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize / 1024 / 1024 : undefined;
+}
+
+/**
+ * A computer that reads the store named in each request (or the given one) and holds its rows.
+ * `urgent` says a request someone waits for has arrived, so a background warm-up read speeds up.
+ */
+export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = () => false): (req: ReportRequest) => Promise<ReportResponse> {
+  let held: Held | undefined;
   let db = givenDb;
+  const background = backgroundPace(urgent);
   return async (req) => {
     try {
       const t0 = performance.now();
       if (!db || db.name !== req.dbName) db = openDb(req.dbName);
-      const same = cache?.dbName === req.dbName ? cache : undefined;
-      const base = same?.ticketsVersion === req.ticketsVersion ? same.data : await loadTicketsAndVisits(db);
-      const timeline = same?.timelineVersion === req.timelineVersion ? same.data.timeline : await loadReportEvents(db);
-      cache = { dbName: req.dbName, ticketsVersion: req.ticketsVersion, timelineVersion: req.timelineVersion, data: { tickets: base.tickets, visits: base.visits, timeline } };
+      const same = held?.dbName === req.dbName ? held.data : undefined;
+      // Forget what was held before reading: a failed read must not leave half-patched rows behind.
+      held = undefined;
+      const data = await refreshReportData(db, same, req.changes, req.warm ? background : foregroundPace);
+      held = { dbName: req.dbName, data };
+      // A warm-up's own report is only there to warm the code up: skip it when someone waits.
+      if (req.warm && urgent()) return { id: req.id, ok: false, message: 'warm-up superseded by a request' };
       const t1 = performance.now();
       const report = complianceReport({
-        ...cache.data,
+        tickets: [...data.tickets.values()],
+        visits: [...data.visits.values()],
+        timeline: [...data.timeline.values()],
         policies: new Map(req.policies.map((p) => [p.id, p])),
         calendars: req.calendars,
         now: req.now,
@@ -30,7 +45,7 @@ export function reportComputer(givenDb?: ServiceDeskDb): (req: ReportRequest) =>
         groupBy: req.groupBy,
         timeZone: req.timeZone,
       });
-      return { id: req.id, ok: true, report, timing: { loadMs: t1 - t0, computeMs: performance.now() - t1 } };
+      return { id: req.id, ok: true, report, timing: { loadMs: t1 - t0, computeMs: performance.now() - t1, workerHeapMb: heapMb() } };
     } catch (e) {
       return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
     }

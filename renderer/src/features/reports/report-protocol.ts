@@ -2,14 +2,22 @@ import type { Policy } from '../../../../shared/policy';
 import type { CalendarLookup } from '../../../../shared/sla';
 import type { ComplianceReport, ReportFilters, ReportGrouping } from '../../../../shared/reports';
 
+/** The tables a report reads. */
+export const reportTables = ['tickets', 'visits', 'timeline'] as const;
+export type ReportTable = (typeof reportTables)[number];
+
+/** Writes to one table since the previous request: the rows to re-read, or everything (`full`). */
+export type TableChange = { full: boolean; ids: string[] };
+export type ReportChanges = Record<ReportTable, TableChange>;
+
 /** What the page asks the report worker to compute. */
 export type ReportRequest = {
   id: number;
   dbName: string;
-  /** Bumped when tickets or visits changed; the worker re-reads them only then. */
-  ticketsVersion: number;
-  /** Bumped when the timeline changed (SLA alerts, notes...); only the events are re-read. */
-  timelineVersion: number;
+  /** What was written since the previous request; the worker re-reads only that into the data it holds. */
+  changes: ReportChanges;
+  /** Idle-time warm-up after launch: read the store in small pages with pauses, nobody waits for the answer. */
+  warm?: boolean;
   policies: Policy[];
   calendars: CalendarLookup;
   now: number;
@@ -18,8 +26,18 @@ export type ReportRequest = {
   timeZone: string;
 };
 
-export type ReportTiming = { loadMs: number; computeMs: number };
+/** loadMs: reading the store (0 when the worker already held the data); workerHeapMb where the platform reports it. */
+export type ReportTiming = { loadMs: number; computeMs: number; workerHeapMb?: number | undefined };
 
 export type ReportResponse =
   | { id: number; ok: true; report: ComplianceReport; timing: ReportTiming }
   | { id: number; ok: false; message: string };
+
+/** No change at all. */
+export const noChanges = (): ReportChanges => ({ tickets: { full: false, ids: [] }, visits: { full: false, ids: [] }, timeline: { full: false, ids: [] } });
+
+/** Both sets of changes in one (the worker drops a request superseded by a newer one but keeps its changes). */
+export function mergeChanges(a: ReportChanges, b: ReportChanges): ReportChanges {
+  const merge = (x: TableChange, y: TableChange): TableChange => (x.full || y.full ? { full: true, ids: [] } : { full: false, ids: [...new Set([...x.ids, ...y.ids])] });
+  return { tickets: merge(a.tickets, b.tickets), visits: merge(a.visits, b.visits), timeline: merge(a.timeline, b.timeline) };
+}

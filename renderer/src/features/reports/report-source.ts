@@ -1,33 +1,76 @@
-// Reads what the report needs from the local store in bulk: every ticket in one getAll, visits,
-// and the timeline in primary-key pages keeping only escalation and visit events (the timeline
-// has no index on kind, and holding every note of 100k tickets at once would waste memory).
+// Reads what the report needs from the local store: every ticket and visit, and the escalation
+// and visit events of the timeline (no index on kind; holding every note of 100k tickets at once
+// would waste memory). After the first read only the rows written since are read again.
 import type { ServiceDeskDb } from '../../data/db';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 import type { ReportVisit } from '../../../../shared/reports';
+import type { ReportChanges, ReportTable } from './report-protocol';
 
-export type ReportData = { tickets: Ticket[]; timeline: TimelineEvent[]; visits: ReportVisit[] };
+/** The report's rows by id, so that changed rows can be replaced in place. */
+export type ReportData = { tickets: Map<string, Ticket>; visits: Map<string, ReportVisit>; timeline: Map<string, TimelineEvent> };
 
-const PAGE = 20_000;
+/** Page size and the pause between pages, asked before each page so a background read can speed up once someone waits. */
+export type ReadPace = { page: () => number; pause: () => Promise<void> };
+export const foregroundPace: ReadPace = { page: () => 20_000, pause: () => Promise.resolve() };
 
-function isReportVisit(row: Record<string, unknown>): row is ReportVisit & Record<string, unknown> {
-  return typeof row.id === 'string' && typeof row.status === 'string';
+/** Small pages with a pause between them, so the page's own IndexedDB reads (the queue) get their turn; full speed once `urgent()`. */
+export function backgroundPace(urgent: () => boolean): ReadPace {
+  return {
+    page: () => (urgent() ? foregroundPace.page() : 2_000),
+    pause: () => (urgent() ? Promise.resolve() : new Promise((r) => setTimeout(r, 0))),
+  };
 }
 
-/** Loads every ticket and visit; rows that are not visits are skipped. */
-export async function loadTicketsAndVisits(db: ServiceDeskDb): Promise<Pick<ReportData, 'tickets' | 'visits'>> {
-  const [tickets, visitRows] = await Promise.all([db.tickets.toArray(), db.visits.toArray()]);
-  return { tickets, visits: visitRows.filter(isReportVisit) };
-}
+const BULK_GET_LIMIT = 5_000;
 
-/** Loads the escalation and visit events of the timeline. */
-export async function loadReportEvents(db: ServiceDeskDb): Promise<TimelineEvent[]> {
-  const timeline: TimelineEvent[] = [];
+function isReportVisit(row: unknown): row is ReportVisit {
+  const r = row as Record<string, unknown> | undefined;
+  return typeof r?.['id'] === 'string' && typeof r['status'] === 'string';
+}
+const isReportEvent = (e: TimelineEvent | undefined): e is TimelineEvent => e?.kind === 'escalated' || e?.kind === 'visit';
+
+type Row = { id: string };
+
+/** Reads a whole table in primary-key pages, keeping the rows `keep` accepts. */
+async function readAll<T extends Row>(db: ServiceDeskDb, table: ReportTable, keep: (row: unknown) => row is T, pace: ReadPace): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  const t = db.table(table);
   let after: string | undefined;
   for (;;) {
-    const page = await (after === undefined ? db.timeline.orderBy(':id') : db.timeline.where(':id').above(after)).limit(PAGE).toArray();
-    for (const e of page) if (e.kind === 'escalated' || e.kind === 'visit') timeline.push(e);
-    if (page.length < PAGE) break;
+    const size = pace.page();
+    const page = (await (after === undefined ? t.orderBy(':id') : t.where(':id').above(after)).limit(size).toArray()) as Row[];
+    for (const row of page) if (keep(row)) out.set(row.id, row);
+    if (page.length < size) return out;
     after = page[page.length - 1]?.id;
+    await pace.pause();
   }
-  return timeline;
+}
+
+/** Replaces the changed rows of one table in place (re-read, or removed when gone or no longer kept). */
+async function patch<T extends Row>(db: ServiceDeskDb, table: ReportTable, rows: Map<string, T>, ids: string[], keep: (row: unknown) => row is T): Promise<void> {
+  for (let i = 0; i < ids.length; i += BULK_GET_LIMIT) {
+    const slice = ids.slice(i, i + BULK_GET_LIMIT);
+    const fresh = (await db.table(table).bulkGet(slice)) as unknown[];
+    slice.forEach((id, j) => {
+      const row = fresh[j];
+      if (keep(row)) rows.set(id, row);
+      else rows.delete(id);
+    });
+  }
+}
+
+const keepTicket = (row: unknown): row is Ticket => typeof (row as Row | undefined)?.id === 'string';
+const keepEvent = (row: unknown): row is TimelineEvent => isReportEvent(row as TimelineEvent | undefined);
+
+/** Loads everything (no data yet) or brings held data up to date with the changes since it was read. */
+export async function refreshReportData(db: ServiceDeskDb, held: ReportData | undefined, changes: ReportChanges, pace: ReadPace): Promise<ReportData> {
+  const tickets = held && !changes.tickets.full ? held.tickets : await readAll(db, 'tickets', keepTicket, pace);
+  const visits = held && !changes.visits.full ? held.visits : await readAll(db, 'visits', isReportVisit, pace);
+  const timeline = held && !changes.timeline.full ? held.timeline : await readAll(db, 'timeline', keepEvent, pace);
+  if (held) {
+    if (tickets === held.tickets) await patch(db, 'tickets', tickets, changes.tickets.ids, keepTicket);
+    if (visits === held.visits) await patch(db, 'visits', visits, changes.visits.ids, isReportVisit);
+    if (timeline === held.timeline) await patch(db, 'timeline', timeline, changes.timeline.ids, keepEvent);
+  }
+  return { tickets, visits, timeline };
 }

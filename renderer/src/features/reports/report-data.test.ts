@@ -1,0 +1,138 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemoData } from '../../../../shared/demo';
+import type { TimelineEvent } from '../../../../shared/ticket';
+import { presetPolicies } from '../../config/presets';
+import { openDb, type ServiceDeskDb } from '../../data';
+import { collectChanges, emptyPending } from './report-backend';
+import { reportComputer } from './report-compute';
+import { noChanges, type ReportRequest } from './report-protocol';
+import { backgroundPace, foregroundPace, refreshReportData } from './report-source';
+
+const now = Date.UTC(2026, 5, 15, 10, 0);
+const policies = new Map(presetPolicies.map((p) => [p.id, p]));
+let db: ServiceDeskDb;
+let n = 0;
+
+async function seeded(tickets = 120): Promise<ServiceDeskDb> {
+  db = openDb(`report-data-${++n}`);
+  await db.open();
+  const demo = generateDemoData({ tickets, now, policies });
+  await db.tickets.bulkPut(demo.tickets);
+  await db.timeline.bulkPut(demo.timeline);
+  return db;
+}
+
+// Dexie announces a committed transaction's writes a moment after the commit resolves.
+const settle = () => new Promise((r) => setTimeout(r, 50));
+const escalation = (id: string, ticketId: string): TimelineEvent => ({ id, ticketId, at: now, by: 'eng-alex', kind: 'escalated', level: 1, levelName: 'M1', recipients: ['m1@example.com'], ask: '', automatic: false });
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('report data held by the worker', () => {
+  it('re-reads only the rows written since: a changed ticket, a removed one, a new escalation', async () => {
+    await seeded();
+    const first = await refreshReportData(db, undefined, noChanges(), foregroundPace);
+    expect(first.tickets.size).toBe(120);
+    const [a, b] = [...first.tickets.keys()];
+    if (!a || !b) throw new Error('no tickets');
+
+    await db.tickets.update(a, { title: 'Changed after the warm-up' });
+    await db.tickets.delete(b);
+    await db.timeline.put(escalation('ev-new', a));
+    const changes = noChanges();
+    changes.tickets.ids = [a, b];
+    changes.timeline.ids = ['ev-new'];
+    const second = await refreshReportData(db, first, changes, foregroundPace);
+    // Patched in place, not read again.
+    expect(second.tickets).toBe(first.tickets);
+    expect(second.tickets.get(a)?.title).toBe('Changed after the warm-up');
+    expect(second.tickets.has(b)).toBe(false);
+    expect(second.tickets.size).toBe(119);
+    expect(second.timeline.get('ev-new')?.kind).toBe('escalated');
+  });
+
+  it('reads a whole table again when told so (a bulk write), and keeps only escalation and visit events', async () => {
+    await seeded();
+    const first = await refreshReportData(db, undefined, noChanges(), foregroundPace);
+    const note: TimelineEvent = { id: 'note-1', ticketId: 'x', at: now, by: 'eng-alex', kind: 'note', visibility: 'internal', text: 'not for reports' };
+    await db.timeline.put(note);
+    const changes = noChanges();
+    changes.tickets.full = true;
+    changes.timeline.ids = ['note-1'];
+    const second = await refreshReportData(db, first, changes, foregroundPace);
+    expect(second.tickets).not.toBe(first.tickets);
+    expect(second.tickets.size).toBe(120);
+    expect(second.timeline.has('note-1')).toBe(false);
+    expect([...second.timeline.values()].every((e) => e.kind === 'escalated' || e.kind === 'visit')).toBe(true);
+  });
+
+  it('reads the same rows in small background pages as in one foreground read, and speeds up once someone waits', async () => {
+    await seeded(4_100);
+    let urgent = false;
+    let pauses = 0;
+    const pace = backgroundPace(() => urgent);
+    const counting = { page: pace.page, pause: () => (pauses++, pace.pause()) };
+    const background = await refreshReportData(db, undefined, noChanges(), counting);
+    const foreground = await refreshReportData(db, undefined, noChanges(), foregroundPace);
+    expect([...background.tickets.keys()]).toEqual([...foreground.tickets.keys()]);
+    expect(pauses).toBeGreaterThanOrEqual(2); // 4,100 tickets in pages of 2,000
+    urgent = true;
+    expect(pace.page()).toBe(foregroundPace.page());
+  });
+
+  it('computes the same report from patched rows as from a fresh read', async () => {
+    await seeded();
+    const compute = reportComputer(db);
+    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
+    const warm = await compute({ ...base, id: 1, changes: noChanges(), warm: true });
+    expect(warm.ok).toBe(true);
+    const ticket = await db.tickets.toCollection().first();
+    if (!ticket) throw new Error('no ticket');
+    await db.tickets.delete(ticket.id);
+    const changes = noChanges();
+    changes.tickets.ids = [ticket.id];
+    const patched = await compute({ ...base, id: 2, changes });
+    const fresh = await reportComputer(db)({ ...base, id: 3, changes: noChanges() });
+    if (!patched.ok || !fresh.ok) throw new Error('report failed');
+    expect(patched.report.ticketCount).toBe(119);
+    expect(patched.report.clocks).toEqual(fresh.report.clocks);
+  });
+});
+
+describe('collecting writes between report requests', () => {
+  it('names single written rows and marks bulk writes as whole-table changes', async () => {
+    await seeded(10);
+    const id = (await db.tickets.toCollection().primaryKeys())[0] ?? '';
+    const seen: ObservabilitySet[] = [];
+    const listen = (parts: ObservabilitySet): void => void seen.push(parts);
+    Dexie.on('storagemutated', listen);
+    try {
+      await db.tickets.update(id, { title: 'x' });
+      await db.timeline.put(escalation('ev-1', id));
+      await settle();
+      const pending = emptyPending();
+      for (const parts of seen.splice(0)) collectChanges(pending, db.name, parts);
+      expect([...pending.tickets.ids]).toEqual([id]);
+      expect(pending.tickets.full).toBe(false);
+      expect([...pending.timeline.ids]).toEqual(['ev-1']);
+      expect(pending.visits).toEqual({ full: false, ids: new Set() });
+
+      const more = generateDemoData({ tickets: 60, now, policies }).tickets.map((t, i) => ({ ...t, id: `SD-BULK-${i}` }));
+      await db.tickets.bulkPut(more);
+      await settle();
+      const bulk = seen.splice(0);
+      for (const parts of bulk) collectChanges(pending, db.name, parts);
+      expect(pending.tickets.full).toBe(true);
+      expect(pending.tickets.ids.size).toBe(0);
+      // Writes to another store are not this report's.
+      const other = emptyPending();
+      expect(bulk.some((parts) => collectChanges(other, 'another-db', parts))).toBe(false);
+      expect(other.tickets).toEqual({ full: false, ids: new Set() });
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(listen);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useServices } from '../../app/services';
+import { useConfig } from '../../config/config-store';
+import { reportBackend } from './report-backend';
+import { reportFilters } from './report-filters';
+import { useReportQuery } from './report-query-store';
+
+/** How long to wait for the queue's first data before warming up anyway (the app opened elsewhere). */
+const FIRST_PAINT_WAIT_MS = 4_000;
+const IDLE_TIMEOUT_MS = 10_000;
+
+type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+
+/**
+ * Starts the report worker in idle time after launch (not on machines with 2 GB of memory or less) and has it read the store in small pages
+ * (report-source.ts backgroundPace), then compute the current report once, so that the first
+ * open of Reports only computes. Waits for the queue's first data query ('sd:view-query') so it
+ * never competes with the first screen. Mount once at app level.
+ */
+export function useReportsWarmup(): void {
+  const { db } = useServices();
+  const config = useConfig();
+  useEffect(() => {
+    // Low-memory machines (Device Memory API: 2 GB or less) do not hold every ticket in a second
+    // heap before anyone asks for a report; Reports then reads the store when it opens.
+    const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+    if (memory !== undefined && memory <= 2) return;
+    const w = window as IdleWindow;
+    let idle: number | undefined;
+    let done = false;
+    const warm = (): void => {
+      if (done) return;
+      done = true;
+      const q = useReportQuery.getState();
+      const openedAt = Date.now();
+      reportBackend(db).send({
+        warm: true,
+        dbName: db.name,
+        policies: [...config.policies.values()],
+        calendars: config.calendars,
+        filters: reportFilters(q, openedAt).filters,
+        groupBy: q.groupBy,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        now: openedAt,
+      });
+    };
+    const whenIdle = (): void => {
+      if (idle !== undefined || done) return;
+      idle = w.requestIdleCallback ? w.requestIdleCallback(warm, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(warm, 1_000);
+    };
+    const observer = typeof PerformanceObserver !== 'undefined' ? new PerformanceObserver((list) => list.getEntries().some((e) => e.name === 'sd:view-query') && whenIdle()) : undefined;
+    observer?.observe({ type: 'measure', buffered: true });
+    const fallback = window.setTimeout(whenIdle, FIRST_PAINT_WAIT_MS);
+    return () => {
+      observer?.disconnect();
+      clearTimeout(fallback);
+      if (idle !== undefined) (w.cancelIdleCallback ?? clearTimeout)(idle);
+    };
+    // Once per launch: the configuration of that moment is good enough to warm up with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
+}
