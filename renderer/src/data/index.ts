@@ -3,4 +3,4 @@ export { runMutation, getClientId, setActor, getActor, MutationInputError, type 
 export type { Actor } from './local-apply';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';
 export { createSyncStatusStore, backoffDelay, initialSyncStatus, type SyncStatus, type SyncStatusStore } from './sync-status';
-export { loginToServer, signIn, logout, actorFromLogin, LoginError, type LoginErrorCode, type LoginResult, type LoginUser } from './login';
+export { loginToServer, signIn, logout, actorFromLogin, adoptIdentity, LoginError, type LoginErrorCode, type LoginResult, type LoginUser, type SyncIdentity } from './login';

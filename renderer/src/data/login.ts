@@ -1,6 +1,6 @@
 import { userRoleSchema, type UserRole } from '../../../shared/directory/schema';
-import { errorResponseSchema, loginResponseSchema } from '../../../shared/sync';
-import type { ServiceDeskDb } from './db';
+import { errorResponseSchema, loginResponseSchema, syncTables } from '../../../shared/sync';
+import { syncScope, type ServiceDeskDb } from './db';
 import type { Actor } from './local-apply';
 import { setActor } from './mutate';
 
@@ -65,4 +65,29 @@ export async function signIn(db: ServiceDeskDb, result: LoginResult): Promise<vo
  */
 export async function logout(db: ServiceDeskDb): Promise<void> {
   await setActor(db, undefined);
+}
+
+/** Whose server data the synced tables hold. */
+export type SyncIdentity = { baseUrl: string; tenant: string; userId: string };
+
+const IDENTITY_KEY = 'syncIdentity';
+
+/**
+ * Call before signing in. When the synced rows came from another server, tenant or user, they are
+ * dropped and the cursor restarts at 0, so the next pull brings exactly what this user may see
+ * (nothing of the previous tenant stays on the device; the outbox is kept). Returns true on a reset.
+ */
+export async function adoptIdentity(db: ServiceDeskDb, identity: SyncIdentity): Promise<boolean> {
+  return db.transaction('rw', syncScope(db), async () => {
+    const row = await db.meta.get(IDENTITY_KEY);
+    const prev = row?.value as SyncIdentity | undefined;
+    const same = !prev || (prev.baseUrl === identity.baseUrl && prev.tenant === identity.tenant && prev.userId === identity.userId);
+    await db.meta.put({ key: IDENTITY_KEY, value: identity });
+    // No identity recorded: the store predates this check (same user) or never synced.
+    if (same) return false;
+    await Promise.all(syncTables.map((t) => db.synced(t).clear()));
+    await db.syncState.clear();
+    await db.meta.put({ key: 'cursor', value: 0 });
+    return true;
+  });
 }

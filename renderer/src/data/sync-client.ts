@@ -69,6 +69,27 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const stops: Array<() => void> = [];
+  let started = false;
+  // The poke stream is opened with the token in force; a new token (another login) reopens it at once.
+  let events: { token: string; close: () => void } | undefined;
+
+  let tokenReads = 0;
+  /** Reads the token and follows it with the poke stream, unless a later read overtook this one. */
+  async function readToken(): Promise<string | undefined> {
+    const seq = ++tokenReads;
+    const token = await opts.getToken();
+    if (seq === tokenReads) followToken(token);
+    return token;
+  }
+
+  function followToken(token: string | undefined): void {
+    if (!started || events?.token === token) return;
+    events?.close();
+    events = undefined;
+    if (!token) return;
+    const close = (opts.connectEvents ?? defaultConnectEvents)(`${opts.baseUrl}/events?token=${encodeURIComponent(token)}`, () => void syncNow());
+    events = { token, close };
+  }
 
   async function post<T>(path: string, body: unknown, token: string, parse: (raw: unknown) => T): Promise<T> {
     const res = await doFetch(`${opts.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
@@ -122,7 +143,7 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
   }
 
   async function run(): Promise<SyncStatus> {
-    const token = await opts.getToken();
+    const token = await readToken();
     if (!token) {
       status.update({ state: 'idle', needsLogin: true, ...(await counts()) });
       return status.get();
@@ -135,7 +156,12 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       status.update({ state: 'idle', lastSyncedAt: now(), progress: undefined, needsLogin: false, updateRequired: false, lastError: undefined, nextRetryAt: undefined, ...(await counts()) });
     } catch (e) {
       const base = { progress: undefined, ...(await counts()) };
-      if (e instanceof HttpError && e.status === 401) status.update({ ...base, state: 'error', needsLogin: true, lastError: e.message });
+      if (e instanceof HttpError && e.status === 401) {
+        // The session is over: a stream opened with it would stay open on a dead token.
+        events?.close();
+        events = { token, close: () => undefined };
+        status.update({ ...base, state: 'error', needsLogin: true, lastError: e.message });
+      }
       else if (e instanceof HttpError && e.status === 426) status.update({ ...base, state: 'error', updateRequired: true, lastError: e.message });
       else {
         // Network failures (fetch throws) mean offline; anything else is an error. Both retry.
@@ -170,12 +196,12 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     status,
     syncNow,
     start() {
+      if (started) return;
+      started = true;
       const trigger = () => void syncNow();
       stops.push((opts.onOnline ?? defaultOnOnline)(trigger));
-      void (async () => {
-        const token = await opts.getToken();
-        if (token) stops.push((opts.connectEvents ?? defaultConnectEvents)(`${opts.baseUrl}/events?token=${encodeURIComponent(token)}`, trigger));
-      })();
+      // Every sync reads the token and (re)opens the poke stream with it; open it now as well.
+      readToken().catch(() => undefined);
       if ((opts.intervalMs ?? 60_000) > 0) {
         const t = setInterval(trigger, opts.intervalMs ?? 60_000);
         stops.push(() => clearInterval(t));
@@ -184,7 +210,10 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       trigger();
     },
     stop() {
+      started = false;
       for (const s of stops.splice(0)) s();
+      events?.close();
+      events = undefined;
       clearTimeout(retryTimer);
     },
   };

@@ -1,9 +1,11 @@
-import { createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type ServiceDeskDb, type SyncClient, type SyncStatus, type SyncStatusStore } from '../../data';
+import { adoptIdentity, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../../data';
 import type { Host } from '../../host';
 
 /** Where this device syncs to; the token is not here (the host keeps it). */
 export type ServerSettings = { baseUrl: string; tenant: string; email: string };
 export type SyncHistoryEntry = { at: number; ok: boolean; detail: string };
+/** Test seams: the network and the poke stream (defaults: fetch and EventSource). */
+export type SyncControllerOptions = { fetch?: typeof fetch; connectEvents?: SyncClientOptions['connectEvents'] };
 
 const SERVER_KEY = 'syncServer';
 const HISTORY_KEY = 'syncHistory';
@@ -14,7 +16,8 @@ const HISTORY_LIMIT = 30;
  * is held by the host, restarts it on login, stops it on logout, and records a short history.
  * Without a server the app runs on its local store alone; the queue of changes is kept for later.
  */
-export function createSyncController(db: ServiceDeskDb, host: Host, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+export function createSyncController(db: ServiceDeskDb, host: Host, opts: SyncControllerOptions = {}) {
+  const fetchImpl = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const status: SyncStatusStore & { update: (p: Partial<SyncStatus>) => void } = createSyncStatusStore();
   let client: SyncClient | undefined;
   let unsubscribe: (() => void) | undefined;
@@ -49,7 +52,8 @@ export function createSyncController(db: ServiceDeskDb, host: Host, fetchImpl: t
       return;
     }
     const baseUrl = server.baseUrl;
-    client = createSyncClient({ db, baseUrl, getToken: async () => (await host.invoke('secrets.getToken', { serverUrl: baseUrl })).token ?? undefined, fetch: fetchImpl });
+    const getToken = async () => (await host.invoke('secrets.getToken', { serverUrl: baseUrl })).token ?? undefined;
+    client = createSyncClient({ db, baseUrl, getToken, fetch: fetchImpl, ...(opts.connectEvents ? { connectEvents: opts.connectEvents } : {}) });
     attach(client);
     client.start();
   };
@@ -70,9 +74,13 @@ export function createSyncController(db: ServiceDeskDb, host: Host, fetchImpl: t
     async login(settings: ServerSettings, password: string): Promise<LoginResult['user']> {
       const baseUrl = settings.baseUrl.replace(/\/+$/, '');
       const result = await loginToServer(baseUrl, settings.email, password, fetchImpl, settings.tenant || undefined);
+      // The running client (and its poke stream) belongs to the previous session: end it first.
+      client?.stop();
+      client = undefined;
       await host.invoke('secrets.setToken', { serverUrl: baseUrl, token: result.token });
       server = { ...settings, baseUrl };
       await db.meta.put({ key: SERVER_KEY, value: server });
+      await adoptIdentity(db, { baseUrl, tenant: result.user.tenant, userId: result.user.id });
       await signIn(db, result);
       status.update({ needsLogin: false });
       await startClient();

@@ -1,0 +1,165 @@
+// Settings › Sync: signing out and in as someone else must move the poke stream (SSE) to the new
+// session at once, and the store must hold only the new user's data. Real server in-process.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../renderer/src/data/db';
+import { runMutation, setActor } from '../../renderer/src/data/mutate';
+import { createSyncClient } from '../../renderer/src/data/sync-client';
+import { createSyncController } from '../../renderer/src/features/sync/sync-controller';
+import type { Host } from '../../renderer/src/host';
+import type { Db } from '../../server/db/types';
+import { addUser, appFetch, createServer, loginToken, makeClient, memoryDb, newTicket } from './harness';
+
+let db: Db;
+let server: ReturnType<typeof createServer>;
+beforeAll(async () => {
+  db = await memoryDb();
+  server = createServer({ db });
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+type Stream = { token: string; open: boolean; ready: Promise<void>; pokes: number };
+
+/** Opens the real /events stream of the in-process server (what EventSource does in the app). */
+function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response | Promise<Response> } = server) {
+  return (url: string, onPoke: () => void): (() => void) => {
+    const abort = new AbortController();
+    let markReady = () => undefined as void;
+    const s: Stream = { token: new URL(url).searchParams.get('token') ?? '', open: true, ready: new Promise<void>((r) => (markReady = r)), pokes: 0 };
+    streams.push(s);
+    void (async () => {
+      const res = await app.fetch(new Request(url, { signal: abort.signal }));
+      const reader = res.body?.getReader();
+      if (!reader) return;
+      abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined));
+      const decoder = new TextDecoder();
+      let buf = '';
+      while (s.open) {
+        const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+        if (done) break;
+        buf += decoder.decode(value, { stream: true });
+        for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+          const event = /^event: (\w+)/m.exec(buf.slice(0, i))?.[1];
+          buf = buf.slice(i + 2);
+          if (event === 'ready') markReady();
+          if (event === 'poke' && s.open) {
+            s.pokes++;
+            onPoke();
+          }
+        }
+      }
+    })();
+    return () => {
+      s.open = false;
+      abort.abort();
+    };
+  };
+}
+
+/** The host's token store (Electron: safeStorage), in memory. */
+function memoryHost(): Host & { tokens: Map<string, string | null> } {
+  const tokens = new Map<string, string | null>();
+  const invoke = async (name: string, input: { serverUrl: string; token?: string | null }) => {
+    if (name === 'secrets.setToken') tokens.set(input.serverUrl, input.token ?? null);
+    else if (name === 'secrets.getToken') return { token: tokens.get(input.serverUrl) ?? null };
+    else throw new Error(`this test host does not answer ${name}`);
+    return {};
+  };
+  return { kind: 'web', tokens, invoke: invoke as unknown as Host['invoke'], call: () => Promise.reject(new Error('not used')), on: () => () => undefined };
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+describe('sign out and in as someone else', () => {
+  it('the poke stream moves to the new session at once and the previous tenant’s rows leave the device', async () => {
+    const ua = await addUser(db, 't-sse-a');
+    const ub = await addUser(db, 't-sse-b');
+    const writerA = await makeClient(server, await addUser(db, 't-sse-a'));
+    const writerB = await makeClient(server, await addUser(db, 't-sse-b'));
+    const ta = newTicket({ title: 'Tenant A only' });
+    await runMutation(writerA.db, 'ticket.create@1', { ticket: ta });
+    await writerA.sync.syncNow();
+
+    const local = openDb(`sd-relogin-${process.pid}`);
+    const host = memoryHost();
+    const streams: Stream[] = [];
+    const sync = createSyncController(local, host, { fetch: appFetch(server), connectEvents: sseConnector(streams) });
+    await sync.start();
+    await sync.login({ baseUrl: 'http://test', tenant: 't-sse-a', email: ua.email }, ua.password);
+    await until('A’s ticket arrives', async () => (await local.tickets.get(ta.id)) !== undefined);
+    await until('A’s stream is open', () => streams.length === 1);
+    await streams[0]?.ready;
+    expect(streams[0]?.token).toBe(host.tokens.get('http://test'));
+
+    await sync.logout();
+    expect(streams.filter((s) => s.open)).toHaveLength(0);
+
+    await sync.login({ baseUrl: 'http://test', tenant: 't-sse-b', email: ub.email }, ub.password);
+    const tokenB = host.tokens.get('http://test');
+    await until('a stream with B’s token is open', () => streams.some((s) => s.open && s.token === tokenB));
+    expect(streams.filter((s) => s.open).map((s) => s.token)).toEqual([tokenB]);
+    await until('A’s rows are gone', async () => (await local.tickets.get(ta.id)) === undefined);
+
+    // A write in B's tenant pokes this device now (the periodic sync is a minute away).
+    const current = streams.find((s) => s.open);
+    await current?.ready;
+    await until('B’s first sync is done', () => sync.status.get().state === 'idle' && sync.status.get().lastSyncedAt !== undefined);
+    const tb = newTicket({ title: 'Tenant B news' });
+    await runMutation(writerB.db, 'ticket.create@1', { ticket: tb });
+    await writerB.sync.syncNow();
+    await until('B’s new ticket arrives through the poke', async () => (await local.tickets.get(tb.id)) !== undefined);
+    expect(current?.pokes).toBeGreaterThan(0);
+    expect(await local.tickets.get(ta.id)).toBeUndefined();
+
+    sync.stop();
+    expect(streams.filter((s) => s.open)).toHaveLength(0);
+    local.close();
+  });
+
+  it('a sync client whose session expired closes its stream and reopens it with the next token, without a restart', async () => {
+    let clock = Date.now();
+    const timed = createServer({ db, now: () => clock, tokenTtlMs: 3600_000 });
+    const u = await addUser(db, 't-sse-expiry');
+    const local = openDb(`sd-expiry-${process.pid}`);
+    await setActor(local, { userId: u.id, role: 'agent', region: 'north' });
+    let token: string | undefined = await loginToken(timed, u);
+    const streams: Stream[] = [];
+    const client = createSyncClient({ db: local, baseUrl: 'http://test', getToken: () => token, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0, now: () => clock });
+    client.start();
+    await until('the first stream is open', () => streams.length === 1);
+    const first = token;
+    expect(streams[0]?.token).toBe(first);
+
+    clock += 2 * 3600_000;
+    expect(await client.syncNow()).toMatchObject({ needsLogin: true });
+    expect(streams.filter((s) => s.open)).toHaveLength(0);
+
+    token = await loginToken(timed, u);
+    expect(await client.syncNow()).toMatchObject({ state: 'idle', needsLogin: false });
+    expect(streams.filter((s) => s.open).map((s) => s.token)).toEqual([token]);
+    client.stop();
+    expect(streams.filter((s) => s.open)).toHaveLength(0);
+
+    // Stopped before the token was read: no stream may open afterwards.
+    let release = (_t: string) => undefined as void;
+    const tokenLater = new Promise<string>((r) => (release = r));
+    const late = createSyncClient({ db: local, baseUrl: 'http://test', getToken: () => tokenLater, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0 });
+    const before = streams.length;
+    late.start();
+    late.stop();
+    const running = late.syncNow();
+    release(token);
+    await running;
+    expect(streams.length).toBe(before);
+    await timed.close();
+    local.close();
+  });
+});
