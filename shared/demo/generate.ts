@@ -11,6 +11,14 @@ import { demoHistory } from './history';
  * Without `histories` the small first-run set is made (its output never changes for a seed);
  * with it each ticket gets a year-spread lifecycle (see demoHistory).
  */
+/** The id prefix of the generated demo tickets (the app's first-run data lives on the device only). */
+export const DEMO_TICKET_PREFIX = 'SD-DEMO-';
+
+/** True for a ticket id minted by the demo generator with the default prefix. */
+export function isDemoTicketId(id: string): boolean {
+  return id.startsWith(DEMO_TICKET_PREFIX);
+}
+
 export type DemoOptions = {
   tickets: number;
   seed?: number;
@@ -48,7 +56,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
 
 /** The same tickets as generateDemoData, one at a time: a 100k load never has to sit in memory at once. */
 export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
-  const { tickets: count, seed = 42, now, policies, idPrefix = 'SD-DEMO-', firstNumber = 1 } = options;
+  const { tickets: count, seed = 42, now, policies, idPrefix = DEMO_TICKET_PREFIX, firstNumber = 1 } = options;
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`demo ticket count must be a whole number >= 0, got ${count}`);
   if (!Number.isInteger(firstNumber) || firstNumber < 1) throw new RangeError(`the first demo ticket number must be a whole number >= 1, got ${firstNumber}`);
   const width = options.idWidth ?? Math.max(4, String(firstNumber + count - 1).length);

@@ -26,7 +26,7 @@ async function actAs(page: Page, actor: { userId: string; role: string; region: 
   );
 }
 
-test('an expired severity-2 ticket is queued with its 3-working-day deadline, booked, an overlap refused, and the visit recorded offline until the arrival clock is met', async ({ page, context }) => {
+test('without a sync server: an expired severity-2 ticket is queued with its 3-working-day deadline, booked, an overlap refused, a part checked out of the demo warehouse, and the visit recorded offline until the arrival clock is met', async ({ page, context }) => {
   test.setTimeout(120_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -86,16 +86,17 @@ test('an expired severity-2 ticket is queued with its 3-working-day deadline, bo
   await expect(overlap).toContainText(`Kai Chen already has visit ${visitId} from Mar 11, 2026, 9:00 AM to Mar 11, 2026, 11:00 AM, which overlaps this booking.`);
   await expect(second.getByTestId('booking-blocked')).toHaveText('This booking is not possible; change the engineer or the time.');
   await expect(second.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
-  await second.screenshot({ path: 'docs/screenshots/dispatch-overlap.png' });
   await second.getByRole('button', { name: 'Cancel' }).click();
   await expect(inspection).toBeVisible();
 
   await block.click();
-  await expect(page.getByTestId('visit-panel')).toContainText('tentative (not yet confirmed by the server)');
-  // Automatic escalation notices of the demo tickets would cover the board in the README picture.
-  const notices = page.getByTestId('escalation-notices');
-  if (await notices.isVisible()) await notices.getByRole('button', { name: 'Clear' }).click();
-  await page.screenshot({ path: 'docs/screenshots/dispatch-board.png' });
+  const panel = page.getByTestId('visit-panel');
+  await expect(panel).toContainText('tentative (not yet confirmed by the server)');
+  // Without a server, the device's demo warehouse lends the spare part.
+  await panel.getByLabel('Part', { exact: true }).selectOption({ label: 'Power supply 650 W (6 on hand)' });
+  await panel.getByRole('button', { name: 'Check out' }).click();
+  await expect(panel.getByTestId('visit-parts')).toContainText('1 × Power supply 650 W');
+  await expect(panel.getByLabel('Part', { exact: true }).locator('option', { hasText: 'Power supply 650 W' })).toHaveText('Power supply 650 W (5 on hand)');
 
   // Kai, on site with no network, records the visit.
   await actAs(page, { userId: 'eng-kai', role: 'field_engineer', region: 'apac-cjks' });
@@ -124,11 +125,12 @@ test('an expired severity-2 ticket is queued with its 3-working-day deadline, bo
   await detail.getByLabel('The customer confirms the work was done').check();
   await detail.getByRole('button', { name: 'Save confirmation' }).click();
   await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
+  await detail.getByTestId('visit-parts').getByRole('button', { name: 'Mark used' }).click();
+  await expect(detail.getByTestId('visit-parts').locator('li[data-state="used"]')).toContainText('1 × Power supply 650 W');
   await detail.getByRole('button', { name: 'Departed' }).click();
   await detail.getByRole('button', { name: 'Submit visit' }).click();
   await expect(detail.getByTestId('visit-locked')).toBeVisible();
   await expect(detail.getByTestId('my-visit-status')).toHaveText('completed');
-  await page.screenshot({ path: 'docs/screenshots/dispatch-my-visit.png' });
 
   // The ticket's on-site arrival clock stopped in time.
   await detail.getByRole('button', { name: ticketId }).click();

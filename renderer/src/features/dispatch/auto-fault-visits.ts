@@ -1,8 +1,9 @@
+import { isDemoTicketId } from '../../../../shared/demo';
 import { createFaultVisit, type Visit } from '../../../../shared/dispatch';
 import type { Ticket, TicketStatus } from '../../../../shared/ticket';
 import type { Mutate } from '../../app/mutations';
 import type { Config } from '../../config/config-store';
-import type { ServiceDeskDb } from '../../data/db';
+import { syncScope, type ServiceDeskDb } from '../../data/db';
 import { onSiteClock } from './deadlines';
 
 /** Tickets still being worked; resolved, confirmed and closed ones need nobody on site. */
@@ -19,7 +20,7 @@ function hasOnSiteTarget(ticket: Ticket, config: Config): boolean {
 }
 
 export type AutoVisitsOptions = {
-  /** Signed in to a sync server: only tickets the server knows (or will, from this device's outbox). */
+  /** Signed in to a sync server: leave out the device-only demo tickets. */
   syncedOnly?: boolean;
 };
 
@@ -35,15 +36,10 @@ export async function findDueFaultVisits(db: ServiceDeskDb, config: Config, now:
     const rows = await db.tickets.where('[status+dueAt]').between([status, -Infinity], [status, now], true, true).toArray();
     candidates.push(...rows.filter((t) => hasOnSiteTarget(t, config)));
   }
-  if (opts.syncedOnly && candidates.length > 0) {
-    // Tickets with no sync state exist on this device only (the first-run demo data): the server
-    // would refuse their visit as "ticket not found", and the visit would come back every minute.
-    const states = await db.syncState.bulkGet(candidates.map((t): ['tickets', string] => ['tickets', t.id]));
-    // Known to the server (a version) or created here and waiting in the outbox (no copy before it).
-    const known = new Set(states.filter((s) => s !== undefined && (s.version > 0 || (s.hasShadow === 1 && !s.shadow))).map((s) => s?.id));
-    candidates.splice(0, candidates.length, ...candidates.filter((t) => known.has(t.id)));
-  }
-  const running = candidates
+  // Signed in, the first-run demo tickets exist on this device only: the server would refuse their
+  // visit ("ticket not found") and the visit, rolled back, would be created again every minute.
+  const due = opts.syncedOnly ? candidates.filter((t) => !isDemoTicketId(t.id)) : candidates;
+  const running = due
     .map((ticket) => ({ ticket, clock: onSiteClock(ticket, config, now) }))
     .filter((x) => x.clock?.startedAt !== undefined && x.clock.completedAt === undefined);
   if (running.length === 0) return [];
@@ -75,9 +71,10 @@ export type AutoVisitsResult = { created: string[]; failed: Array<{ ticketId: st
 export async function createDueFaultVisits(db: ServiceDeskDb, mutate: Mutate, config: Config, now: number, by: string, opts: AutoVisitsOptions = {}): Promise<AutoVisitsResult> {
   const result: AutoVisitsResult = { created: [], failed: [] };
   for (const visit of await findDueFaultVisits(db, config, now, by, opts)) {
-    // Another window (or a pull) may have made it since the search: creating it again would be refused.
-    if (await db.visits.get(visit.id)) continue;
-    const r = await mutate('visit.create@1', { visit });
+    // Another window (or a pull) may have made it since the search: checked and created in one
+    // transaction, so a second run on this store cannot slip in between (creating it twice is refused).
+    const r = await db.transaction('rw', syncScope(db), async () => ((await db.visits.get(visit.id)) ? undefined : mutate('visit.create@1', { visit })));
+    if (!r) continue;
     if (r.outcome === 'applied') result.created.push(visit.id);
     else result.failed.push({ ticketId: visit.ticketId ?? visit.id, message: r.message ?? r.outcome });
   }

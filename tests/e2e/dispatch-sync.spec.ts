@@ -1,0 +1,194 @@
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startSyncServer, type RunningSyncServer } from './support/sync-server';
+
+// Shanghai times, as the dispatcher and the field engineer (both in Shanghai) see them. The sync
+// server runs on the real clock: only the devices live in March 2026.
+const MONDAY_0900 = Date.UTC(2026, 2, 9, 1, 0); // ticket logged
+const TUESDAY_1000 = Date.UTC(2026, 2, 10, 2, 0); // online window (8 working hours) ended Monday 17:00
+const WEDNESDAY_0830 = Date.UTC(2026, 2, 11, 0, 30); // the engineer sets off
+const WEDNESDAY_0905 = Date.UTC(2026, 2, 11, 1, 5); // the engineer arrives
+const WEDNESDAY_1200 = Date.UTC(2026, 2, 11, 4, 0); // the dispatcher looks again
+const THURSDAY_1700 = Date.UTC(2026, 2, 12, 9, 0); // 3 working days after the online window
+const PASSWORD = 'demo-password';
+
+let server: RunningSyncServer;
+
+test.beforeAll(async () => {
+  server = await startSyncServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** A fresh device (own IndexedDB) in Shanghai, its clock fixed at `at`, collecting page errors. */
+async function device(browser: Browser, at: number, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', locale: 'en-US', viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.clock.setFixedTime(at);
+  await page.goto('/#/settings/sync');
+  return { context, page };
+}
+
+/** Signs in through Settings › Sync, as a user of the server's demo tenant. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/#/settings/sync');
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#root').getByText(`Signed in as ${email}.`)).toBeVisible();
+  await syncNow(page);
+}
+
+/** Syncs from Settings › Sync and waits until nothing is waiting to be sent. */
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-badge').click();
+  const pending = page.locator('.sync-facts div').filter({ hasText: 'Waiting to send' }).locator('dd');
+  // A sync may already be running (started by a change or the server's poke): ask again until both are done.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByTestId('sync-state')).toHaveText('idle', { timeout: 20_000 });
+    await expect(pending).toHaveText('0', { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+async function userId(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const body = (await res.json()) as { user: { id: string } };
+  return body.user.id;
+}
+
+test('through the sync server: the dispatcher books the expired severity-2 ticket, an overlap is refused, the field engineer records the visit offline, and after sync the dispatcher sees it done with the arrival clock met', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  const finn = await userId('field@example.com');
+
+  // The dispatcher signs in and logs the ticket on Monday morning; it reaches the server.
+  const d = await device(browser, MONDAY_0900, errors);
+  const desk = d.page;
+  await signIn(desk, 'dispatcher@example.com');
+  await desk.goto('/#/new');
+  await desk.getByLabel('Customer', { exact: true }).selectOption({ label: 'Jade River Bank' });
+  await desk.getByLabel('Contact person').fill('Pat Example');
+  await desk.getByLabel('Contact e-mail').fill('pat@jade.example.org');
+  await desk.getByLabel('Contact phone').fill('+86 21 5555 0100');
+  await desk.getByLabel('Short description').fill('Core router reboots every hour');
+  await desk.getByLabel('Severity').selectOption('2');
+  await desk.getByLabel('Product line').fill('edge-routers');
+  await desk.getByLabel('Product', { exact: true }).fill('ER-4400');
+  await desk.getByLabel('Company').fill('Jade River Bank');
+  await desk.getByLabel('Contract / customer no.').fill('C-4001');
+  await desk.getByLabel('Product serial').fill('ER44-000123');
+  await desk.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(desk).toHaveURL(/#\/ticket\//);
+  const ticketId = decodeURIComponent(desk.url().split('#/ticket/')[1] ?? '');
+  const visitId = `visit-${ticketId}-onsite`;
+  await syncNow(desk);
+
+  // Tuesday 10:00: the online window has expired unresolved; the app queued a fault visit by itself.
+  await desk.clock.setFixedTime(TUESDAY_1000);
+  await desk.reload();
+  await desk.getByTestId('nav-dispatch').click();
+  const item = desk.locator(`[data-testid="unscheduled-visit"][data-visit-id="${visitId}"]`);
+  await expect(item).toBeVisible();
+  await expect(item.getByTestId('visit-reason')).toHaveText('Online window expired');
+  await expect(item.getByTestId('visit-deadline')).toHaveAttribute('data-deadline', String(THURSDAY_1700));
+  await expect(item.getByTestId('visit-deadline')).toContainText('Arrive by Mar 12, 2026, 5:00');
+  await expect(item.getByTestId('visit-countdown')).toHaveText('2d 7h left');
+
+  // Book Finn Field (a user of the server's tenant) for Wednesday 09:00–11:00, 30 minutes' travel.
+  await item.getByRole('button', { name: 'Book…' }).click();
+  const dialog = desk.getByRole('dialog', { name: 'Book visit' });
+  await dialog.getByLabel('Engineer').selectOption(finn);
+  await dialog.getByLabel('Start', { exact: true }).fill('2026-03-11T09:00');
+  await dialog.getByLabel('Duration (minutes)').fill('120');
+  await dialog.getByLabel('Travel buffer (minutes)').fill('30');
+  await expect(dialog.getByTestId('booking-findings')).toContainText('No clashes');
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const block = desk.locator(`[data-engineer-id="${finn}"] [data-testid="visit-block"][data-visit-id="${visitId}"]`);
+  await expect(block).toHaveAttribute('data-status', 'tentative');
+  // The server confirms the booking: it alone sees every dispatcher's bookings.
+  await syncNow(desk);
+  await desk.getByTestId('nav-dispatch').click();
+  await expect(block).toHaveAttribute('data-status', 'confirmed');
+
+  // A second visit dropped on Finn's Wednesday overlaps the first (with travel time): refused, with the reason.
+  await desk.getByRole('button', { name: 'Generate inspections' }).click();
+  const inspection = desk.locator('[data-testid="unscheduled-visit"][data-visit-id="inspection-insp-jade-2026-04-05"]');
+  await expect(inspection.getByTestId('visit-reason')).toHaveText('Periodic inspection');
+  await inspection.dragTo(desk.locator(`[data-engineer-id="${finn}"] [data-testid="board-cell"]`).nth(2));
+  const second = desk.getByRole('dialog', { name: 'Book visit' });
+  await expect(second.getByLabel('Engineer')).toHaveValue(finn);
+  await expect(second.getByLabel('Start', { exact: true })).toHaveValue('2026-03-11T08:30');
+  const overlap = second.locator('.finding[data-code="overlap"]');
+  await expect(overlap).toHaveAttribute('data-severity', 'block');
+  await expect(overlap).toContainText(`Finn Field already has visit ${visitId} from Mar 11, 2026, 9:00 AM to Mar 11, 2026, 11:00 AM, which overlaps this booking.`);
+  await expect(second.getByTestId('booking-blocked')).toHaveText('This booking is not possible; change the engineer or the time.');
+  await expect(second.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+  await second.screenshot({ path: 'docs/screenshots/dispatch-overlap.png' });
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await expect(inspection).toBeVisible();
+
+  await block.click();
+  await expect(desk.getByTestId('visit-panel')).toContainText('confirmed');
+  // Automatic escalation notices of the demo tickets would cover the board in the README picture.
+  const notices = desk.getByTestId('escalation-notices');
+  if (await notices.isVisible()) await notices.getByRole('button', { name: 'Clear' }).click();
+  await desk.screenshot({ path: 'docs/screenshots/dispatch-board.png' });
+
+  // Finn signs in on his own laptop on Wednesday morning and gets the visit from the server.
+  const f = await device(browser, WEDNESDAY_0830, errors);
+  const laptop = f.page;
+  await signIn(laptop, 'field@example.com');
+  await laptop.getByTestId('nav-visits').click();
+  const mine = laptop.locator(`[data-testid="my-visit"][data-visit-id="${visitId}"]`);
+  await expect(mine).toBeVisible();
+
+  // At the customer's site there is no network: everything is recorded offline.
+  await f.context.setOffline(true);
+  await mine.click();
+  const detail = laptop.getByTestId('visit-detail');
+  await expect(detail).toContainText('Core router reboots every hour');
+  await expect(detail).toContainText('Century Avenue 88, Shanghai');
+  await expect(detail).toContainText('Pat Example');
+  await detail.getByRole('button', { name: 'Set off (en route)' }).click();
+  await laptop.clock.setFixedTime(WEDNESDAY_0905);
+  await detail.getByRole('button', { name: 'Arrived on site' }).click();
+  await expect(detail.getByTestId('my-visit-status')).toHaveText('on site');
+  await expect(detail.getByTestId('arrived-at')).toContainText('9:05');
+  await expect(detail.getByTestId('visit-arrival-clock')).toHaveAttribute('data-state', 'met');
+  await detail.getByLabel('What was found').fill('Power supply B failing under load.');
+  await detail.getByLabel('What was done').fill('Replaced power supply B, ran a 30-minute load test.');
+  await detail.getByRole('button', { name: 'Save report' }).click();
+  await expect(detail.getByText('Report saved.')).toBeVisible();
+  await detail.getByLabel('Name of the person confirming').fill('Lee Example');
+  await detail.getByLabel('Confirmation text').fill('Router stable since the repair.');
+  await detail.getByLabel('The customer confirms the work was done').check();
+  await detail.getByRole('button', { name: 'Save confirmation' }).click();
+  await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
+  await detail.getByRole('button', { name: 'Departed' }).click();
+  await detail.getByRole('button', { name: 'Submit visit' }).click();
+  await expect(detail.getByTestId('visit-locked')).toBeVisible();
+  await expect(detail.getByTestId('my-visit-status')).toHaveText('completed');
+  await expect(laptop.getByTestId('sync-badge')).toContainText('Offline');
+  await expect(laptop.getByTestId('sync-badge')).toContainText(/\d+ changes? waiting/);
+  await laptop.screenshot({ path: 'docs/screenshots/dispatch-my-visit.png' });
+
+  // Back online, the laptop sends what was recorded.
+  await f.context.setOffline(false);
+  await syncNow(laptop);
+
+  // The dispatcher's board shows the visit done, and the ticket's on-site arrival clock met.
+  await desk.clock.setFixedTime(WEDNESDAY_1200);
+  await syncNow(desk);
+  await desk.getByTestId('nav-dispatch').click();
+  await expect(desk.locator(`[data-testid="visit-block"][data-visit-id="${visitId}"]`)).toHaveAttribute('data-status', 'completed');
+  await desk.goto(`/#/ticket/${encodeURIComponent(ticketId)}`);
+  await expect(desk.getByTestId('clock-state-on_site_arrival')).toHaveText('met');
+
+  await f.context.close();
+  await d.context.close();
+  expect(errors).toEqual([]);
+});
