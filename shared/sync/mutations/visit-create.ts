@@ -15,6 +15,10 @@ export const visitCreateArgs = z.object({ visit: visitSchema }).superRefine((a, 
   if (v.status !== 'unscheduled' && !booked) ctx.addIssue({ code: 'custom', path: ['visit', 'window'], message: 'a booked visit needs an engineer and a window' });
 });
 
+function isSameAutoFaultVisit(stored: Record<string, unknown>, incoming: { ticketId?: string | undefined; status: string; reason: string }): boolean {
+  return incoming.status === 'unscheduled' && incoming.reason === 'online_window_expired' && incoming.ticketId !== undefined && stored.ticketId === incoming.ticketId && stored.reason === 'online_window_expired';
+}
+
 /**
  * Creates a visit made on a device. One with an engineer and a window is a booking made offline:
  * it is stored tentative until the server confirms it (server/bookings). A fault visit marks its
@@ -27,7 +31,11 @@ export const visitCreate = defineMutation({
   touches: (a) => [{ table: 'visits', id: a.visit.id }, ...(a.visit.ticketId ? [{ table: 'tickets' as const, id: a.visit.ticketId }] : [])],
   mutate: (read, a, ctx) => {
     const ticketId = a.visit.ticketId ?? '';
-    if (read('visits', a.visit.id)) return refuse(ctx, name, ticketId, `visit ${a.visit.id} already exists`);
+    const existing = read('visits', a.visit.id);
+    // Every device queues the same automatic fault visit (its id comes from the ticket) when the
+    // online window expires: the second one is the same fact arriving twice, not a clash.
+    if (existing && isSameAutoFaultVisit(existing.data, a.visit)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
+    if (existing) return refuse(ctx, name, ticketId, `visit ${a.visit.id} already exists`);
     const booked = a.visit.window !== undefined && a.visit.engineerId !== undefined;
     const visit = { ...a.visit, status: booked ? ('tentative' as const) : ('unscheduled' as const), createdBy: a.visit.createdBy || ctx.userId, updatedBy: a.visit.updatedBy || ctx.userId };
     const writes: EntityWrite[] = [visitWrite(visit)];

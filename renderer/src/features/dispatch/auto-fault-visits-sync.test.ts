@@ -70,6 +70,9 @@ describe('automatic fault visits on several windows and devices', () => {
 
     expect(await visitsOf(a.client, ticket.id)).toEqual([faultVisitId(ticket.id)]);
     expect(await visitsOf(b.client, ticket.id)).toEqual([faultVisitId(ticket.id)]);
+    // The second device queued the same automatic visit: nothing for anyone to resolve.
+    expect(await a.client.db.conflicts.count()).toBe(0);
+    expect(await b.client.db.conflicts.count()).toBe(0);
     const fresh = await device(tenant);
     await fresh.client.sync.syncNow();
     expect(await visitsOf(fresh.client, ticket.id)).toEqual([faultVisitId(ticket.id)]);
