@@ -147,3 +147,31 @@ test('weekly trend and grouping by customer recompute and keep a CSV per chart',
   await page.getByLabel('To', { exact: true }).fill('2030-01-01');
   await expect(page.getByRole('group', { name: 'Report filters' }).getByRole('alert')).toHaveText('The period must end on or after the day it starts.');
 });
+
+test('warmed up after launch, Reports still counts a ticket created after the warm-up', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  // The idle-time warm-up read the store and answered (User Timing entry of the report backend).
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('sd:reports-warmup').length), { timeout: 20_000 }).toBe(1);
+
+  await page.getByRole('button', { name: 'New ticket' }).click();
+  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Balkan Telecom Services' });
+  await page.getByLabel('Short description').fill('Report warm-up check: link flaps');
+  await page.getByLabel('Contact person').fill('Pat Example');
+  await page.getByLabel('Contact e-mail').fill('pat@balkan.example.org');
+  await page.getByLabel('Service ID').fill('SVC-4243');
+  await page.getByLabel('Problem started at').fill('2026-01-05T08:00');
+  await page.getByLabel('Details').fill('Created after the report worker read the store.');
+  await page.getByLabel('Severity').selectOption({ index: 2 });
+  await page.getByLabel('Product line').fill('edge-routers');
+  await page.getByLabel('Product', { exact: true }).fill('ER-9000 Chassis');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByRole('heading', { name: 'Report warm-up check: link flaps' })).toBeVisible();
+
+  await page.getByTestId('nav-reports').click();
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'no');
+  await expect(page.getByTestId('report-status')).toHaveText(/61 tickets/);
+  // The report equals one computed from everything stored now (the worker patched its rows, it did not miss the new one).
+  const stored = await readStore(page);
+  expect(stored.tickets).toHaveLength(61);
+});
