@@ -28,7 +28,10 @@ export async function ensureTenant(db: Queryable, id: string, name = id): Promis
   await db.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, name]);
 }
 
-export type NewUser = { tenant: string; email: string; name?: string; role: UserRole; region: string; password: string };
+export type NewUser = { tenant: string; email: string; name?: string; role: UserRole; region: string; password: string; calendarId?: string; skills?: string[] };
+
+/** A calendar every device ships with (resources/presets/calendars), so a new engineer can be booked at once. */
+export const DEFAULT_ENGINEER_CALENDAR = 'weekdays-0830-1700';
 
 /**
  * Creates a user (and its tenant if new) and publishes them as an engineer in the tenant's
@@ -42,7 +45,7 @@ export async function createUser(db: Db, u: NewUser): Promise<AuthUser> {
     await ensureTenant(tx, u.tenant);
     await tx.query('INSERT INTO users (id, tenant_id, email, name, role, region, password_hash) VALUES ($1,$2,$3,$4,$5,$6,$7)', [id, u.tenant, email, u.name ?? email, u.role, u.region, passwordHash]);
     const [v] = await tx.query<{ version: string | number }>('UPDATE tenants SET version = version + 1 WHERE id = $1 RETURNING version', [u.tenant]);
-    const engineer = { id, name: u.name ?? email, email, role: u.role, region: u.region, skills: [], calendarId: 'default' };
+    const engineer = { id, name: u.name ?? email, email, role: u.role, region: u.region, skills: u.skills ?? [], calendarId: u.calendarId ?? DEFAULT_ENGINEER_CALENDAR };
     await tx.query(
       `INSERT INTO entities (tenant_id, tbl, id, ticket_id, data, fv, version) VALUES ($1, 'engineers', $2, NULL, $3, '{}', $4)`,
       [u.tenant, id, JSON.stringify(engineer), Number(v?.version)],
