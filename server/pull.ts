@@ -6,22 +6,81 @@ type EntityRow = { tbl: SyncTable; id: string; data: Record<string, unknown> | n
 
 // Field engineers see rows not tied to a ticket (directory, presets, warehouse), visits assigned to
 // them, and rows of tickets in their region, assigned to them, or with a visit assigned to them.
-const FIELD_SCOPE = `AND (e.ticket_id IS NULL OR e.visit_engineer = $5 OR EXISTS (
-  SELECT 1 FROM entities t WHERE t.tenant_id = e.tenant_id AND t.tbl = 'tickets' AND t.id = e.ticket_id
-  AND (t.data->>'region' = $4 OR t.data->>'ownerId' = $5))
-  OR EXISTS (SELECT 1 FROM entities v WHERE v.tenant_id = e.tenant_id AND v.ticket_id = e.ticket_id AND v.visit_engineer = $5))`;
+const TICKET_IN_SCOPE = (t: string) => `(${t}.data->>'region' = $4 OR ${t}.data->>'ownerId' = $5 OR EXISTS (
+  SELECT 1 FROM entities v WHERE v.tenant_id = ${t}.tenant_id AND v.ticket_id = ${t}.id AND v.visit_engineer = $5))`;
+const IN_SCOPE = `(e.ticket_id IS NULL OR e.visit_engineer = $5 OR EXISTS (
+  SELECT 1 FROM entities t WHERE t.tenant_id = e.tenant_id AND t.tbl = 'tickets' AND t.id = e.ticket_id AND ${TICKET_IN_SCOPE('t')}))`;
+const FIELD_SCOPE = `AND ${IN_SCOPE}`;
+
+// The facts a field engineer's scope hangs on, by the version that last wrote them.
+const OWNER_V = `(e.fv->'ownerId'->>'v')::bigint`;
+const REGION_V = `(e.fv->'region'->>'v')::bigint`;
+const ENGINEER_V = `(e.fv->'engineerId'->>'v')::bigint`;
+const within = (v: string) => `(${v} > $2 AND ${v} <= $3)`;
+
+/**
+ * Tickets whose scope facts (owner, region, or the engineer of one of their visits) last changed in
+ * (from, to], with whether the user sees them now. Rows changed after `from` only, via the version index.
+ */
+const SCOPE_CHANGES = `WITH changed AS (
+    SELECT e.id AS tid, greatest(coalesce(${OWNER_V}, 0), coalesce(${REGION_V}, 0)) AS at FROM entities e
+    WHERE e.tenant_id = $1 AND e.tbl = 'tickets' AND e.version > $2 AND NOT e.deleted AND (${within(OWNER_V)} OR ${within(REGION_V)})
+    UNION ALL
+    SELECT e.ticket_id, ${ENGINEER_V} FROM entities e
+    WHERE e.tenant_id = $1 AND e.tbl = 'visits' AND e.version > $2 AND NOT e.deleted AND e.ticket_id IS NOT NULL AND ${within(ENGINEER_V)})
+  SELECT t.id, max(c.at) AS at, bool_or(${TICKET_IN_SCOPE('t')}) AS seen FROM changed c
+  JOIN entities t ON t.tenant_id = $1 AND t.tbl = 'tickets' AND t.id = c.tid AND NOT t.deleted GROUP BY t.id`;
+
+/** Visits reassigned in (from, to] that the user no longer sees. */
+const VISITS_LOST = `SELECT e.id, ${ENGINEER_V} AS at FROM entities e WHERE e.tenant_id = $1 AND e.tbl = 'visits' AND e.version > $2
+  AND NOT e.deleted AND ${within(ENGINEER_V)} AND NOT ${IN_SCOPE}`;
+
+type ScopeChange = { id: string; at: string | number; seen: boolean };
+
+/**
+ * A field engineer's scope changed between two cursors: tickets that came into scope bring their
+ * older rows (at or below `from`; newer ones come with the page), tickets and visits that left it
+ * are removed from the device like tombstones (conflict records stay: they are the user's own).
+ */
+async function scopeChanges(db: Db, user: AuthUser, from: number, to: number, tableFilter: string): Promise<PullRow[]> {
+  const params = [user.tenantId, from, to, user.region, user.id];
+  const [changes, lostVisits] = await Promise.all([db.query<ScopeChange>(SCOPE_CHANGES, params), db.query<{ id: string; at: string | number }>(VISITS_LOST, params)]);
+  const out: PullRow[] = lostVisits.map((v) => ({ table: 'visits', id: v.id, version: Number(v.at), fv: {}, data: null, deleted: true }));
+  const gained = changes.filter((c) => c.seen).map((c) => c.id);
+  const lost = new Map(changes.filter((c) => !c.seen).map((c) => [c.id, Number(c.at)]));
+  if (gained.length > 0) {
+    const older = await db.query<EntityRow>(
+      `SELECT e.tbl, e.id, e.data, e.fv, e.version, e.deleted FROM entities e WHERE e.tenant_id = $1 AND e.ticket_id = ANY($2::text[]) AND e.version <= $3 AND NOT e.deleted ${tableFilter} ORDER BY e.version`,
+      [user.tenantId, gained, from],
+    );
+    for (const r of older) out.push({ table: r.tbl, id: r.id, version: Number(r.version), fv: r.fv, data: r.data, deleted: false });
+  }
+  if (lost.size > 0) {
+    const gone = await db.query<{ tbl: SyncTable; id: string; ticket_id: string }>(
+      `SELECT e.tbl, e.id, e.ticket_id FROM entities e WHERE e.tenant_id = $1 AND e.ticket_id = ANY($2::text[]) AND NOT e.deleted AND e.tbl <> 'conflicts'
+        AND e.visit_engineer IS DISTINCT FROM $3 ${tableFilter}`,
+      [user.tenantId, [...lost.keys()], user.id],
+    );
+    for (const r of gone) out.push({ table: r.tbl, id: r.id, version: lost.get(r.ticket_id) ?? to, fv: {}, data: null, deleted: true });
+  }
+  return out;
+}
 
 /**
  * Rows changed since `cursor`, ordered by version, never splitting one version across pages
- * (a mutation's writes arrive together), with the client's last applied mutation id.
+ * (a mutation's writes arrive together), with the client's last applied mutation id. For field
+ * engineers a page also carries the effects of scope changes in its range (see scopeChanges).
  */
 export async function pull(db: Db, user: AuthUser, clientId: string, cursor: number, limit: number, schemaVersion = Number.MAX_SAFE_INTEGER): Promise<PullResponse> {
   // Read the client's last id first: every mutation it counts has committed, so its rows are visible below.
-  const [meta] = await db.query<{ last: string | number | null; floor: string | number }>(
-    `SELECT (SELECT last_mutation_id FROM clients WHERE tenant_id = $1 AND client_id = $2) AS last, tombstone_floor AS floor FROM tenants WHERE id = $1`,
+  // The tenant version read here bounds the page: versions commit in order (the tenant row is
+  // locked from bump to commit), so every row at or below it is visible to the queries below.
+  const [meta] = await db.query<{ last: string | number | null; floor: string | number; version: string | number }>(
+    `SELECT (SELECT last_mutation_id FROM clients WHERE tenant_id = $1 AND client_id = $2) AS last, tombstone_floor AS floor, version FROM tenants WHERE id = $1`,
     [user.tenantId, clientId],
   );
   const lastMutationId = Number(meta?.last ?? 0);
+  const tenantVersion = Number(meta?.version ?? 0);
   if (cursor > 0 && cursor < Number(meta?.floor ?? 0)) return { rows: [], cursor: 0, lastMutationId, hasMore: true, reset: true };
 
   const scoped = user.role === 'field_engineer';
@@ -34,7 +93,7 @@ export async function pull(db: Db, user: AuthUser, clientId: string, cursor: num
   // Saved views are personal: only their owner pulls them (a tombstone carries no data, only the id).
   const ownViews = `AND (e.tbl <> 'savedViews' OR e.deleted OR e.data->>'ownerId' = $${params.length})`;
   const sql = `SELECT e.tbl, e.id, e.data, e.fv, e.version, e.deleted FROM entities e
-    WHERE e.tenant_id = $1 AND e.version > $2 ${tableFilter} ${scoped ? FIELD_SCOPE : ''} ${ownViews} ORDER BY e.version, e.tbl, e.id LIMIT $3`;
+    WHERE e.tenant_id = $1 AND e.version > $2 AND e.version <= ${tenantVersion} ${tableFilter} ${scoped ? FIELD_SCOPE : ''} ${ownViews} ORDER BY e.version, e.tbl, e.id LIMIT $3`;
   let rows = await db.query<EntityRow>(sql, params);
   let hasMore = false;
   if (rows.length > limit) {
@@ -50,8 +109,10 @@ export async function pull(db: Db, user: AuthUser, clientId: string, cursor: num
     }
   }
   const out: PullRow[] = rows.map((r) => ({ table: r.tbl, id: r.id, version: Number(r.version), fv: r.fv, data: r.deleted ? null : r.data, deleted: r.deleted }));
-  const last = out.at(-1);
-  return { rows: out, cursor: last ? last.version : cursor, lastMutationId, hasMore };
+  // Without more rows every version up to the tenant's has been looked at (rows out of scope included).
+  const upTo = hasMore ? (out.at(-1)?.version ?? cursor) : Math.max(cursor, tenantVersion);
+  if (scoped && cursor > 0 && upTo > cursor) out.push(...(await scopeChanges(db, user, cursor, upTo, tableFilter)));
+  return { rows: out, cursor: upTo, lastMutationId, hasMore };
 }
 
 /** Drops tombstones up to `uptoVersion` (older than any supported offline period); cursors below it will reset. */

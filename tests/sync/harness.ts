@@ -155,4 +155,4 @@ export async function serverState(db: Db): Promise<string> {
   return JSON.stringify({ rows, clients, tenants });
 }
 
-export { createServer, execFileSync };
+export { createServer, execFileSync, type SyncServer };

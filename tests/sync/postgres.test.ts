@@ -4,6 +4,7 @@ import { runMutation } from '../../renderer/src/data/mutate';
 import { listen } from '../../server/http';
 import type { Db } from '../../server/db/types';
 import { addUser, createServer, freePort, hasPostgres, makeClient, newTicket, postgresDb, snapshot, startPostgres } from './harness';
+import { runScopeChangeSuite } from './scope-change-suite';
 
 const suite = hasPostgres ? describe : describe.skip;
 
@@ -134,5 +135,16 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
       await two.close();
       await db2.close();
     }
+  });
+
+  describe('field engineer scope changes', () => {
+    let server: ReturnType<typeof createServer>;
+    beforeAll(() => {
+      server = createServer({ db });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+    runScopeChangeSuite(() => ({ db, server }), 'pg');
   });
 });
