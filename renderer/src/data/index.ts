@@ -4,3 +4,4 @@ export type { Actor } from './local-apply';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';
 export { createSyncStatusStore, backoffDelay, initialSyncStatus, type SyncStatus, type SyncStatusStore } from './sync-status';
 export { loginToServer, signIn, logout, actorFromLogin, adoptIdentity, LoginError, type LoginErrorCode, type LoginResult, type LoginUser, type SyncIdentity } from './login';
+export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMeta } from './sync-meta';

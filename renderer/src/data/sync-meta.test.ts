@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FieldVersions } from '../../../shared/sync';
-import { compactMeta, expandMeta, META_KEY, serverFacts, splitRow, withMeta } from './sync-meta';
+import { compactMeta, effectiveSyncState, expandMeta, META_KEY, serverFacts, splitRow, withMeta } from './sync-meta';
 
 const fields = ['title', 'status', 'severity', 'ownerId', 'region', 'description', '_'];
 const fvArb = fc.dictionary(fc.constantFrom(...fields), fc.record({ v: fc.integer({ min: 1, max: 6 }), c: fc.constantFrom('client-aaaa', 'client-bbbb') }));
@@ -36,5 +36,14 @@ describe('inline sync facts', () => {
     const pending = { table: 'tickets' as const, id: 'SD-1', version: 2, fv: { title: { v: 2, c: 'client-bbbb' } }, hasShadow: 1 as const, shadow: null };
     expect(serverFacts(data, meta, pending)).toEqual({ version: 2, fv: pending.fv });
     expect(serverFacts({ id: 'SD-2' }, undefined, undefined)).toEqual({ version: 0, fv: {} });
+  });
+
+  it('a row’s effective sync state is the same whether its facts sit on the row or in a sync state row', () => {
+    const fv = { id: { v: 5, c: 'client-aaaa' }, title: { v: 8, c: 'client-bbbb' } };
+    const stored = withMeta({ id: 'SD-1', title: 'x' }, 8, fv);
+    expect(effectiveSyncState(stored, undefined)).toEqual({ version: 8, fv, hasShadow: 0 });
+    expect(effectiveSyncState({ id: 'SD-1', title: 'x' }, { table: 'tickets', id: 'SD-1', version: 8, fv, hasShadow: 0 })).toEqual({ version: 8, fv, hasShadow: 0 });
+    expect(effectiveSyncState({ id: 'SD-9' }, undefined)).toBeUndefined();
+    expect(effectiveSyncState(stored, { table: 'tickets', id: 'SD-1', version: 7, fv: {}, hasShadow: 1, shadow: null })).toEqual({ version: 7, fv: {}, hasShadow: 1, shadow: null });
   });
 });

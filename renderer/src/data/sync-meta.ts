@@ -90,3 +90,15 @@ export function serverFacts(data: Row | undefined, meta: InlineMeta | undefined,
   if (meta) return { version: meta.v, fv: expandMeta(meta, data ?? {}) };
   return { version: state?.version ?? 0, fv: state?.fv ?? {} };
 }
+
+/**
+ * A row's sync state wherever it is kept (sync state row, or inline on the row), in the shape of a
+ * sync state row without its key; undefined when the row never came from a server. For code that
+ * reasons over whole stored rows, e.g. a backup merge comparing server versions.
+ */
+export function effectiveSyncState(row: Row | undefined, state: SyncStateRow | undefined): Omit<SyncStateRow, 'table' | 'id'> | undefined {
+  if (state?.hasShadow === 1) return { version: state.version, fv: state.fv, hasShadow: 1, shadow: state.shadow ?? null };
+  const { data, meta } = splitRow(row);
+  if (meta) return { version: meta.v, fv: expandMeta(meta, data ?? {}), hasShadow: 0 };
+  return state ? { version: state.version, fv: state.fv, hasShadow: 0 } : undefined;
+}
