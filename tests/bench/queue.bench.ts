@@ -1,12 +1,14 @@
 // The agent workspace at 100k tickets (issue 6), in Chromium against the production web build:
 // 100k generated tickets are loaded through Settings > Demo data, then each interaction (open a
-// queue, switch views, sort via a saved view, search) is timed in the page from the click to the
-// DOM state it should reach, next to a raw IndexedDB indexed query of the same rows in the same
-// page, and the app's own data query (User Timing 'sd:view-query'). Goals: UI p95 < 50 ms, the
-// view query >= 0.5x the raw query's speed, renderer heap < 150 MB. Figures are printed, never asserted.
+// queue, switch views, open a queue never opened before, sort via saved views, search) is timed
+// in the page from the click until the right first rows are painted (the frame after the DOM
+// holds them), and separately until the right count is shown, next to a raw IndexedDB indexed
+// query of the same rows in the same page and the app's own data query (User Timing
+// 'sd:view-query'). Goals: UI p95 < 50 ms, the view query >= 0.5x the raw query's speed,
+// renderer heap < 150 MB. Figures are printed, never asserted.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -14,15 +16,22 @@ import { build, preview } from 'vite';
 // SD_BENCH_TICKETS=10000 for a quick run while working on the bench (the section offers 1,000 / 10,000 / 100,000).
 const TICKETS = Number(process.env['SD_BENCH_TICKETS'] ?? 100_000);
 const ROUNDS = 10;
+// At most this long for the one-time alert backlog after the load to drain (SD_BENCH_SETTLE_S).
+const SETTLE_MAX_MS = Number(process.env['SD_BENCH_SETTLE_S'] ?? 150) * 1000;
 const ROOT = resolve(import.meta.dirname, '../..');
 const VIEWS = ['my', 'unassigned', 'breaching_soon', 'breached', 'waiting', 'all'] as const;
 const WORDS = ['gateway', 'certificate', 'licence', 'backup', 'latency', 'archive'];
 const CLOSED = 9e15;
 const SOON_MS = 120 * 60_000;
 
-type Expect = { title: string; count: number; firstId?: string };
+// The app reads a queue in windows of 80 rows (QueuePage: two blocks of 40); the raw query reads as many.
+const WINDOW = 80;
+
+type Expect = { title: string; count: number; firstId?: string; searching?: boolean };
+type Timing = { rows: number; count: number };
 type Raw = { ms: number[]; count: number; firstId?: string };
-type RawSpec = { index: string; lower?: unknown; upper?: unknown; lowerOpen?: boolean; upperOpen?: boolean; limit: number; reverse?: boolean };
+/** `where`: a row filter for the raw walk of a saved view with filters (cursor along the sort index). */
+type RawSpec = { index: string; lower?: unknown; upper?: unknown; lowerOpen?: boolean; upperOpen?: boolean; limit: number; reverse?: boolean; where?: { statuses: string[]; regions: string[] } };
 type BenchWindow = { __sdMeasures: { name: string; duration: number; detail: Record<string, unknown> }[] };
 
 const p = (xs: number[], q: number): number => {
@@ -62,18 +71,19 @@ function rawQuery(page: Page, spec: RawSpec, reps: number): Promise<Raw> {
       const index = () => db.transaction('tickets').objectStore('tickets').index(spec.index);
       const read = () =>
         new Promise<{ id: string }[]>((res, rej) => {
-          if (!spec.reverse) {
+          if (!spec.reverse && !spec.where) {
             const r = index().getAll(range, spec.limit);
             r.onsuccess = () => res(r.result as { id: string }[]);
             r.onerror = () => rej(r.error);
             return;
           }
           const out: { id: string }[] = [];
-          const c = index().openCursor(range, 'prev');
+          const keep = (v: { status: string; region: string }) => !spec.where || (spec.where.statuses.includes(v.status) && spec.where.regions.includes(v.region));
+          const c = index().openCursor(range, spec.reverse ? 'prev' : 'next');
           c.onsuccess = () => {
             const cur = c.result;
             if (cur && out.length < spec.limit) {
-              out.push(cur.value as { id: string });
+              if (keep(cur.value as { status: string; region: string })) out.push(cur.value as { id: string });
               cur.continue();
             } else res(out);
           };
@@ -86,10 +96,17 @@ function rawQuery(page: Page, spec: RawSpec, reps: number): Promise<Raw> {
         rows = await read();
         ms.push(performance.now() - t0);
       }
-      const count = await new Promise<number>((res) => {
-        const r = index().count(range);
-        r.onsuccess = () => res(r.result);
-      });
+      // The expected count (not timed): an index count, or for a filtered walk the matching rows of the whole index.
+      const count = spec.where
+        ? await new Promise<number>((res) => {
+            const r = index().getAll(range);
+            const w = spec.where;
+            r.onsuccess = () => res((r.result as { status: string; region: string }[]).filter((v) => w?.statuses.includes(v.status) && w.regions.includes(v.region)).length);
+          })
+        : await new Promise<number>((res) => {
+            const r = index().count(range);
+            r.onsuccess = () => res(r.result);
+          });
       db.close();
       return { ms, count, firstId: rows[0]?.id };
     },
@@ -98,7 +115,7 @@ function rawQuery(page: Page, spec: RawSpec, reps: number): Promise<Raw> {
 }
 
 function viewSpec(view: string, me: string, now: number): RawSpec {
-  const keyed = (index: string, key: string | number): RawSpec => ({ index, lower: [key, -Infinity], upper: [key, CLOSED], upperOpen: true, limit: 200 });
+  const keyed = (index: string, key: string | number): RawSpec => ({ index, lower: [key, -Infinity], upper: [key, CLOSED], upperOpen: true, limit: WINDOW });
   switch (view) {
     case 'my':
       return keyed('[qOwner+dueAt]', me);
@@ -107,47 +124,65 @@ function viewSpec(view: string, me: string, now: number): RawSpec {
     case 'waiting':
       return keyed('[status+dueAt]', 'waiting_customer');
     case 'breaching_soon':
-      return { index: 'dueAt', lower: now, upper: now + SOON_MS, upperOpen: true, limit: 200 };
+      return { index: 'dueAt', lower: now, upper: now + SOON_MS, upperOpen: true, limit: WINDOW };
     case 'breached':
-      return { index: 'dueAt', upper: now, upperOpen: true, limit: 200 };
+      return { index: 'dueAt', upper: now, upperOpen: true, limit: WINDOW };
     default:
-      return { index: 'dueAt', upper: CLOSED, upperOpen: true, limit: 200 };
+      return { index: 'dueAt', upper: CLOSED, upperOpen: true, limit: WINDOW };
   }
 }
 
 /**
- * Clicks `selector` (or sets the search box to `search`) and resolves, from a MutationObserver,
- * with the time until the queue shows `expect`: its heading, its count and (when given) its first row.
+ * Clicks `click`, goes to `hash` or sets the search box to `search`, and resolves, from a
+ * MutationObserver, with the time until the queue shows `expect` painted: `rows` when its heading
+ * and its first row (or, searching, the number of results) are right, `count` when its count is
+ * right. Each is taken in the task after the next animation frame, i.e. after that frame painted.
  */
-function interact(page: Page, action: { click?: string; search?: string }, expect: Expect): Promise<number> {
+function interact(page: Page, action: { click?: string; search?: string; hash?: string }, expect: Expect): Promise<Timing> {
   return page.evaluate(
     ({ action, expect }) =>
-      new Promise<number>((resolve) => {
-        const reached = () => {
-          const h = document.querySelector('#queue-title')?.textContent ?? '';
-          const grid = document.querySelector('[role="grid"]');
-          const count = grid ? Number(grid.getAttribute('aria-rowcount')) : 0;
-          const first = document.querySelector('[data-testid="queue-row"]')?.getAttribute('data-ticket-id') ?? undefined;
-          return h === expect.title && count === expect.count && (expect.firstId === undefined || first === expect.firstId);
+      new Promise<Timing>((resolve) => {
+        const got: { rows?: number; count?: number } = {};
+        const pending = new Set<'rows' | 'count'>();
+        const afterPaint = (what: 'rows' | 'count') => {
+          pending.add(what);
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              got[what] = performance.now() - t0;
+              if (got.rows !== undefined && got.count !== undefined) finish();
+            };
+            ch.port2.postMessage(0);
+          });
         };
-        const obs = new MutationObserver(() => {
-          if (reached()) finish(performance.now() - t0);
-        });
-        const timer = setTimeout(() => finish(NaN), 15_000);
-        const finish = (ms: number) => {
+        const check = () => {
+          const h = document.querySelector('#queue-title')?.textContent ?? '';
+          if (h !== expect.title) return;
+          const grid = document.querySelector('[role="grid"]');
+          const rowcount = grid ? Number(grid.getAttribute('aria-rowcount')) : 0;
+          const first = document.querySelector('[data-testid="queue-row"]')?.getAttribute('data-ticket-id') ?? undefined;
+          const shownCount = expect.searching ? rowcount : Number((document.querySelector('[data-testid="queue-count"]')?.textContent ?? '').replace(/\D/g, '') || NaN);
+          const rowsOk = expect.firstId !== undefined ? first === expect.firstId : expect.count === 0 ? document.querySelector('.queue .empty') !== null && !document.querySelector('[aria-busy]') : first !== undefined && rowcount === expect.count;
+          if (rowsOk && !pending.has('rows')) afterPaint('rows');
+          if (shownCount === expect.count && !pending.has('count')) afterPaint('count');
+        };
+        const obs = new MutationObserver(check);
+        const timer = setTimeout(() => finish(), 15_000);
+        const finish = () => {
           obs.disconnect();
           clearTimeout(timer);
-          resolve(ms);
+          resolve({ rows: got.rows ?? NaN, count: got.count ?? NaN });
         };
         obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         const t0 = performance.now();
         if (action.click !== undefined) (document.querySelector(action.click) as HTMLElement | null)?.click();
+        if (action.hash !== undefined) location.hash = action.hash;
         if (action.search !== undefined) {
           const input = document.querySelector('input[type="search"]') as HTMLInputElement;
           Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, action.search);
           input.dispatchEvent(new Event('input', { bubbles: true }));
         }
-        if (reached()) finish(performance.now() - t0);
+        check();
       }),
     { action, expect },
   );
@@ -212,6 +247,36 @@ export async function run(): Promise<void> {
     await page.locator('[data-testid="demo-status"][data-state="done"]').waitFor({ timeout: 420_000 });
     console.log(`loaded ${TICKETS} tickets through Settings > Demo data in ${((performance.now() - t0) / 1000).toFixed(1)} s (${await page.getByTestId('demo-status').innerText()})`);
 
+    // Loading alerts every breached ticket once (SLA watch, automatic escalation: each a synced
+    // mutation); let that one-time backlog drain so the figures are the steady state, and say so.
+    const outboxCount = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((res) => {
+          const r = indexedDB.open('service-desk');
+          r.onsuccess = () => res(r.result);
+        });
+        const n = await new Promise<number>((res) => {
+          const r = db.transaction('outbox').objectStore('outbox').count();
+          r.onsuccess = () => res(r.result);
+        });
+        db.close();
+        return n;
+      });
+    const settleStart = performance.now();
+    const outboxAtLoad = await outboxCount();
+    let last = outboxAtLoad;
+    let stableSince = performance.now();
+    while (performance.now() - settleStart < SETTLE_MAX_MS && performance.now() - stableSince < 6_000) {
+      await page.waitForTimeout(1_000);
+      const n = await outboxCount();
+      if (n !== last) stableSince = performance.now();
+      last = n;
+    }
+    const settled = performance.now() - stableSince >= 6_000;
+    console.log(`background work after the load (alerts, automatic escalations): ${last - outboxAtLoad} mutations in ${((performance.now() - settleStart) / 1000).toFixed(0)} s, ${settled ? 'then quiet for 6 s' : `still running after ${SETTLE_MAX_MS / 1000} s (figures include it)`}`);
+    const outboxBefore = last;
+    const loadBefore = loadavg()[0] ?? NaN;
+
     await page.evaluate(() => {
       const w = window as unknown as BenchWindow;
       w.__sdMeasures = [];
@@ -224,7 +289,7 @@ export async function run(): Promise<void> {
     for (const v of VIEWS) titles.set(v, await linkText(page, v));
 
     // Open a queue: from Settings to All open.
-    const open: number[] = [];
+    const open: Timing[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       await page.getByTestId('nav-settings').click();
       await page.locator('.settings').waitFor();
@@ -233,7 +298,7 @@ export async function run(): Promise<void> {
     }
 
     // Switch views, round after round, each view next to its raw index read.
-    const ui = new Map<string, number[]>(VIEWS.map((v) => [v, []]));
+    const ui = new Map<string, Timing[]>(VIEWS.map((v) => [v, []]));
     const rawMs = new Map<string, number[]>(VIEWS.map((v) => [v, []]));
     const counts = new Map<string, number>();
     await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
@@ -248,66 +313,134 @@ export async function run(): Promise<void> {
     const measures = await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures);
     const appMs = (v: string) => measures.filter((m) => m.name === 'sd:view-query' && m.detail['viewId'] === v && m.detail['offset'] === 0).map((m) => m.duration);
 
-    // Sort: a saved view over every ticket sorted by last update, created through "Save as view…".
-    await page.locator('a[href="#/queue/all"]').click();
-    await page.getByRole('button', { name: 'Save as view…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Saved view' });
-    await dialog.getByLabel('Name').fill('Recently updated');
-    await dialog.getByLabel('Sort by').selectOption('updatedAt');
-    await dialog.getByLabel('Order').selectOption('desc');
-    await dialog.getByRole('button', { name: 'Save view' }).click();
-    await page.getByRole('heading', { name: 'Recently updated' }).waitFor({ timeout: 120_000 });
-    const savedHref = await page.getByTestId('saved-views').getByRole('link', { name: 'Recently updated' }).getAttribute('href');
-    const sortSpec: RawSpec = { index: 'updatedAt', limit: 200, reverse: true };
-    const sortUi: number[] = [];
-    const sortRaw: number[] = [];
-    for (let i = 0; i < Math.ceil(ROUNDS / 2); i++) {
-      await page.locator('a[href="#/queue/all"]').click();
-      await page.locator('[data-testid="queue-row"]').first().waitFor();
-      const raw = await rawQuery(page, sortSpec, 3);
-      sortRaw.push(...raw.ms);
-      sortUi.push(await interact(page, { click: `a[href="${savedHref}"]` }, { title: 'Recently updated', count: raw.count, firstId: raw.firstId }));
+    // A queue never opened before (nothing cached): a different customer's queue each round.
+    const customers = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const r = indexedDB.open('service-desk');
+        r.onsuccess = () => res(r.result);
+      });
+      const all = await new Promise<{ id: string; name: string }[]>((res) => {
+        const r = db.transaction('customers').objectStore('customers').getAll();
+        r.onsuccess = () => res(r.result as { id: string; name: string }[]);
+      });
+      db.close();
+      return all;
+    });
+    const coldUi: Timing[] = [];
+    const coldRaw: number[] = [];
+    await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
+    for (const c of customers.slice(0, ROUNDS)) {
+      const raw = await rawQuery(page, { index: '[customerId+dueAt]', lower: [c.id, -Infinity], upper: [c.id, CLOSED], upperOpen: true, limit: WINDOW }, 3);
+      coldRaw.push(...raw.ms);
+      coldUi.push(await interact(page, { hash: `#/queue/customer:${c.id}` }, { title: `Customer: ${c.name}`, count: raw.count, firstId: raw.firstId }));
     }
+    const coldApp = (await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures)).filter((m) => m.name === 'sd:view-query' && String(m.detail['viewId']).startsWith('customer:') && m.detail['offset'] === 0).map((m) => m.duration);
+
+    // Sort: saved views created through "Save as view…": every ticket by last update (one index),
+    // and open tickets of two regions oldest first (two filters: key sets, then a walk along createdAt).
+    const saveView = async (name: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>) => {
+      await page.locator('a[href="#/queue/all"]').click();
+      await page.getByRole('button', { name: 'Save as view…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Saved view' });
+      await dialog.getByLabel('Name').fill(name);
+      await fill(dialog);
+      await dialog.getByRole('button', { name: 'Save view' }).click();
+      await page.getByRole('heading', { name }).waitFor({ timeout: 120_000 });
+      return (await page.getByTestId('saved-views').getByRole('link', { name }).getAttribute('href')) ?? '';
+    };
+    const statuses = ['received', 'acknowledged', 'in_progress'];
+    const regions = ['emea-anz', 'apac-cjks'];
+    const sorts = [
+      {
+        name: 'Recently updated',
+        href: await saveView('Recently updated', async (d) => {
+          await d.getByLabel('Sort by').selectOption('updatedAt');
+          await d.getByLabel('Order').selectOption('desc');
+        }),
+        spec: { index: 'updatedAt', limit: WINDOW, reverse: true } as RawSpec,
+      },
+      {
+        name: 'Open EMEA + APAC, oldest',
+        href: await saveView('Open EMEA + APAC, oldest', async (d) => {
+          await d.getByLabel('Status').selectOption(statuses);
+          await d.getByLabel('Regions').selectOption(regions);
+          await d.getByLabel('Sort by').selectOption('createdAt');
+        }),
+        spec: { index: 'createdAt', limit: WINDOW, where: { statuses, regions } } as RawSpec,
+      },
+    ];
+    const sortUi = new Map<string, Timing[]>(sorts.map((x) => [x.name, []]));
+    const sortRaw = new Map<string, number[]>(sorts.map((x) => [x.name, []]));
+    const sortCount = new Map<string, number>();
+    await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
+    for (let i = 0; i < Math.ceil(ROUNDS / 2); i++) {
+      for (const x of sorts) {
+        await page.locator('a[href="#/queue/all"]').click();
+        await page.locator('[data-testid="queue-row"]').first().waitFor();
+        const raw = await rawQuery(page, x.spec, 3);
+        sortRaw.get(x.name)?.push(...raw.ms);
+        sortCount.set(x.name, raw.count);
+        sortUi.get(x.name)?.push(await interact(page, { click: `a[href="${x.href}"]` }, { title: x.name, count: raw.count, firstId: raw.firstId }));
+      }
+    }
+    const sortMeasures = (await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures)).filter((m) => m.name === 'sd:view-query' && String(m.detail['viewId']).startsWith('saved:') && m.detail['offset'] === 0 && Number(m.detail['limit']) > 0);
+    const strategies = [...new Set(sortMeasures.map((m) => String(m.detail['strategy'])))].join(', ');
 
     // Search: a ticket id (one hit) and common words (up to 500 hits), typed into the queue's search box.
     await page.locator('a[href="#/queue/all"]').click();
     const allRaw = await rawQuery(page, viewSpec('all', me, minuteNow()), 1);
     const allTitle = titles.get('all') ?? '';
     await interact(page, { click: 'a[href="#/queue/all"]' }, { title: allTitle, count: allRaw.count });
-    const searchUi: number[] = [];
+    await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
+    const searchUi: Timing[] = [];
     const searchRaw: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const id = `SD-GEN-${String(1 + ((i * 7919) % TICKETS)).padStart(7, '0')}`;
-      searchUi.push(await interact(page, { search: id }, { title: allTitle, count: 1, firstId: id }));
+      searchUi.push(await interact(page, { search: id }, { title: allTitle, count: 1, firstId: id, searching: true }));
       const raw = await rawQuery(page, { index: 'qWords', lower: id.toLowerCase(), upper: `${id.toLowerCase()}\uffff`, limit: 500 }, 3);
       searchRaw.push(...raw.ms);
-      await interact(page, { search: '' }, { title: allTitle, count: allRaw.count });
+      await interact(page, { search: '' }, { title: allTitle, count: allRaw.count, firstId: allRaw.firstId });
       const word = WORDS[i % WORDS.length] ?? 'gateway';
       const expected = await searchCount(page, word);
-      searchUi.push(await interact(page, { search: word }, { title: allTitle, count: expected }));
+      searchUi.push(await interact(page, { search: word }, { title: allTitle, count: expected, searching: true }));
       searchRaw.push(...(await rawQuery(page, { index: 'qWords', lower: word, upper: `${word}\uffff`, limit: 500 }, 3)).ms);
-      await interact(page, { search: '' }, { title: allTitle, count: allRaw.count });
+      await interact(page, { search: '' }, { title: allTitle, count: allRaw.count, firstId: allRaw.firstId });
     }
     const searchApp = (await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures)).filter((m) => m.name === 'sd:search-query').map((m) => m.duration);
 
     await page.locator('a[href="#/queue/all"]').click();
     const heapBig = await heapMb(page);
+    const outboxAfter = await outboxCount();
+    const loadAfter = loadavg()[0] ?? NaN;
 
-    console.log(`\n${TICKETS} tickets; ${ROUNDS} rounds; UI = click -> expected DOM state (in-page), raw = IDBIndex read of the same rows (getAll/limit 200), app = 'sd:view-query' User Timing`);
-    console.log('interaction                 UI p50     UI p95     raw p95    app query p95  app vs raw speed  rows in view');
-    const line = (name: string, u: number[], r: number[], a: number[], rows: number | string) =>
-      console.log(`${name.padEnd(26)}${fmt(p(u, 0.5)).padStart(9)}${fmt(p(u, 0.95)).padStart(11)}${fmt(p(r, 0.95)).padStart(11)}${fmt(p(a, 0.95)).padStart(15)}${(a.length ? `${(p(r, 0.95) / p(a, 0.95)).toFixed(2)}x` : 'n/a').padStart(18)}${String(rows).padStart(14)}`);
+    console.log(`\n${TICKETS} tickets; ${ROUNDS} rounds; rows = click -> right first rows painted, count = click -> right count painted (in-page); raw = IDBIndex read of the same rows (getAll/limit ${WINDOW}, the app's window); app = 'sd:view-query' User Timing`);
+    console.log('interaction                 rows p50   rows p95  count p95    raw p95  app query p95  raw/app speed  rows in view');
+    const rowsOf = (t: Timing[]) => t.map((x) => x.rows);
+    const countOf = (t: Timing[]) => t.map((x) => x.count);
+    const line = (name: string, u: Timing[], r: number[], a: number[], rows: number | string) =>
+      console.log(
+        `${name.padEnd(26)}${fmt(p(rowsOf(u), 0.5)).padStart(9)}${fmt(p(rowsOf(u), 0.95)).padStart(11)}${fmt(p(countOf(u), 0.95)).padStart(11)}${fmt(p(r, 0.95)).padStart(11)}${fmt(p(a, 0.95)).padStart(15)}${(a.length ? `${(p(r, 0.95) / p(a, 0.95)).toFixed(2)}x` : 'n/a').padStart(15)}${String(rows).padStart(14)}`,
+      );
     line('open queue (All open)', open, rawMs.get('all') ?? [], [], counts.get('all') ?? '');
     for (const v of VIEWS) line(`switch to ${v}`, ui.get(v) ?? [], rawMs.get(v) ?? [], appMs(v), counts.get(v) ?? '');
     const allUi = VIEWS.flatMap((v) => ui.get(v) ?? []);
-    const allApp = VIEWS.flatMap((v) => appMs(v));
-    line('switch views (all)', allUi, VIEWS.flatMap((v) => rawMs.get(v) ?? []), allApp, '');
-    line('sort: saved view, updated', sortUi, sortRaw, [], TICKETS + 60);
+    line('switch views (all)', allUi, VIEWS.flatMap((v) => rawMs.get(v) ?? []), VIEWS.flatMap((v) => appMs(v)), '');
+    line('never-opened queue (cust.)', coldUi, coldRaw, coldApp, '');
+    for (const x of sorts) line(`sort: ${x.name}`.slice(0, 25), sortUi.get(x.name) ?? [], sortRaw.get(x.name) ?? [], [], sortCount.get(x.name) ?? '');
     line('search (id + words)', searchUi, searchRaw, searchApp, '');
-    const missedIn = (name: string, xs: number[]) => (xs.some((x) => !Number.isFinite(x)) ? [`${name}: ${xs.filter((x) => !Number.isFinite(x)).length}`] : []);
-    const missed = [...missedIn('open', open), ...VIEWS.flatMap((v) => missedIn(v, ui.get(v) ?? [])), ...missedIn('sort', sortUi), ...missedIn('search', searchUi)];
+    console.log(
+      sortMeasures.length
+        ? `saved views read as: ${strategies}; saved-view query p95 ${fmt(p(sortMeasures.map((m) => m.duration), 0.95))} (${sortMeasures.length} runs; a window read in the last 60 s is served by its live query)`
+        : 'saved views: every opening was served by its live query (read in the last 60 s), no new read',
+    );
+    const missedIn = (name: string, xs: Timing[]) => {
+      const n = xs.filter((x) => !Number.isFinite(x.rows) || !Number.isFinite(x.count)).length;
+      return n ? [`${name}: ${n}`] : [];
+    };
+    const missed = [...missedIn('open', open), ...VIEWS.flatMap((v) => missedIn(v, ui.get(v) ?? [])), ...missedIn('never-opened', coldUi), ...sorts.flatMap((x) => missedIn(x.name, sortUi.get(x.name) ?? [])), ...missedIn('search', searchUi)];
     if (missed.length) console.log(`did not reach the expected state within 15 s (left out of the percentiles): ${missed.join(', ')}`);
-    console.log(`goal: UI p95 < 50 ms; view data query >= 0.5x raw speed (app vs raw column); heap < 150 MB`);
+    console.log(`background mutations during the measurements: ${outboxAfter - outboxBefore}; machine load (1-min average, ${availableParallelism()} cores): ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`);
+    console.log(`goal: UI p95 < 50 ms; view data query >= 0.5x raw speed (raw/app column); heap < 150 MB`);
     console.log(`renderer JS heap after GC: ${heapSmall.toFixed(1)} MB with the 60-ticket first-run set, ${heapBig.toFixed(1)} MB with ${TICKETS} more (goal < 150 MB)`);
   } finally {
     await browser.close();

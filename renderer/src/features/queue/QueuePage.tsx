@@ -7,7 +7,8 @@ import { useUi } from '../../app/ui-store';
 import { useMinute } from '../../app/use-now';
 import type { Ticket } from '../../../../shared/ticket';
 import type { ViewContext } from './views';
-import { useSearch } from './use-queue-view';
+import { useSearch } from './use-search';
+import { QUEUE_WINDOW } from './use-queue-view';
 import { useQueueSource } from './use-queue-source';
 import { gridTemplate } from './columns';
 import { ViewEditor } from './ViewEditor';
@@ -17,7 +18,7 @@ import { BulkActions } from './BulkActions';
 
 const ROW_HEIGHT = 36;
 /** Rows are read in windows of two blocks around the visible rows (a screen holds about 20). */
-const BLOCK = 40;
+const BLOCK = QUEUE_WINDOW / 2;
 export const SOON_MINUTES = 120;
 
 export function QueuePage({ viewId }: { viewId: string }) {
@@ -35,7 +36,7 @@ export function QueuePage({ viewId }: { viewId: string }) {
   // The window belongs to a view: a new view starts at its top, without a read at the old offset.
   const [block, setBlock] = useState({ viewId, start: 0 });
   const blockStart = block.viewId === viewId ? block.start : 0;
-  const source = useQueueSource(viewId, ctx, blockStart, BLOCK * 2, names?.customers);
+  const source = useQueueSource(viewId, ctx, blockStart, QUEUE_WINDOW, names?.customers);
   const count = source.count;
   const searching = search.trim().length > 0;
   const results = useSearch(searching ? search : '');
@@ -43,7 +44,8 @@ export function QueuePage({ viewId }: { viewId: string }) {
   const known = source.page && blockStart === 0 ? source.page.length : 0;
   const total = searching ? (results?.length ?? 0) : (count ?? known);
   const loading = searching ? results === undefined : count === undefined && source.page === undefined;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // A small overscan: every rendered row computes its clocks, and the next window is read ahead anyway.
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
   const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
   const wantedBlock = Math.floor(first / BLOCK) * BLOCK;
   useEffect(() => setBlock({ viewId, start: wantedBlock }), [viewId, wantedBlock]);
@@ -53,7 +55,8 @@ export function QueuePage({ viewId }: { viewId: string }) {
 
   useEffect(() => {
     setSelection([]);
-    scrollRef.current?.scrollTo({ top: 0 });
+    // Only when scrolled: scrollTo forces a layout.
+    if (scrollRef.current && scrollRef.current.scrollTop > 0) scrollRef.current.scrollTo({ top: 0 });
   }, [viewId, setSelection]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

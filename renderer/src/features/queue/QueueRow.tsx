@@ -5,6 +5,14 @@ import { useMinute } from '../../app/use-now';
 import { ClockChip, useTicketClocks } from '../clocks';
 import { gridTemplate, renderCell, type Column } from './columns';
 
+// One formatter per language: building an Intl.DateTimeFormat per row render costs more than the row.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormatFor(lang: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(lang);
+  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+  return f;
+}
+
 type Props = { ticket: Ticket; columns: readonly Column[]; customer: string; owner: string; selected: boolean; focused: boolean; onOpen: (id: string) => void; onToggle: (id: string) => void };
 
 /** A queue row; only rows re-render when the minute ticks, never the list. */
@@ -12,7 +20,7 @@ export const QueueRow = memo(function QueueRow({ ticket, columns, customer, owne
   const { t, i18n } = useTranslation();
   const now = useMinute();
   const clocks = useTicketClocks(ticket, now).filter((c) => c.state !== 'pending' && c.completedAt === undefined);
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const dateFormat = dateFormatFor(i18n.language);
   const chips = clocks.map((c) => <ClockChip key={c.kind} clock={c} />);
   return (
     <div

@@ -57,6 +57,22 @@ function open<T>(store: Map<string, Entry>, key: string, querier: () => Promise<
   return entry;
 }
 
+/**
+ * Starts a shared live query ahead of its reader (e.g. when the pointer is over a queue's link),
+ * kept for the linger time unless a reader comes.
+ */
+export function prefetchShared<T>(owner: object, key: string, querier: () => Promise<T>, reuse?: (prev: T | undefined, next: T) => T): void {
+  const store = storeOf(owner);
+  const entry = open(store, key, querier, reuse);
+  if (entry.listeners.size > 0 || entry.release) return;
+  entry.release = setTimeout(() => {
+    if (entry.listeners.size > 0) return;
+    entry.sub.unsubscribe();
+    if (store.get(key) === entry) store.delete(key);
+  }, LINGER_MS);
+  evictIdle(store);
+}
+
 /** Current value of a shared live query, if one is running or lingering under `key`. */
 export function peekShared<T>(owner: object, key: string): T | undefined {
   const e = storeOf(owner).get(key);

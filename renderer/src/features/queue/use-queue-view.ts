@@ -2,8 +2,8 @@ import type { Table } from 'dexie';
 import { useServices } from '../../app/services';
 import type { Ticket } from '../../../../shared/ticket';
 import { findView, type ViewContext } from './views';
-import { searchTokens } from './queue-keys';
-import { useSharedLiveQuery } from './shared-live-query';
+import { prefetchShared, useSharedLiveQuery } from './shared-live-query';
+import type { ServiceDeskDb } from '../../data/db';
 import { reuseRows } from './stable-rows';
 
 type Rows = Table<{ id: string }, string>;
@@ -31,48 +31,33 @@ export function useViewCount(viewId: string, ctx: ViewContext): number | undefin
   return useSharedLiveQuery(db, key && `count|${key}`, () => findView(viewId)?.range(db.tickets as unknown as Rows, ctx).count() ?? Promise.resolve(0));
 }
 
+/** Rows a queue reads at a time: about four screens, around the visible rows. */
+export const QUEUE_WINDOW = 80;
+
+const pageKey = (viewId: string, ctx: ViewContext, offset: number, limit: number): string | null => {
+  const key = ctxKey(viewId, ctx);
+  return key && `page|${key}|${offset}|${limit}`;
+};
+
+function pageQuery(db: ServiceDeskDb, viewId: string, ctx: ViewContext, offset: number, limit: number): () => Promise<Ticket[]> {
+  return async () => {
+    const view = findView(viewId);
+    if (!view) return [];
+    const start = performance.now();
+    const rows = (await view.range(db.tickets as unknown as Rows, ctx).offset(offset).limit(limit).toArray()) as unknown as Ticket[];
+    measureQuery('sd:view-query', start, { viewId, offset, limit, rows: rows.length });
+    return rows;
+  };
+}
+
 /** One window of a view's rows, nearest deadline first: an index range with offset and limit. */
 export function useViewPage(viewId: string, ctx: ViewContext, offset: number, limit: number): Ticket[] | undefined {
   const { db } = useServices();
-  const key = ctxKey(viewId, ctx);
-  return useSharedLiveQuery(
-    db,
-    key && `page|${key}|${offset}|${limit}`,
-    async () => {
-      const view = findView(viewId);
-      if (!view) return [];
-      const start = performance.now();
-      const rows = (await view.range(db.tickets as unknown as Rows, ctx).offset(offset).limit(limit).toArray()) as unknown as Ticket[];
-      measureQuery('sd:view-query', start, { viewId, offset, limit, rows: rows.length });
-      return rows;
-    },
-    reuseRows,
-  );
+  return useSharedLiveQuery(db, pageKey(viewId, ctx, offset, limit), pageQuery(db, viewId, ctx, offset, limit), reuseRows);
 }
 
-const SEARCH_LIMIT = 500;
-
-/**
- * Full-text search over ticket id, title, product, contact, service id (word index), customer
- * names and note texts; every word must match (prefix match), results nearest deadline first.
- */
-export function useSearch(text: string): Ticket[] | undefined {
-  const { db } = useServices();
-  return useSharedLiveQuery(db, text.trim() ? `search|${text}` : null, async () => {
-    const tokens = searchTokens(text);
-    const [first, ...rest] = tokens.sort((a, b) => b.length - a.length);
-    if (!first) return [];
-    const start = performance.now();
-    const ids = new Set<string>(await db.tickets.where('qWords').startsWith(first).limit(SEARCH_LIMIT).primaryKeys());
-    if (rest.length === 0) {
-      const customers = await db.customers.filter((c) => c.name.toLowerCase().includes(text.trim().toLowerCase())).primaryKeys();
-      for (const cid of customers) for (const id of await db.tickets.where('customerId').equals(cid).limit(SEARCH_LIMIT).primaryKeys()) ids.add(id);
-    }
-    for (const id of await db.timeline.where('qWords').startsWith(first).limit(SEARCH_LIMIT).toArray().then((evs) => evs.map((e) => e.ticketId))) ids.add(id);
-    const tickets = (await db.tickets.bulkGet([...ids])).filter((t): t is Ticket & { qWords: string[]; dueAt: number } => t !== undefined) as (Ticket & { qWords?: string[]; dueAt?: number })[];
-    const all = rest.length === 0 ? tickets : tickets.filter((t) => rest.every((w) => (t.qWords ?? []).some((q) => q.startsWith(w))));
-    const found = all.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, SEARCH_LIMIT);
-    measureQuery('sd:search-query', start, { text, rows: found.length });
-    return found;
-  }, reuseRows, 0);
+/** Reads a queue's first window before it is opened (pointer over its link), so opening it shows rows at once. */
+export function prefetchViewPage(db: ServiceDeskDb, viewId: string, ctx: ViewContext): void {
+  const key = pageKey(viewId, ctx, 0, QUEUE_WINDOW);
+  if (key) prefetchShared(db, key, pageQuery(db, viewId, ctx, 0, QUEUE_WINDOW), reuseRows);
 }
