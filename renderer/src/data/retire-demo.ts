@@ -1,0 +1,43 @@
+import { demoCustomers, demoEngineers, demoWarehouseParts, isDemoTicketId } from '../../../shared/demo';
+import { entityKey, prepareMutation, type SyncTable } from '../../../shared/sync';
+import { syncScope, type ServiceDeskDb } from './db';
+
+/** What signing in removed: the demo set only lives on this device and no server knows it. */
+export type RetiredDemo = { tickets: number; pendingChanges: number };
+
+/**
+ * Removes the first-run demo data before the device first syncs with a server: its tickets, their
+ * timeline, visits and conflicts, the demo directory and warehouse rows, and the pending changes
+ * made to them (the server has no such tickets and would refuse every one as a conflict). The
+ * user's own tickets, notes, saved views and their pending changes are kept; so are demo
+ * customers or engineers one of the user's own tickets refers to.
+ */
+export async function retireDemoData(db: ServiceDeskDb): Promise<RetiredDemo> {
+  return db.transaction('rw', syncScope(db), async () => {
+    const ticketIds = (await db.tickets.toCollection().primaryKeys()).filter(isDemoTicketId);
+    if (ticketIds.length === 0) return { tickets: 0, pendingChanges: 0 };
+    const gone = new Set<string>(ticketIds.map((id) => entityKey('tickets', id)));
+    const rowsOf = async (table: 'timeline' | 'visits' | 'conflicts') => (await db.synced(table).where('ticketId').anyOf(ticketIds).primaryKeys()).map(String);
+    const doomed: Array<[SyncTable, string[]]> = [['tickets', ticketIds], ['timeline', await rowsOf('timeline')], ['visits', await rowsOf('visits')], ['conflicts', await rowsOf('conflicts')]];
+    for (const [table, ids] of doomed) for (const id of ids) gone.add(entityKey(table, id));
+
+    const drop = (await db.outbox.toArray()).filter((e) => {
+      const p = prepareMutation(e.name, e.args);
+      return p.ok && p.mutation.touches.some((t) => gone.has(entityKey(t.table, t.id)));
+    });
+    await db.outbox.bulkDelete(drop.map((e) => e.id));
+
+    // Directory rows the user's own tickets still point at stay, so those tickets keep their names.
+    const kept = (await db.tickets.toArray()).filter((t) => !isDemoTicketId(t.id));
+    const usedCustomers = new Set(kept.map((t) => t.customerId));
+    const usedEngineers = new Set(kept.flatMap((t) => (t.ownerId ? [t.ownerId] : [])));
+    doomed.push(['customers', demoCustomers.map((c) => c.id).filter((id) => !usedCustomers.has(id))]);
+    doomed.push(['engineers', demoEngineers.map((e) => e.id).filter((id) => !usedEngineers.has(id))]);
+    doomed.push(['warehouse', demoWarehouseParts.map((p) => p.id)]);
+    for (const [table, ids] of doomed) {
+      await db.synced(table).bulkDelete(ids);
+      await db.syncState.bulkDelete(ids.map((id): [SyncTable, string] => [table, id]));
+    }
+    return { tickets: ticketIds.length, pendingChanges: drop.length };
+  });
+}
