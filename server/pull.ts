@@ -12,30 +12,38 @@ const IN_SCOPE = `(e.ticket_id IS NULL OR e.visit_engineer = $5 OR EXISTS (
   SELECT 1 FROM entities t WHERE t.tenant_id = e.tenant_id AND t.tbl = 'tickets' AND t.id = e.ticket_id AND ${TICKET_IN_SCOPE('t')}))`;
 const FIELD_SCOPE = `AND ${IN_SCOPE}`;
 
-// The facts a field engineer's scope hangs on, by the version that last wrote them.
+// The facts a field engineer's scope hangs on, by the version that last wrote them. `id` is written
+// once, by the create: a row created after the cursor is new, not a scope change (the page has it).
 const OWNER_V = `(e.fv->'ownerId'->>'v')::bigint`;
 const REGION_V = `(e.fv->'region'->>'v')::bigint`;
 const ENGINEER_V = `(e.fv->'engineerId'->>'v')::bigint`;
+const EXISTED = `coalesce((e.fv->'id'->>'v')::bigint, 0) <= $2`;
 const within = (v: string) => `(${v} > $2 AND ${v} <= $3)`;
+// The user held a ticket they were owner of (regions of tickets never change in this app, so a
+// ticket outside their region left their scope only this way, or with a visit).
+const WAS_OWNER = `EXISTS (SELECT 1 FROM entities a WHERE a.tenant_id = $1 AND a.tbl = 'timeline' AND a.ticket_id = t.id
+  AND a.version > $2 AND a.version <= $3 AND a.data->>'kind' = 'assigned' AND a.data->>'from' = $5)`;
 
 /**
  * Tickets whose scope facts (owner, region, or the engineer of one of their visits) last changed in
- * (from, to], with whether the user sees them now. Rows changed after `from` only, via the version index.
+ * (from, to]. Rows changed after `from` only, via the version index; computed on its own so that no
+ * plan (PGlite keeps no statistics) runs it once per ticket.
  */
-const SCOPE_CHANGES = `WITH changed AS (
-    SELECT e.id AS tid, greatest(coalesce(${OWNER_V}, 0), coalesce(${REGION_V}, 0)) AS at FROM entities e
-    WHERE e.tenant_id = $1 AND e.tbl = 'tickets' AND e.version > $2 AND NOT e.deleted AND (${within(OWNER_V)} OR ${within(REGION_V)})
-    UNION ALL
-    SELECT e.ticket_id, ${ENGINEER_V} FROM entities e
-    WHERE e.tenant_id = $1 AND e.tbl = 'visits' AND e.version > $2 AND NOT e.deleted AND e.ticket_id IS NOT NULL AND ${within(ENGINEER_V)})
-  SELECT t.id, max(c.at) AS at, bool_or(${TICKET_IN_SCOPE('t')}) AS seen FROM changed c
-  JOIN entities t ON t.tenant_id = $1 AND t.tbl = 'tickets' AND t.id = c.tid AND NOT t.deleted GROUP BY t.id`;
+const SCOPE_CHANGED = `SELECT e.id AS tid, greatest(coalesce(${OWNER_V}, 0), coalesce(${REGION_V}, 0)) AS at, false AS via_visit FROM entities e
+    WHERE e.tenant_id = $1 AND e.tbl = 'tickets' AND e.version > $2 AND NOT e.deleted AND ${EXISTED} AND (${within(OWNER_V)} OR ${within(REGION_V)})
+  UNION ALL
+  SELECT e.ticket_id, ${ENGINEER_V}, true FROM entities e
+    WHERE e.tenant_id = $1 AND e.tbl = 'visits' AND e.version > $2 AND NOT e.deleted AND e.ticket_id IS NOT NULL AND ${within(ENGINEER_V)}`;
 
-/** Visits reassigned in (from, to] that the user no longer sees. */
+/** Of those tickets ($6), whether the user sees them now, and for those they do not, whether they may have held them. */
+const SCOPE_NOW = `SELECT t.id, ${TICKET_IN_SCOPE('t')} AS seen, ${WAS_OWNER} AS was_owner FROM entities t
+  WHERE t.tenant_id = $1 AND t.tbl = 'tickets' AND t.id = ANY($6::text[]) AND NOT t.deleted`;
+
+/** Visits reassigned in (from, to] that the user no longer sees (created earlier: a new visit is no change). */
 const VISITS_LOST = `SELECT e.id, ${ENGINEER_V} AS at FROM entities e WHERE e.tenant_id = $1 AND e.tbl = 'visits' AND e.version > $2
-  AND NOT e.deleted AND ${within(ENGINEER_V)} AND NOT ${IN_SCOPE}`;
+  AND NOT e.deleted AND ${EXISTED} AND ${within(ENGINEER_V)} AND NOT ${IN_SCOPE}`;
 
-type ScopeChange = { id: string; at: string | number; seen: boolean };
+type ScopeChange = { tid: string; at: string | number; via_visit: boolean };
 
 /**
  * A field engineer's scope changed between two cursors: tickets that came into scope bring their
@@ -44,10 +52,18 @@ type ScopeChange = { id: string; at: string | number; seen: boolean };
  */
 async function scopeChanges(db: Db, user: AuthUser, from: number, to: number, tableFilter: string): Promise<PullRow[]> {
   const params = [user.tenantId, from, to, user.region, user.id];
-  const [changes, lostVisits] = await Promise.all([db.query<ScopeChange>(SCOPE_CHANGES, params), db.query<{ id: string; at: string | number }>(VISITS_LOST, params)]);
+  const [changes, lostVisits] = await Promise.all([db.query<ScopeChange>(SCOPE_CHANGED, params.slice(0, 3)), db.query<{ id: string; at: string | number }>(VISITS_LOST, params)]);
   const out: PullRow[] = lostVisits.map((v) => ({ table: 'visits', id: v.id, version: Number(v.at), fv: {}, data: null, deleted: true }));
-  const gained = changes.filter((c) => c.seen).map((c) => c.id);
-  const lost = new Map(changes.filter((c) => !c.seen).map((c) => [c.id, Number(c.at)]));
+  if (changes.length === 0) return out;
+  const at = new Map<string, number>();
+  const viaVisit = new Set<string>();
+  for (const c of changes) {
+    at.set(c.tid, Math.max(at.get(c.tid) ?? 0, Number(c.at)));
+    if (c.via_visit) viaVisit.add(c.tid);
+  }
+  const now = await db.query<{ id: string; seen: boolean; was_owner: boolean }>(SCOPE_NOW, [...params, [...at.keys()]]);
+  const gained = now.filter((t) => t.seen).map((t) => t.id);
+  const lost = new Map(now.filter((t) => !t.seen && (t.was_owner || viaVisit.has(t.id))).map((t) => [t.id, at.get(t.id) ?? to]));
   if (gained.length > 0) {
     const older = await db.query<EntityRow>(
       `SELECT e.tbl, e.id, e.data, e.fv, e.version, e.deleted FROM entities e WHERE e.tenant_id = $1 AND e.ticket_id = ANY($2::text[]) AND e.version <= $3 AND NOT e.deleted ${tableFilter} ORDER BY e.version`,

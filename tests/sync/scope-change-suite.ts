@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import type { Visit } from '../../shared/dispatch/visit-schema';
 import { runMutation } from '../../renderer/src/data/mutate';
 import type { Db } from '../../server/db/types';
-import { addUser, makeClient, newTicket, type SyncServer, type TestClient } from './harness';
+import { addUser, appFetch, makeClient, newTicket, type SyncServer, type TestClient } from './harness';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2030, 0, 7, 9);
@@ -91,5 +91,38 @@ export function runScopeChangeSuite(setup: () => { db: Db; server: SyncServer },
     await desk.sync.syncNow();
     await fe.sync.syncNow();
     expect(await rowsOf(fe, t.id)).toEqual({ ticket: false, timeline: [], visits: [] });
+  });
+
+  it('reassigning other people’s tickets and creating tickets elsewhere sends a field engineer nothing about them', async () => {
+    const { db, server } = setup();
+    const tenant = `t-scope-quiet-${tag}`;
+    const desk = await makeClient(server, await addUser(db, tenant, 'dispatcher', 'north'));
+    const colleague = await addUser(db, tenant, 'agent', 'north');
+    const pulled: string[] = [];
+    const base = appFetch(server);
+    const watching: typeof fetch = async (input, init) => {
+      const res = await base(input, init);
+      if (String(input).endsWith('/pull')) {
+        const body = (await res.clone().json()) as { rows: Array<{ id: string }> };
+        pulled.push(...body.rows.map((r) => r.id));
+      }
+      return res;
+    };
+    const fe = await makeClient(server, await addUser(db, tenant, 'field_engineer', 'south'), { fetch: watching });
+    const north = newTicket({ region: 'north' });
+    await runMutation(desk.db, 'ticket.create@1', { ticket: north });
+    await runMutation(desk.db, 'ticket.create@1', { ticket: newTicket({ region: 'south' }) });
+    await desk.sync.syncNow();
+    await fe.sync.syncNow();
+    pulled.length = 0;
+
+    await runMutation(desk.db, 'ticket.assign@1', { ticketId: north.id, ownerId: colleague.id });
+    await runMutation(desk.db, 'ticket.create@1', { ticket: newTicket({ region: 'east' }) });
+    const mine = newTicket({ region: 'south' });
+    await runMutation(desk.db, 'ticket.create@1', { ticket: mine });
+    await desk.sync.syncNow();
+    await fe.sync.syncNow();
+    const mineRows = [mine.id, ...(await desk.db.timeline.where('ticketId').equals(mine.id).primaryKeys())];
+    expect(pulled.sort()).toEqual(mineRows.sort());
   });
 }
