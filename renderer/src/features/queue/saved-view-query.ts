@@ -24,6 +24,53 @@ async function rowsOf(t: Tickets, part: FilterPart): Promise<Row[]> {
   return (await Promise.all(part.ranges.map((r) => inRange(t, part.index, r).toArray()))).flat();
 }
 
+/** Sort fields whose values rarely repeat (instants), so a walk can go on from the last value it saw. */
+const instantFields = new Set<string>(['dueAt', 'updatedAt', 'createdAt']);
+
+/**
+ * Walks the sort field's index in order and returns the `limit` matching rows after the first
+ * `offset` matches, reading chunks with one request each (a cursor step per row is slow when the
+ * machine is busy). Each chunk starts at the last value seen, skipping the rows already seen with
+ * it; a value shared by more rows than a chunk holds falls back to a cursor.
+ */
+export async function walkSortIndex(table: Tickets, sort: SavedView['sort'], matches: (r: Row) => boolean, offset: number, limit: number, chunk = 400): Promise<Row[]> {
+  const desc = sort.direction === 'desc';
+  const field = sort.field;
+  if (!instantFields.has(field)) {
+    const along = table.orderBy(field);
+    return (desc ? along.reverse() : along).filter(matches).offset(offset).limit(limit).toArray();
+  }
+  const out: Row[] = [];
+  let skip = offset;
+  let bound: unknown;
+  const seenAtBound = new Set<string>();
+  for (;;) {
+    const range = bound === undefined ? table.orderBy(field) : desc ? table.where(field).belowOrEqual(bound) : table.where(field).aboveOrEqual(bound);
+    const rows = await (desc ? range.reverse() : range).limit(chunk).toArray();
+    let fresh = 0;
+    for (const r of rows) {
+      const key = r[field];
+      if (key === bound && seenAtBound.has(r.id)) continue;
+      fresh++;
+      if (key !== bound) {
+        bound = key;
+        seenAtBound.clear();
+      }
+      seenAtBound.add(r.id);
+      if (!matches(r)) continue;
+      if (skip > 0) skip--;
+      else if (out.push(r) >= limit) return out;
+    }
+    if (rows.length < chunk) return out;
+    if (fresh === 0) {
+      // More rows share one value than a chunk holds: go on with a cursor from that value.
+      const rest = desc ? table.where(field).belowOrEqual(bound) : table.where(field).aboveOrEqual(bound);
+      const tail = await (desc ? rest.reverse() : rest).filter((r) => !(r[field] === bound && seenAtBound.has(r.id)) && matches(r)).offset(skip).limit(limit - out.length).toArray();
+      return [...out, ...tail];
+    }
+  }
+}
+
 /** Tickets in every part, from keys alone (no row is read): smallest part first, stopping when nothing is left. */
 async function intersectKeys(t: Tickets, parts: readonly FilterPart[]): Promise<string[]> {
   let ids: Set<string> | undefined;
@@ -71,7 +118,5 @@ export async function readSavedViewPage(table: Tickets, view: SavedView, now: nu
   }
   // Many matches (more than SORT_IN_MEMORY_MAX): they are dense enough along the sort index.
   if (limit <= 0) return { rows: [], count, strategy: 'walk' };
-  const along = table.orderBy(view.sort.field);
-  const rows = await (desc ? along.reverse() : along).filter(matches).offset(offset).limit(limit).toArray();
-  return { rows, count, strategy: 'walk' };
+  return { rows: await walkSortIndex(table, view.sort, matches, offset, limit), count, strategy: 'walk' };
 }

@@ -40,5 +40,12 @@ describe('shared live queries', () => {
     expect(after[0]).toBe(before[0]);
     expect(after[1]).toBe(before[1]);
     expect(peekShared(d, 'other')).toBeUndefined();
+
+    // Re-runs right after a run wait a moment (write bursts), and still observe what they read.
+    await d.customers.put({ id: 'c4', name: 'Delta Example' } as never);
+    await d.customers.delete('c1');
+    await until(() => (peekShared<{ name: string }[]>(d, 'customers') ?? []).map((c) => c.name).join() === 'Beta Example,Delta Example,Gamma Example');
+    await d.customers.put({ id: 'c5', name: 'Epsilon Example' } as never);
+    await until(() => peekShared<{ id: string }[]>(d, 'customers')?.length === 4);
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { liveQuery, type Subscription } from 'dexie';
+import Dexie, { liveQuery, type Subscription } from 'dexie';
 
 type Entry = {
   value: unknown;
@@ -20,6 +20,12 @@ const stores = new WeakMap<object, Map<string, Entry>>();
 const LINGER_MS = 60_000;
 /** Released entries kept at most (the oldest released goes first). */
 const MAX_IDLE = 24;
+/**
+ * Least time between the end of one run of a query and the next re-run. A burst of writes (a sync
+ * pull, a run of SLA alerts) would otherwise re-read every live window and count once per write,
+ * and the click's own read would queue behind them. A query that has been quiet re-runs at once.
+ */
+const MIN_RERUN_GAP_MS = 400;
 
 function storeOf(owner: object): Map<string, Entry> {
   let s = stores.get(owner);
@@ -42,7 +48,18 @@ function open<T>(store: Map<string, Entry>, key: string, querier: () => Promise<
   const entry: Entry = { value: undefined, error: undefined, hasValue: false, listeners: new Set(), sub: { unsubscribe: () => undefined, closed: false }, release: undefined };
   store.set(key, entry);
   const notify = () => entry.listeners.forEach((l) => l());
-  entry.sub = liveQuery(querier).subscribe({
+  let lastEnd = 0;
+  const spaced = async (): Promise<T> => {
+    const wait = lastEnd + MIN_RERUN_GAP_MS - Date.now();
+    // Dexie.waitFor keeps the live query's observation context across the pause.
+    if (lastEnd > 0 && wait > 0) await Dexie.waitFor(new Promise<void>((r) => setTimeout(r, wait)));
+    try {
+      return await querier();
+    } finally {
+      lastEnd = Date.now();
+    }
+  };
+  entry.sub = liveQuery(spaced).subscribe({
     next: (v) => {
       entry.value = reuse ? reuse(entry.hasValue ? (entry.value as T) : undefined, v) : v;
       entry.hasValue = true;
