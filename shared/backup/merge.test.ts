@@ -23,6 +23,9 @@ describe('assessImport', () => {
       { clientId: 'new-laptop-1', id: 2, name: 'ticket.recordEscalation@1', args: { ticketId: 'SD-DEMO-0045', automatic: true } },
     ];
     expect(assessImport(facts({ clientId: 'new-laptop-1', mutationCounter: 2, outbox, shadowRows: 3 }), 'old-laptop-1')).toEqual({ mode: 'wholesale', needsConfirmation: false, localPending: 0, localUnsyncedRows: 3 });
+    // The fault visit queued by itself when an online window expired is automatic; one booked by a person is not.
+    expect(isAutomaticEntry({ name: 'visit.create@1', args: { visit: { id: 'fv-1', status: 'unscheduled', reason: 'online_window_expired' } } })).toBe(true);
+    expect(isAutomaticEntry({ name: 'visit.create@1', args: { visit: { id: 'v-2', status: 'tentative', reason: 'requested_by_hand' } } })).toBe(false);
     // A person's escalation is work, though.
     expect(isAutomaticEntry({ name: 'ticket.recordEscalation@1', args: { automatic: false } })).toBe(false);
     expect(isAutomaticEntry({ name: 'ticket.setPriority@1', args: { ticketId: 't', priority: 'critical', reason: 'r', automatic: true } })).toBe(true);

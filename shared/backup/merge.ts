@@ -20,6 +20,12 @@ export type ProfileFacts = {
  */
 export function isAutomaticEntry(e: { name: string; args: unknown }): boolean {
   if (e.name === 'ticket.recordSlaAlert@1') return true;
+  // The on-site visit queued by itself when a ticket's online window expires (its id comes from the ticket).
+  if (e.name === 'visit.create@1') {
+    const visit = typeof e.args === 'object' && e.args !== null ? (e.args as Record<string, unknown>)['visit'] : undefined;
+    const v = typeof visit === 'object' && visit !== null ? (visit as Record<string, unknown>) : {};
+    return v['status'] === 'unscheduled' && v['reason'] === 'online_window_expired';
+  }
   // Automatic escalations, and the priority raise an escalation rule makes with them.
   const automatic = typeof e.args === 'object' && e.args !== null && (e.args as Record<string, unknown>)['automatic'] === true;
   return (e.name === 'ticket.recordEscalation@1' || e.name === 'ticket.setPriority@1') && automatic;

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoData, demoCustomers, demoEngineers } from '../../../../shared/demo';
 import { ticketSchema, type Ticket } from '../../../../shared/ticket';
-import { openDb, runMutation, setActor, type ServiceDeskDb } from '../../data';
+import { effectiveSyncState, openDb, runMutation, setActor, type ServiceDeskDb } from '../../data';
+import { withMeta } from '../../data/sync-meta';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
 import { installQueueKeys } from '../queue';
@@ -186,6 +187,28 @@ describe('backup import into a profile that already has data', () => {
     expect((await synced.tickets.get('SD-DEMO-0002'))?.title).toBe('backup copy v30');
     expect((await synced.syncState.get(['tickets', 'SD-DEMO-0002']))?.version).toBe(30);
     expect((await synced.meta.get('cursor'))?.value).toBe(50);
+  });
+
+  it('compares server versions kept on the rows themselves (as a pull stores them) when merging', async () => {
+    const stamp = async (db: ServiceDeskDb, id: string, title: string, version: number) => {
+      const row = await db.tickets.get(id);
+      await db.tickets.put(withMeta({ ...row, title }, version, { title: { v: version, c: 'server-client-1' } }) as Ticket);
+    };
+    const old = await profile('old-inline', 3);
+    await stamp(old, 'SD-DEMO-0001', 'backup copy v12', 12);
+    await stamp(old, 'SD-DEMO-0002', 'backup copy v30', 30);
+    await old.meta.put({ key: 'cursor', value: 30 });
+    const { file } = await backupOf(old);
+
+    const synced = await profile('new-inline', 3);
+    await stamp(synced, 'SD-DEMO-0001', 'server copy v20', 20);
+    await stamp(synced, 'SD-DEMO-0002', 'server copy v5', 5);
+    await synced.meta.put({ key: 'cursor', value: 50 });
+
+    expect(await importBackup(synced, file)).toMatchObject({ mode: 'merge', rowsWritten: 1 });
+    expect((await synced.tickets.get('SD-DEMO-0001'))?.title).toBe('server copy v20');
+    expect((await synced.tickets.get('SD-DEMO-0002'))?.title).toBe('backup copy v30');
+    expect(effectiveSyncState(await synced.tickets.get('SD-DEMO-0002'), await synced.syncState.get(['tickets', 'SD-DEMO-0002']))?.version).toBe(30);
   });
 
   it('re-importing a device’s own backup queues nothing twice', async () => {

@@ -2,6 +2,7 @@ import { assessImport, mergeRow, planDevice, planOutbox, type BackupFile, type B
 import { syncTables, type SyncTable } from '../../../../shared/sync/protocol';
 import { syncScope, type ServiceDeskDb, type SyncStateRow } from '../../data/db';
 import { rebase } from '../../data/rebase';
+import { effectiveSyncState } from '../../data/sync-meta';
 import type { OnProgress } from './read-backup';
 
 /** The import was refused before anything was written. */
@@ -75,10 +76,14 @@ async function importTable(db: ServiceDeskDb, table: SyncTable, file: BackupFile
     const putStates: SyncStateRow[] = [];
     const delStates: Array<[SyncTable, string]> = [];
     part.forEach((id, i) => {
+      // Server versions live on the row itself for big tables (inline sync facts) and in a sync
+      // state row while a change is pending: compare what each side really knows of the server.
       const backupState = states.get(id);
+      const backupRow = rows.get(id);
+      const localRow = localRows[i] as BackupRow | undefined;
       const d: RowDecision = mergeRow(
-        { row: localRows[i] as BackupRow | undefined, state: localStates[i] },
-        { row: rows.get(id), state: backupState && { version: backupState.version, fv: backupState.fv, hasShadow: backupState.hasShadow, ...(backupState.shadow !== undefined ? { shadow: backupState.shadow } : {}) } },
+        { row: localRow, state: effectiveSyncState(localRow, localStates[i]) },
+        { row: backupRow, state: effectiveSyncState(backupRow, backupState && { ...backupState, shadow: backupState.shadow ?? null }) },
       );
       if (d.row === 'keep' && d.state === 'keep') {
         kept++;
