@@ -163,3 +163,56 @@ describe('sign out and in as someone else', () => {
     local.close();
   });
 });
+
+describe('first sign-in on a device that tried the demo', () => {
+  it('the demo tickets leave the device and only the user’s own work is sent: no conflicts about tickets the server never had', async () => {
+    const u = await addUser(db, 't-demo-signin');
+    const local = openDb(`sd-demo-signin-${process.pid}`);
+    await setActor(local, { userId: 'eng-alex', role: 'agent', region: 'north' });
+    const demo = newTicket({ id: 'SD-DEMO-0001', title: 'Demo: core router flaps' });
+    await local.tickets.put(demo);
+    await runMutation(local, 'timeline.addNote@1', { ticketId: demo.id, visibility: 'internal', text: 'trying the demo' });
+    const mine = newTicket({ title: 'Real: VPN down at the Sofia office' });
+    await runMutation(local, 'ticket.create@1', { ticket: mine });
+
+    const sync = createSyncController(local, memoryHost(), { fetch: appFetch(server), connectEvents: sseConnector([]) });
+    await sync.start();
+    const user = await sync.login({ baseUrl: 'http://test', tenant: 't-demo-signin', email: u.email }, u.password);
+    expect(user.retiredDemo).toEqual({ tickets: 1, pendingChanges: 1 });
+    await until('the first sync is done', () => sync.status.get().state === 'idle' && sync.status.get().lastSyncedAt !== undefined && sync.status.get().pending === 0);
+    sync.stop();
+    expect(await local.tickets.get(demo.id)).toBeUndefined();
+    expect(await local.conflicts.count()).toBe(0);
+    expect((await sync.history())[0]?.detail ?? '').toMatch(/pending|demo/);
+
+    const colleague = await makeClient(server, await addUser(db, 't-demo-signin'));
+    await colleague.sync.syncNow();
+    expect((await colleague.db.tickets.toArray()).map((t) => t.title)).toEqual(['Real: VPN down at the Sofia office']);
+  });
+});
+
+describe('a device moving to another organisation', () => {
+  it('sends the changes still queued to the new server instead of waiting forever for numbers that server never saw', async () => {
+    const ua = await addUser(db, 't-move-a');
+    const ub = await addUser(db, 't-move-b');
+    const local = openDb(`sd-move-${process.pid}`);
+    const sync = createSyncController(local, memoryHost(), { fetch: appFetch(server), connectEvents: sseConnector([]) });
+    await sync.start();
+    const idle = () => sync.status.get().state === 'idle' && sync.status.get().lastSyncedAt !== undefined && sync.status.get().pending === 0;
+    await sync.login({ baseUrl: 'http://test', tenant: 't-move-a', email: ua.email }, ua.password);
+    for (let i = 0; i < 3; i++) await runMutation(local, 'ticket.create@1', { ticket: newTicket({ title: `A work ${i}` }) });
+    await sync.syncNow();
+    await until('A has all three', idle);
+    await sync.logout();
+    const later = newTicket({ title: 'Written while signed out' });
+    await runMutation(local, 'ticket.create@1', { ticket: later });
+
+    await sync.login({ baseUrl: 'http://test', tenant: 't-move-b', email: ub.email }, ub.password);
+    await sync.syncNow();
+    await until('the queued change reached B', idle);
+    sync.stop();
+    const colleague = await makeClient(server, await addUser(db, 't-move-b'));
+    await colleague.sync.syncNow();
+    expect((await colleague.db.tickets.toArray()).map((t) => t.title)).toEqual(['Written while signed out']);
+  });
+});

@@ -5,3 +5,5 @@ export { createSyncClient, type SyncClient, type SyncClientOptions } from './syn
 export { createSyncStatusStore, backoffDelay, initialSyncStatus, type SyncStatus, type SyncStatusStore } from './sync-status';
 export { loginToServer, signIn, logout, actorFromLogin, adoptIdentity, LoginError, type LoginErrorCode, type LoginResult, type LoginUser, type SyncIdentity } from './login';
 export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMeta } from './sync-meta';
+export { retireDemoData, type RetiredDemo } from './retire-demo';
+export { hasEverSynced, restartOutbox } from './restart-outbox';

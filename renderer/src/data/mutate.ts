@@ -13,7 +13,8 @@ export class MutationInputError extends Error {
   }
 }
 
-function randomClientId(): string {
+/** A fresh random client id (hex). */
+export function randomClientId(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
 import { getActor } from '../../data';
+import { DEMO_TICKET_PREFIX } from '../../../../shared/demo';
 import { useSyncStatus } from './use-sync-status';
 import type { SyncHistoryEntry } from './sync-controller';
 import { ConflictList } from './ConflictList';
@@ -28,6 +30,7 @@ export function SyncSettings() {
   const server = sync.server();
   const [history, setHistory] = useState<SyncHistoryEntry[]>([]);
   const [message, setMessage] = useState('');
+  const hasDemo = useLiveQuery(async () => (await db.tickets.where(':id').startsWith(DEMO_TICKET_PREFIX).limit(1).count()) > 0, [db], false);
   const form = useForm<LoginForm>({ resolver: zodResolver(loginFormSchema), defaultValues: { baseUrl: server?.baseUrl ?? '', tenant: server?.tenant ?? '', email: server?.email ?? '', password: '' } });
   useEffect(() => {
     void sync.history().then(setHistory);
@@ -38,7 +41,8 @@ export function SyncSettings() {
     try {
       const user = await sync.login(settings, password);
       setSession(await getActor(db));
-      setMessage(t('sync.signedIn', { email: user.email }));
+      const demo = user.retiredDemo.tickets > 0 ? ` ${t('sync.demoRetired', { count: user.retiredDemo.tickets })}` : '';
+      setMessage(t('sync.signedIn', { email: user.email }) + demo);
       form.setValue('password', '');
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
@@ -49,6 +53,7 @@ export function SyncSettings() {
     <section className="settings-section" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('sync.title')}</h2>
       <p className="muted">{t('sync.explain')}</p>
+      {hasDemo && <p className="muted" data-testid="sync-demo-note">{t('sync.explainDemo')}</p>}
       <form className="settings-form" onSubmit={(e) => void login(e)} noValidate>
         <label>{t('sync.server')}<input aria-label={t('sync.server')} placeholder="https://sync.example.com" {...form.register('baseUrl')} /></label>
         {err.baseUrl && <span className="error" role="alert">{t('sync.errors.url')}</span>}

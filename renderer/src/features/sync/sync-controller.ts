@@ -1,4 +1,4 @@
-import { adoptIdentity, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../../data';
+import { adoptIdentity, hasEverSynced, restartOutbox, retireDemoData, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type RetiredDemo, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../../data';
 import type { Host } from '../../host';
 
 /** Where this device syncs to; the token is not here (the host keeps it). */
@@ -70,8 +70,12 @@ export function createSyncController(db: ServiceDeskDb, host: Host, opts: SyncCo
       const row = await db.meta.get(HISTORY_KEY);
       return Array.isArray(row?.value) ? (row.value as SyncHistoryEntry[]) : [];
     },
-    /** Signs in, keeps the token with the host, acts as the signed-in user and starts syncing. */
-    async login(settings: ServerSettings, password: string): Promise<LoginResult['user']> {
+    /**
+     * Signs in, keeps the token with the host, acts as the signed-in user and starts syncing. The
+     * first-run demo set leaves the device first: no server knows it, so every change made to it
+     * would come back as a conflict (the user's own tickets and changes stay).
+     */
+    async login(settings: ServerSettings, password: string): Promise<LoginResult['user'] & { retiredDemo: RetiredDemo }> {
       const baseUrl = settings.baseUrl.replace(/\/+$/, '');
       const result = await loginToServer(baseUrl, settings.email, password, fetchImpl, settings.tenant || undefined);
       // The running client (and its poke stream) belongs to the previous session: end it first.
@@ -80,11 +84,16 @@ export function createSyncController(db: ServiceDeskDb, host: Host, opts: SyncCo
       await host.invoke('secrets.setToken', { serverUrl: baseUrl, token: result.token });
       server = { ...settings, baseUrl };
       await db.meta.put({ key: SERVER_KEY, value: server });
-      await adoptIdentity(db, { baseUrl, tenant: result.user.tenant, userId: result.user.id });
+      const firstSync = !(await hasEverSynced(db));
+      const switched = await adoptIdentity(db, { baseUrl, tenant: result.user.tenant, userId: result.user.id });
+      const retiredDemo = await retireDemoData(db);
+      // This server has never seen the device's queue: it must start at change 1.
+      if (firstSync || switched) await restartOutbox(db, { newClientId: switched });
+      if (retiredDemo.tickets > 0) await record({ at: Date.now(), ok: true, detail: `demo data removed: ${retiredDemo.tickets} tickets, ${retiredDemo.pendingChanges} changes to them` });
       await signIn(db, result);
       status.update({ needsLogin: false });
       await startClient();
-      return result.user;
+      return { ...result.user, retiredDemo };
     },
     /** Forgets the token; unsent changes stay queued for the next sign-in. */
     async logout(): Promise<void> {
