@@ -16,7 +16,9 @@ export const foregroundPace: ReadPace = { page: () => 20_000, pause: () => Promi
 /** Small pages with a pause between them, so the page's own IndexedDB reads (the queue) get their turn; full speed once `urgent()`. */
 export function backgroundPace(urgent: () => boolean): ReadPace {
   return {
-    page: () => (urgent() ? foregroundPace.page() : 2_000),
+    // Pages large enough that a stream of small writes (the alert backlog at 100k) queued between
+    // them does not starve the read; each page is still one short transaction.
+    page: () => (urgent() ? foregroundPace.page() : 10_000),
     pause: () => (urgent() ? Promise.resolve() : new Promise((r) => setTimeout(r, 0))),
   };
 }
