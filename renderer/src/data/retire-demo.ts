@@ -1,4 +1,4 @@
-import { demoCustomers, demoEngineers, demoWarehouseParts, isDemoTicketId } from '../../../shared/demo';
+import { demoEngineers, demoWarehouseParts, isDemoTicketId } from '../../../shared/demo';
 import { entityKey, prepareMutation, type SyncTable } from '../../../shared/sync';
 import { syncScope, type ServiceDeskDb } from './db';
 
@@ -7,10 +7,10 @@ export type RetiredDemo = { tickets: number; pendingChanges: number };
 
 /**
  * Removes the first-run demo data before the device first syncs with a server: its tickets, their
- * timeline, visits and conflicts, the demo directory and warehouse rows, and the pending changes
+ * timeline, visits and conflicts, the demo engineers and warehouse rows, and the pending changes
  * made to them (the server has no such tickets and would refuse every one as a conflict). The
- * user's own tickets, notes, saved views and their pending changes are kept; so are demo
- * customers or engineers one of the user's own tickets refers to.
+ * user's own tickets, notes, saved views and their pending changes are kept; so are the customer
+ * list and demo engineers one of the user's own tickets refers to.
  */
 export async function retireDemoData(db: ServiceDeskDb): Promise<RetiredDemo> {
   return db.transaction('rw', syncScope(db), async () => {
@@ -27,11 +27,11 @@ export async function retireDemoData(db: ServiceDeskDb): Promise<RetiredDemo> {
     });
     await db.outbox.bulkDelete(drop.map((e) => e.id));
 
-    // Directory rows the user's own tickets still point at stay, so those tickets keep their names.
+    // The server publishes the real engineers; demo ones the user's own tickets point at stay so
+    // those tickets keep their names. Customers stay: the device's customer list is the only one
+    // the intake form has until the organisation publishes its own.
     const kept = (await db.tickets.toArray()).filter((t) => !isDemoTicketId(t.id));
-    const usedCustomers = new Set(kept.map((t) => t.customerId));
     const usedEngineers = new Set(kept.flatMap((t) => (t.ownerId ? [t.ownerId] : [])));
-    doomed.push(['customers', demoCustomers.map((c) => c.id).filter((id) => !usedCustomers.has(id))]);
     doomed.push(['engineers', demoEngineers.map((e) => e.id).filter((id) => !usedEngineers.has(id))]);
     doomed.push(['warehouse', demoWarehouseParts.map((p) => p.id)]);
     for (const [table, ids] of doomed) {
