@@ -111,6 +111,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   await expect(block).toHaveAttribute('data-status', 'tentative');
   // The server confirms the booking: it alone sees every dispatcher's bookings.
   await syncNow(desk);
+  await expect(desk.getByText('No conflicts.')).toBeVisible();
   await desk.getByTestId('nav-dispatch').click();
   await expect(block).toHaveAttribute('data-status', 'confirmed');
 
@@ -179,10 +180,13 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   // Back online, the laptop sends what was recorded.
   await f.context.setOffline(false);
   await syncNow(laptop);
+  // Nothing the engineer did offline (nor the demo data both devices started with) is a conflict.
+  await expect(laptop.getByText('No conflicts.')).toBeVisible();
 
   // The dispatcher's board shows the visit done, and the ticket's on-site arrival clock met.
   await desk.clock.setFixedTime(WEDNESDAY_1200);
   await syncNow(desk);
+  await expect(desk.getByText('No conflicts.')).toBeVisible();
   await desk.getByTestId('nav-dispatch').click();
   await expect(desk.locator(`[data-testid="visit-block"][data-visit-id="${visitId}"]`)).toHaveAttribute('data-status', 'completed');
   await desk.goto(`/#/ticket/${encodeURIComponent(ticketId)}`);

@@ -1,3 +1,4 @@
+import { isDemoTicketId } from '../../../shared/demo';
 import { prepareMutation, type BaseVersions } from '../../../shared/sync';
 import { syncScope, type ServiceDeskDb, type OutboxEntry } from './db';
 import { applyLocally, getActorInTx, loadTouched, type Actor } from './local-apply';
@@ -61,6 +62,10 @@ export async function runMutation(db: ServiceDeskDb, name: string, args: unknown
     const id = (typeof counter?.value === 'number' ? counter.value : 0) + 1;
     const now = opts.now ?? Date.now();
     const { read, fvs } = await loadTouched(db, m);
+    // Demo tickets exist only on the device that seeded them; once removed (sign-in) a change to
+    // one (e.g. an automatic escalation planned a moment earlier) has nowhere to go: queue nothing.
+    const goneDemo = m.touches.find((t) => t.table === 'tickets' && isDemoTicketId(t.id) && !read('tickets', t.id));
+    if (goneDemo) throw new MutationInputError(`${name}: ticket ${goneDemo.id} is demo data that is no longer on this device`, 'invalid_args');
     const baseVersions: BaseVersions = {};
     for (const [key, fv] of fvs) baseVersions[key] = Object.fromEntries(Object.entries(fv).map(([f, v]) => [f, v.v]));
     const result = m.run(read, { ...actor, now, clientId, mutationId: id, baseVersions });

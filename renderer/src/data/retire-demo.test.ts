@@ -48,6 +48,11 @@ describe('retiring the demo data at the first sign-in', () => {
     expect(await db.customers.count()).toBe(demoCustomers.length);
     expect(await db.engineers.toCollection().primaryKeys()).toEqual([demoEngineers[0]!.id]);
     expect(await db.warehouse.count()).toBe(0);
+
+    // An automatic escalation planned a moment before the removal has nowhere to go: nothing is queued.
+    await expect(runMutation(db, 'timeline.addNote@1', { ticketId: demoTicket.id, visibility: 'internal', text: 'late' })).rejects.toThrow(/demo data that is no longer on this device/);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.conflicts.count()).toBe(0);
   });
 
   it('does nothing on a store without demo tickets', async () => {

@@ -41,6 +41,9 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
         void (async () => {
           // One at a time so the outbox keeps the order the alerts fired in; the mutation is idempotent.
           for (const a of alerts) {
+            // The host's timers may still hold a ticket this device no longer has (deleted, out of
+            // scope, the demo set removed at sign-in): there is nothing to record it on.
+            if (!(await db.tickets.get(a.ticketId))) continue;
             const r = await mutate('ticket.recordSlaAlert@1', recordAlertArgs(a)).catch((e: unknown) => ({ outcome: 'rejected', message: String(e) }));
             if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
           }
@@ -54,7 +57,7 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
       offs.forEach((off) => off());
       setSubscribed(false);
     };
-  }, [host, mutate, navigate]);
+  }, [db, host, mutate, navigate]);
 
   // Only tickets whose nearest target is within a week can alert before the next hourly refresh:
   // one index range, never a scan of every ticket.
