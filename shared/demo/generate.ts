@@ -5,6 +5,7 @@ import { initialPriority } from '../policy/priority';
 import { seededRandom, pick } from './random';
 import { demoCustomers, demoEngineers, demoProductLines, demoProducts, demoTitles } from './catalogue';
 import { demoHistory } from './history';
+import { settleDemoTicket, type DemoRules } from './settle';
 
 /**
  * Policies by id: severities and priorities come from the customer's policy, as in real data.
@@ -33,6 +34,12 @@ export type DemoOptions = {
   histories?: boolean;
   customers?: readonly Customer[];
   engineers?: readonly Engineer[];
+  /**
+   * The app's calendars and escalation matrices: with them each ticket also carries the SLA alerts
+   * and automatic escalations the app would already have recorded by `now` (see settleDemoTicket),
+   * so loading the set does not start a stream of catch-up records. Without them it has neither.
+   */
+  rules?: DemoRules;
 };
 export type DemoData = { tickets: Ticket[]; timeline: TimelineEvent[] };
 /** One generated ticket with its timeline events. */
@@ -64,11 +71,18 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
   const customers = options.customers ?? demoCustomers;
   const agents = (options.engineers ?? demoEngineers).filter((e) => e.role === 'agent' || e.role === 'field_engineer');
   if (customers.length === 0 || agents.length === 0) throw new RangeError('demo data needs at least one customer and one agent or field engineer');
+  const rules = options.rules;
+  // The runner routes escalations through the whole directory the store holds, not only the owners.
+  const directory = options.engineers ?? demoEngineers;
+  const settle = (demo: DemoTicket): DemoTicket => {
+    const policy = rules && policies.get(demo.ticket.policyId);
+    return rules && policy ? settleDemoTicket(demo, policy, rules, directory, now) : demo;
+  };
   for (let i = firstNumber; i < firstNumber + count; i++) {
     const id = `${idPrefix}${String(i).padStart(width, '0')}`;
     const customer = pick(rnd, customers);
     if (options.histories) {
-      yield historyTicket(rnd, id, customer, agents, now, policies);
+      yield settle(historyTicket(rnd, id, customer, agents, now, policies));
       continue;
     }
     const productLine = pick(rnd, demoProductLines);
@@ -121,7 +135,7 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
       updatedAt: Math.max(createdAt, resolvedAt ?? respondedAt ?? createdAt),
       createdBy: owner ?? 'eng-alex',
     };
-    yield { ticket, events: [{ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' }] };
+    yield settle({ ticket, events: [{ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' }] });
   }
 }
 

@@ -5,3 +5,4 @@ export * from './directory';
 export * from './history';
 export * from './backup-file';
 export * from './warehouse';
+export * from './settle';
