@@ -6,7 +6,9 @@ import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backupTableNames } from '../shared/backup';
-import { demoBackupHeader, demoCustomerDirectory, demoEngineerDirectory, demoTickets, type DemoOptions } from '../shared/demo';
+import { demoBackupHeader, demoCustomerDirectory, demoEngineerDirectory, demoTickets, type DemoOptions, type DemoRules } from '../shared/demo';
+import { escalationMatrixSchema } from '../shared/escalation/schema';
+import { calendarPresetSchema } from '../shared/sla/calendar-schema';
 import { parsePolicy, type Policy } from '../shared/policy';
 
 export type DemoArgs = { tickets: number; seed: number; out: string };
@@ -46,18 +48,31 @@ export function loadPresetPolicies(root: string): ReadonlyMap<string, Policy> {
   return new Map(list.map((p) => [p.id, p]));
 }
 
+/**
+ * The shipped calendars and escalation matrices, so the generated history already holds the SLA
+ * alerts and automatic escalations the app would have recorded (it opens quiet, not catching up).
+ */
+export function loadPresetRules(root: string): DemoRules {
+  const json = (d: string): unknown[] =>
+    readdirSync(join(root, d))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(root, d, f), 'utf8')) as unknown);
+  const calendars = json('resources/presets/calendars').map((r) => calendarPresetSchema.parse(r));
+  return { calendars: Object.fromEntries(calendars.map((c) => [c.id, c.calendar])), matrices: json('resources/presets/escalation').map((r) => escalationMatrixSchema.parse(r)) };
+}
+
 /** Directory sizes that look like a real desk of that size. */
 export function directorySizes(tickets: number): { customers: number; engineersPerRegion: number } {
   return { customers: Math.min(300, Math.max(20, Math.round(tickets / 400))), engineersPerRegion: Math.min(12, Math.max(3, Math.round(tickets / 8000))) };
 }
 
 /** Streams the file: header, then each table's rows, every table of the backup format present. */
-export async function writeDemoFile(args: DemoArgs, policies: ReadonlyMap<string, Policy>, now: number): Promise<DemoFileStats> {
+export async function writeDemoFile(args: DemoArgs, policies: ReadonlyMap<string, Policy>, now: number, rules?: DemoRules): Promise<DemoFileStats> {
   const t0 = performance.now();
   const sizes = directorySizes(args.tickets);
   const customers = demoCustomerDirectory(sizes.customers, args.seed);
   const engineers = demoEngineerDirectory(sizes.engineersPerRegion, args.seed + 1);
-  const options: DemoOptions = { tickets: args.tickets, seed: args.seed, now, policies, histories: true, customers, engineers };
+  const options: DemoOptions = { tickets: args.tickets, seed: args.seed, now, policies, histories: true, customers, engineers, ...(rules ? { rules } : {}) };
   const out = createWriteStream(args.out);
   let bytes = 0;
   const write = async (s: string) => {
@@ -103,7 +118,7 @@ async function main(): Promise<void> {
     return;
   }
   const root = resolve(import.meta.dirname, '..');
-  const s = await writeDemoFile(args, loadPresetPolicies(root), Date.now());
+  const s = await writeDemoFile(args, loadPresetPolicies(root), Date.now(), loadPresetRules(root));
   const mb = (s.bytes / 1024 / 1024).toFixed(1);
   console.log(`wrote ${resolve(args.out)} (${mb} MB) in ${(s.ms / 1000).toFixed(1)} s`);
   console.log(`  ${s.tickets} tickets, ${s.timeline} timeline events, ${s.customers} customers, ${s.engineers} engineers (seed ${args.seed})`);

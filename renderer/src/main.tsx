@@ -8,6 +8,7 @@ import { demoSession, useSession } from './app/session';
 import { getActor, openDb, runMutation, setActor, MutationInputError } from './data';
 import { selectHost } from './host';
 import { installQueueKeys } from './features/queue';
+import { presetEscalationMatrices } from './features/escalation';
 import { getConfig } from './config/config-store';
 import { createSyncController } from './features/sync';
 import { initI18n } from './i18n';
@@ -18,7 +19,7 @@ async function start(): Promise<void> {
   const db = openDb();
   installQueueKeys(db, getConfig);
   const host = selectHost(import.meta.env.VITE_APP_VERSION ?? '0.0.0');
-  if (await seedDemoDataOnFirstRun(db, getConfig().policies, Date.now())) await setActor(db, demoSession);
+  if (await seedDemoDataOnFirstRun(db, getConfig().policies, Date.now(), 60, { calendars: getConfig().calendars, matrices: presetEscalationMatrices })) await setActor(db, demoSession);
   const actor = await getActor(db);
   useSession.getState().setSession(actor);
   // The web host reloads offline from a service worker's cached shell (Electron loads from disk).

@@ -1,5 +1,5 @@
 import type { ServiceDeskDb } from '../data/db';
-import { demoCustomers, demoEngineers, demoWarehouseParts, generateDemoData } from '../../../shared/demo';
+import { demoCustomers, demoEngineers, demoWarehouseParts, generateDemoData, type DemoRules } from '../../../shared/demo';
 import type { Policy } from '../../../shared/policy';
 
 const SEEDED_KEY = 'demoSeeded';
@@ -8,11 +8,12 @@ const SEEDED_KEY = 'demoSeeded';
  * First run on the embedded default store: fill it with a small demo set so the app opens on a
  * working queue. Runs once per profile (remembered in meta), never over existing data.
  */
-export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: ReadonlyMap<string, Policy>, now: number, tickets = 60): Promise<boolean> {
+export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: ReadonlyMap<string, Policy>, now: number, tickets = 60, rules?: DemoRules): Promise<boolean> {
   return db.transaction('rw', [db.tickets, db.timeline, db.customers, db.engineers, db.warehouse, db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     if ((await db.tickets.limit(1).count()) > 0) return false;
-    const demo = generateDemoData({ tickets, now, policies });
+    // With the rules, the history already holds the alerts and escalations due by now: the app opens quiet.
+    const demo = generateDemoData({ tickets, now, policies, ...(rules ? { rules } : {}) });
     await db.customers.bulkPut(demoCustomers);
     await db.engineers.bulkPut(demoEngineers);
     // Spare parts, so a dispatcher without a server can check parts out for a visit.

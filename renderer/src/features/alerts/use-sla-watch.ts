@@ -5,6 +5,7 @@ import { useRouter } from '../../app/router';
 import { useServices } from '../../app/services';
 import { useMinute } from '../../app/use-now';
 import { useConfig } from '../../config/config-store';
+import { slaAlertEventId } from '../../../../shared/sync';
 import { useHostLanguage } from './use-host-language';
 import { AT_RISK_MS, buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from './watch-input';
 
@@ -44,7 +45,11 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
             // The host's timers may still hold a ticket this device no longer has (deleted, out of
             // scope, the demo set removed at sign-in): there is nothing to record it on.
             if (!(await db.tickets.get(a.ticketId))) continue;
-            const r = await mutate('ticket.recordSlaAlert@1', recordAlertArgs(a)).catch((e: unknown) => ({ outcome: 'rejected', message: String(e) }));
+            // Already on the timeline (another device, an earlier run, a backup or the demo
+            // history): recording it again would only queue a no-op for the server.
+            const args = recordAlertArgs(a);
+            if (await db.timeline.get(slaAlertEventId(args))) continue;
+            const r = await mutate('ticket.recordSlaAlert@1', args).catch((e: unknown) => ({ outcome: 'rejected', message: String(e) }));
             if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
           }
         })();

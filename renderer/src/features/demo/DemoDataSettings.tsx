@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
 import { useConfig } from '../../config/config-store';
+import { loadEscalationMatrices } from '../escalation';
 import { countGenerated, generateIntoStore, removeGenerated, type DemoProgress, type DemoRunResult } from './demo-store';
 import './demo.css';
 
@@ -20,7 +21,7 @@ type State =
 export function DemoDataSettings() {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
-  const { policies } = useConfig();
+  const { policies, calendars } = useConfig();
   const generated = useLiveQuery(() => countGenerated(db), [db]);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
@@ -34,7 +35,7 @@ export function DemoDataSettings() {
     const onProgress = (progress: DemoProgress) => setState({ kind: 'running', job, progress });
     onProgress({ done: 0, total: count });
     try {
-      const result = job === 'generate' ? await generateIntoStore(db, { count, now: Date.now(), policies, signal: controller.signal, onProgress }) : await removeGenerated(db, { signal: controller.signal, onProgress });
+      const result = job === 'generate' ? await generateIntoStore(db, { count, now: Date.now(), policies, rules: { calendars, matrices: await loadEscalationMatrices(db) }, signal: controller.signal, onProgress }) : await removeGenerated(db, { signal: controller.signal, onProgress });
       if (abort.current === controller) setState({ kind: 'finished', job, result });
     } catch (e) {
       setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });

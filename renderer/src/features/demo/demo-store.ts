@@ -1,4 +1,4 @@
-import { demoCustomerDirectory, demoEngineerDirectory, demoTickets } from '../../../../shared/demo';
+import { demoCustomerDirectory, demoEngineerDirectory, demoTickets, type DemoRules } from '../../../../shared/demo';
 import type { Policy } from '../../../../shared/policy';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 import type { ServiceDeskDb } from '../../data/db';
@@ -36,7 +36,7 @@ async function nextNumber(db: ServiceDeskDb): Promise<number> {
  * every queue key). Local demo data only: nothing goes to the outbox. Stopping via `signal` keeps
  * the chunks already written.
  */
-export async function generateIntoStore(db: ServiceDeskDb, opts: { count: number; now: number; policies: ReadonlyMap<string, Policy>; signal?: AbortSignal; onProgress?: (p: DemoProgress) => void }): Promise<DemoRunResult> {
+export async function generateIntoStore(db: ServiceDeskDb, opts: { count: number; now: number; policies: ReadonlyMap<string, Policy>; rules?: DemoRules; signal?: AbortSignal; onProgress?: (p: DemoProgress) => void }): Promise<DemoRunResult> {
   const t0 = performance.now();
   const { count } = opts;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`demo ticket count must be a whole number >= 1, got ${count}`);
@@ -52,7 +52,7 @@ export async function generateIntoStore(db: ServiceDeskDb, opts: { count: number
     await db.customers.bulkAdd(customers.filter((_, i) => !hasC[i]));
     await db.engineers.bulkAdd(engineers.filter((_, i) => !hasE[i]));
   });
-  const source = demoTickets({ tickets: count, now: opts.now, policies: opts.policies, seed: firstNumber, idPrefix: GENERATED_PREFIX, firstNumber, idWidth: ID_WIDTH, histories: true, customers, engineers });
+  const source = demoTickets({ tickets: count, now: opts.now, policies: opts.policies, seed: firstNumber, idPrefix: GENERATED_PREFIX, firstNumber, idWidth: ID_WIDTH, histories: true, customers, engineers, ...(opts.rules ? { rules: opts.rules } : {}) });
   let done = 0;
   opts.onProgress?.({ done, total: count });
   while (done < count) {
