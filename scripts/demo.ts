@@ -100,6 +100,7 @@ export async function writeDemoFile(args: DemoArgs, policies: ReadonlyMap<string
     else if (table === 'engineers') await writeRows(engineers);
     else if (table === 'tickets') stats.tickets = await writeRows((function* () { for (const d of demoTickets(options)) yield d.ticket; })());
     else if (table === 'timeline') stats.timeline = await writeRows((function* () { for (const d of demoTickets(options)) yield* d.events; })());
+    else if (table === 'visits') await writeRows((function* () { for (const d of demoTickets(options)) yield* d.visits ?? []; })());
     await write(']');
   }
   await write('}}\n');

@@ -6,6 +6,7 @@ import { seededRandom, pick } from './random';
 import { demoCustomers, demoEngineers, demoProductLines, demoProducts, demoTitles } from './catalogue';
 import { demoHistory } from './history';
 import { settleDemoTicket, type DemoRules } from './settle';
+import type { Visit } from '../dispatch/visit-schema';
 
 /**
  * Policies by id: severities and priorities come from the customer's policy, as in real data.
@@ -41,9 +42,9 @@ export type DemoOptions = {
    */
   rules?: DemoRules;
 };
-export type DemoData = { tickets: Ticket[]; timeline: TimelineEvent[] };
-/** One generated ticket with its timeline events. */
-export type DemoTicket = { ticket: Ticket; events: TimelineEvent[] };
+export type DemoData = { tickets: Ticket[]; timeline: TimelineEvent[]; visits: Visit[] };
+/** One generated ticket with its timeline events (and, settled, the fault visit the app would have queued). */
+export type DemoTicket = { ticket: Ticket; events: TimelineEvent[]; visits?: Visit[] };
 
 const statuses: TicketStatus[] = ['received', 'acknowledged', 'in_progress', 'in_progress', 'waiting_customer', 'resolved', 'closed'];
 const impacts: Impact[] = ['service_affecting', 'degradation', 'non_service_affecting'];
@@ -54,11 +55,13 @@ const MINUTE = 60_000;
 export function generateDemoData(options: DemoOptions): DemoData {
   const tickets: Ticket[] = [];
   const timeline: TimelineEvent[] = [];
-  for (const { ticket, events } of demoTickets(options)) {
+  const visits: Visit[] = [];
+  for (const { ticket, events, visits: v } of demoTickets(options)) {
     tickets.push(ticket);
     for (const e of events) timeline.push(e);
+    if (v) visits.push(...v);
   }
-  return { tickets, timeline };
+  return { tickets, timeline, visits };
 }
 
 /** The same tickets as generateDemoData, one at a time: a 100k load never has to sit in memory at once. */
@@ -74,15 +77,15 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
   const rules = options.rules;
   // The runner routes escalations through the whole directory the store holds, not only the owners.
   const directory = options.engineers ?? demoEngineers;
-  const settle = (demo: DemoTicket): DemoTicket => {
+  const settle = (demo: DemoTicket, customer: Customer): DemoTicket => {
     const policy = rules && policies.get(demo.ticket.policyId);
-    return rules && policy ? settleDemoTicket(demo, policy, rules, directory, now) : demo;
+    return rules && policy ? settleDemoTicket(demo, policy, rules, directory, now, customer) : demo;
   };
   for (let i = firstNumber; i < firstNumber + count; i++) {
     const id = `${idPrefix}${String(i).padStart(width, '0')}`;
     const customer = pick(rnd, customers);
     if (options.histories) {
-      yield settle(historyTicket(rnd, id, customer, agents, now, policies));
+      yield settle(historyTicket(rnd, id, customer, agents, now, policies), customer);
       continue;
     }
     const productLine = pick(rnd, demoProductLines);
@@ -135,7 +138,7 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
       updatedAt: Math.max(createdAt, resolvedAt ?? respondedAt ?? createdAt),
       createdBy: owner ?? 'eng-alex',
     };
-    yield settle({ ticket, events: [{ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' }] });
+    yield settle({ ticket, events: [{ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' }] }, customer);
   }
 }
 

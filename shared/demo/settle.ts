@@ -2,7 +2,8 @@
 // happened: the breach alerts the desktop timers fired and the automatic escalations the runner
 // made. Without them a freshly loaded demo store records thousands of them at launch, one
 // mutation each, and every read waits behind that stream.
-import type { Engineer } from '../directory';
+import type { Customer, Engineer } from '../directory';
+import { createFaultVisit, faultVisitId } from '../dispatch/create-visit';
 import {
   dueAutomaticEscalations,
   escalatedLevelsFrom,
@@ -76,7 +77,7 @@ function firedAt(due: DueEscalation, ticket: Ticket, clocks: readonly Clock[], n
  * at `now` with their level and any priority raise, exactly as the runner records them (ids from
  * slaAlertEventId / autoEscalationEventId, so the app finds them and records nothing again).
  */
-export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRules, engineers: readonly Engineer[], now: number): DemoTicket {
+export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRules, engineers: readonly Engineer[], now: number, customer?: Customer): DemoTicket {
   let ticket = demo.ticket;
   const events = [...demo.events];
   const clocks = clocksOf(ticket, policy, now, rules.calendars);
@@ -117,6 +118,21 @@ export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRu
         ticket = { ...ticket, priority: raiseTo };
       }
     }
+  }
+
+  // As the app's fault-visit runner: an open ticket whose on-site arrival clock runs (its online
+  // window expired, or a visit was asked for) has its unscheduled fault visit, and is on site.
+  const onSite = clocks.find((c) => c.kind === 'on_site_arrival');
+  if (customer && !DONE.has(ticket.status) && onSite?.startedAt !== undefined && onSite.completedAt === undefined) {
+    const byHand = ticket.sla.onSiteRequestedAt !== undefined && ticket.sla.onSiteRequestedAt <= onSite.startedAt;
+    const visit = createFaultVisit(ticket, customer, {
+      id: faultVisitId(ticket.id),
+      reason: byHand ? 'requested_by_hand' : 'online_window_expired',
+      now: onSite.startedAt,
+      by: DEMO_SYSTEM_ACTOR,
+      ...(onSite.target !== undefined ? { arrivalDeadline: onSite.target } : {}),
+    });
+    return { ticket: { ...ticket, onSite: true }, events, visits: [visit] };
   }
   return { ticket, events };
 }

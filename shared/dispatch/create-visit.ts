@@ -23,6 +23,11 @@ export type FaultVisitOptions = {
   travelBufferMinutes?: number;
 };
 
+/** The one automatic fault visit of a ticket: the same id on every device, so it is created once. */
+export function faultVisitId(ticketId: string): string {
+  return `visit-${ticketId}-onsite`;
+}
+
 /** An unscheduled fault visit for a ticket at the customer's site. */
 export function createFaultVisit(ticket: Pick<Ticket, 'id' | 'customerId' | 'productLine' | 'region'>, customer: Pick<Customer, 'id' | 'site'>, o: FaultVisitOptions): Visit {
   if (ticket.customerId !== customer.id) throw new RangeError(`ticket ${ticket.id} belongs to customer ${ticket.customerId}, not ${customer.id}`);

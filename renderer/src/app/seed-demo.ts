@@ -9,7 +9,7 @@ const SEEDED_KEY = 'demoSeeded';
  * working queue. Runs once per profile (remembered in meta), never over existing data.
  */
 export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: ReadonlyMap<string, Policy>, now: number, tickets = 60, rules?: DemoRules): Promise<boolean> {
-  return db.transaction('rw', [db.tickets, db.timeline, db.customers, db.engineers, db.warehouse, db.meta], async () => {
+  return db.transaction('rw', [db.tickets, db.timeline, db.visits, db.customers, db.engineers, db.warehouse, db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     if ((await db.tickets.limit(1).count()) > 0) return false;
     // With the rules, the history already holds the alerts and escalations due by now: the app opens quiet.
@@ -20,6 +20,7 @@ export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: Readon
     await db.warehouse.bulkPut(demoWarehouseParts.map((p) => ({ ...p })));
     await db.tickets.bulkPut(demo.tickets);
     await db.timeline.bulkPut(demo.timeline);
+    await db.visits.bulkPut(demo.visits);
     await db.meta.put({ key: SEEDED_KEY, value: now });
     return true;
   });

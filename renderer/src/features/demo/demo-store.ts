@@ -1,5 +1,6 @@
 import { demoCustomerDirectory, demoEngineerDirectory, demoTickets, type DemoRules } from '../../../../shared/demo';
 import type { Policy } from '../../../../shared/policy';
+import type { Visit } from '../../../../shared/dispatch';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 import type { ServiceDeskDb } from '../../data/db';
 
@@ -59,15 +60,18 @@ export async function generateIntoStore(db: ServiceDeskDb, opts: { count: number
     if (opts.signal?.aborted) return { done, cancelled: true, ms: performance.now() - t0 };
     const tickets: Ticket[] = [];
     const events: TimelineEvent[] = [];
+    const visits: Visit[] = [];
     for (let next = source.next(); !next.done; next = source.next()) {
       tickets.push(next.value.ticket);
       for (const e of next.value.events) events.push(e);
+      if (next.value.visits) visits.push(...next.value.visits);
       if (tickets.length === DEMO_CHUNK) break;
     }
     if (tickets.length === 0) break;
-    await db.transaction('rw', db.tickets, db.timeline, async () => {
+    await db.transaction('rw', db.tickets, db.timeline, db.visits, async () => {
       await db.tickets.bulkPut(tickets);
       await db.timeline.bulkPut(events);
+      await db.visits.bulkPut(visits);
     });
     done += tickets.length;
     opts.onProgress?.({ done, total: count });
@@ -88,12 +92,13 @@ export async function removeGenerated(db: ServiceDeskDb, opts: { signal?: AbortS
   opts.onProgress?.({ done, total });
   for (;;) {
     if (opts.signal?.aborted) return { done, cancelled: true, ms: performance.now() - t0 };
-    const removed = await db.transaction('rw', db.tickets, db.timeline, async () => {
+    const removed = await db.transaction('rw', db.tickets, db.timeline, db.visits, async () => {
       const ids = await db.tickets.where('id').between(...upTo(GENERATED_PREFIX)).limit(DEMO_CHUNK).primaryKeys();
       if (ids.length === 0) return 0;
       const last = ids[ids.length - 1] ?? '';
       // Timeline ids start with their ticket's id; one ticketId range covers this chunk's events.
       await db.timeline.where('ticketId').between(ids[0] ?? '', last, true, true).delete();
+      await db.visits.where('ticketId').anyOf(ids).delete();
       await db.tickets.bulkDelete(ids);
       return ids.length;
     });

@@ -1,5 +1,5 @@
 import { isDemoTicketId } from '../../../../shared/demo';
-import { createFaultVisit, type Visit } from '../../../../shared/dispatch';
+import { createFaultVisit, faultVisitId, type Visit } from '../../../../shared/dispatch';
 import type { Ticket, TicketStatus } from '../../../../shared/ticket';
 import type { Mutate } from '../../app/mutations';
 import type { Config } from '../../config/config-store';
@@ -9,10 +9,7 @@ import { onSiteClock } from './deadlines';
 /** Tickets still being worked; resolved, confirmed and closed ones need nobody on site. */
 const openStatuses: readonly TicketStatus[] = ['received', 'acknowledged', 'in_progress', 'waiting_customer'];
 
-/** The one automatic fault visit of a ticket: the same id on every device, so it is created once. */
-export function faultVisitId(ticketId: string): string {
-  return `visit-${ticketId}-onsite`;
-}
+export { faultVisitId };
 
 function hasOnSiteTarget(ticket: Ticket, config: Config): boolean {
   const level = config.policies.get(ticket.policyId)?.severityLevels.find((l) => l.id === ticket.severity);

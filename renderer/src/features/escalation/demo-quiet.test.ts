@@ -11,6 +11,7 @@ import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from '../a
 import { installQueueKeys } from '../queue';
 import { AUTO_ESCALATION_BUDGET, runAutoEscalation, type AutoRunState, type RecordedAutoEscalation } from './auto-run';
 import { presetEscalationMatrices } from './matrices';
+import { createDueFaultVisits } from '../dispatch/auto-fault-visits';
 
 // A generated demo store must open quiet: the SLA alerts and automatic escalations its past
 // implies are already in it, so the app's catch-up (the host's timers over the watch list, the
@@ -41,6 +42,7 @@ async function load(name: string, demo: DemoData): Promise<ServiceDeskDb> {
   await db.engineers.bulkPut(demoEngineers);
   await db.tickets.bulkPut(demo.tickets);
   await db.timeline.bulkPut(demo.timeline);
+  await db.visits.bulkPut(demo.visits);
   return db;
 }
 
@@ -87,6 +89,7 @@ describe('a generated demo store at its generation time', () => {
     expect((await unrecorded(db, await catchUpAlerts(db))).length).toBeGreaterThan(10);
     const recorded = await escalateAll(db);
     expect(recorded.length).toBeGreaterThan(10);
+    expect((await createDueFaultVisits(db, mutateOn(db), config, NOW, 'eng-alex')).created.length).toBeGreaterThan(0);
     expect(await db.outbox.count()).toBeGreaterThanOrEqual(recorded.length);
   });
 
@@ -101,6 +104,9 @@ describe('a generated demo store at its generation time', () => {
 
     expect(await unrecorded(db, alerts)).toEqual([]);
     expect(await escalateAll(db)).toEqual([]);
+    // Tickets whose online window expired already have their fault visit: the runner queues none.
+    expect(demo.visits.length).toBeGreaterThan(0);
+    expect(await createDueFaultVisits(db, mutateOn(db), config, NOW, 'eng-alex')).toEqual({ created: [], failed: [] });
     expect(await db.outbox.count()).toBe(0);
   });
 
