@@ -66,19 +66,20 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
 
   // Only tickets whose nearest target is within a week can alert before the next hourly refresh:
   // one index range, never a scan of every ticket.
-  const soon = useLiveQuery(async () => {
+  const watch = useLiveQuery(async () => {
     const horizon = (hour + 1) * HOUR_MS + WATCH_HORIZON_MS;
     const tickets = await db.tickets.where('dueAt').below(horizon).toArray();
     const ids = [...new Set(tickets.map((t) => t.customerId))];
     const customers = await db.customers.bulkGet(ids);
-    return { tickets, customers: new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))) };
-  }, [db, hour]);
+    // Only the (small) watch list is kept: holding every open ticket due within a week as React
+    // state would keep tens of thousands of full tickets alive in a large store.
+    return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now());
+  }, [db, hour, config]);
 
   useEffect(() => {
-    if (!subscribed || !soon) return;
-    const entries = buildWatchList(soon.tickets, soon.customers, config.policies, config.calendars, Date.now());
-    host.invoke('sla.setWatchList', { entries }).catch((e: unknown) => console.error(`could not hand the SLA watch list to the host: ${String(e)}`));
-  }, [host, subscribed, soon, config, hour]);
+    if (!subscribed || !watch) return;
+    host.invoke('sla.setWatchList', { entries: watch }).catch((e: unknown) => console.error(`could not hand the SLA watch list to the host: ${String(e)}`));
+  }, [host, subscribed, watch]);
 
   const counts = useLiveQuery(async () => {
     const now = Date.now();
