@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
+import { logJadeRouterFault } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the field engineer (both in Shanghai) see them. The sync
 // server runs on the real clock: only the devices live in March 2026.
@@ -68,22 +69,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   const d = await device(browser, MONDAY_0900, errors);
   const desk = d.page;
   await signIn(desk, 'dispatcher@example.com');
-  await desk.goto('/#/new');
-  await desk.getByLabel('Customer', { exact: true }).selectOption({ label: 'Jade River Bank' });
-  await desk.getByLabel('Contact person').fill('Pat Example');
-  await desk.getByLabel('Contact e-mail').fill('pat@jade.example.org');
-  await desk.getByLabel('Contact phone').fill('+86 21 5555 0100');
-  await desk.getByLabel('Short description').fill('Core router reboots every hour');
-  await desk.getByLabel('Severity').selectOption('2');
-  await desk.getByLabel('Product line').fill('edge-routers');
-  await desk.getByLabel('Product', { exact: true }).fill('ER-4400');
-  await desk.getByLabel('Company').fill('Jade River Bank');
-  await desk.getByLabel('Contract / customer no.').fill('C-4001');
-  await desk.getByLabel('Product serial').fill('ER44-000123');
-  await desk.getByRole('button', { name: 'Create ticket' }).click();
-  await expect(desk).toHaveURL(/#\/ticket\//);
-  const ticketId = decodeURIComponent(desk.url().split('#/ticket/')[1] ?? '');
-  const visitId = `visit-${ticketId}-onsite`;
+  const { ticketId, visitId } = await logJadeRouterFault(desk);
   await syncNow(desk);
 
   // Tuesday 10:00: the online window has expired unresolved; the app queued a fault visit by itself.

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { logJadeRouterFault } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the engineer (both in Shanghai) see them.
 const MONDAY_0900 = Date.UTC(2026, 2, 9, 1, 0); // ticket logged
@@ -31,22 +32,7 @@ test('without a sync server: an expired severity-2 ticket is queued with its 3-w
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.clock.setFixedTime(MONDAY_0900);
-  await page.goto('/#/new');
-  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Jade River Bank' });
-  await page.getByLabel('Contact person').fill('Pat Example');
-  await page.getByLabel('Contact e-mail').fill('pat@jade.example.org');
-  await page.getByLabel('Contact phone').fill('+86 21 5555 0100');
-  await page.getByLabel('Short description').fill('Core router reboots every hour');
-  await page.getByLabel('Severity').selectOption('2');
-  await page.getByLabel('Product line').fill('edge-routers');
-  await page.getByLabel('Product', { exact: true }).fill('ER-4400');
-  await page.getByLabel('Company').fill('Jade River Bank');
-  await page.getByLabel('Contract / customer no.').fill('C-4001');
-  await page.getByLabel('Product serial').fill('ER44-000123');
-  await page.getByRole('button', { name: 'Create ticket' }).click();
-  await expect(page).toHaveURL(/#\/ticket\//);
-  const ticketId = decodeURIComponent(page.url().split('#/ticket/')[1] ?? '');
-  const visitId = `visit-${ticketId}-onsite`;
+  const { ticketId, visitId } = await logJadeRouterFault(page);
 
   // The next morning the online window has expired unresolved: the board queues a fault visit by itself.
   await page.clock.setFixedTime(TUESDAY_1000);

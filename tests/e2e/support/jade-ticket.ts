@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Logs the dispatch specs' severity-2 router fault for Jade River Bank (an on-site policy customer)
+ * through the intake form and returns its id and the id of the fault visit the app will queue.
+ */
+export async function logJadeRouterFault(page: Page): Promise<{ ticketId: string; visitId: string }> {
+  await page.goto('/#/new');
+  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Jade River Bank' });
+  await page.getByLabel('Contact person').fill('Pat Example');
+  await page.getByLabel('Contact e-mail').fill('pat@jade.example.org');
+  await page.getByLabel('Contact phone').fill('+86 21 5555 0100');
+  await page.getByLabel('Short description').fill('Core router reboots every hour');
+  await page.getByLabel('Severity').selectOption('2');
+  await page.getByLabel('Product line').fill('edge-routers');
+  await page.getByLabel('Product', { exact: true }).fill('ER-4400');
+  await page.getByLabel('Company').fill('Jade River Bank');
+  await page.getByLabel('Contract / customer no.').fill('C-4001');
+  await page.getByLabel('Product serial').fill('ER44-000123');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page).toHaveURL(/#\/ticket\//);
+  const ticketId = decodeURIComponent(page.url().split('#/ticket/')[1] ?? '');
+  return { ticketId, visitId: `visit-${ticketId}-onsite` };
+}
