@@ -1,6 +1,6 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
-import { logJadeRouterFault } from './support/jade-ticket';
+import { logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the field engineer (both in Shanghai) see them. The sync
 // server runs on the real clock: only the devices live in March 2026.
@@ -146,15 +146,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   await expect(detail.getByTestId('my-visit-status')).toHaveText('on site');
   await expect(detail.getByTestId('arrived-at')).toContainText('9:05');
   await expect(detail.getByTestId('visit-arrival-clock')).toHaveAttribute('data-state', 'met');
-  await detail.getByLabel('What was found').fill('Power supply B failing under load.');
-  await detail.getByLabel('What was done').fill('Replaced power supply B, ran a 30-minute load test.');
-  await detail.getByRole('button', { name: 'Save report' }).click();
-  await expect(detail.getByText('Report saved.')).toBeVisible();
-  await detail.getByLabel('Name of the person confirming').fill('Lee Example');
-  await detail.getByLabel('Confirmation text').fill('Router stable since the repair.');
-  await detail.getByLabel('The customer confirms the work was done').check();
-  await detail.getByRole('button', { name: 'Save confirmation' }).click();
-  await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
+  await reportAndConfirmRouterRepair(detail);
   await detail.getByRole('button', { name: 'Departed' }).click();
   await detail.getByRole('button', { name: 'Submit visit' }).click();
   await expect(detail.getByTestId('visit-locked')).toBeVisible();

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { logJadeRouterFault } from './support/jade-ticket';
+import { logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the engineer (both in Shanghai) see them.
 const MONDAY_0900 = Date.UTC(2026, 2, 9, 1, 0); // ticket logged
@@ -102,15 +102,7 @@ test('without a sync server: an expired severity-2 ticket is queued with its 3-w
   await expect(detail.getByTestId('arrived-at')).toContainText('9:05');
   await expect(detail.getByTestId('visit-arrival-clock')).toHaveAttribute('data-state', 'met');
 
-  await detail.getByLabel('What was found').fill('Power supply B failing under load.');
-  await detail.getByLabel('What was done').fill('Replaced power supply B, ran a 30-minute load test.');
-  await detail.getByRole('button', { name: 'Save report' }).click();
-  await expect(detail.getByText('Report saved.')).toBeVisible();
-  await detail.getByLabel('Name of the person confirming').fill('Lee Example');
-  await detail.getByLabel('Confirmation text').fill('Router stable since the repair.');
-  await detail.getByLabel('The customer confirms the work was done').check();
-  await detail.getByRole('button', { name: 'Save confirmation' }).click();
-  await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
+  await reportAndConfirmRouterRepair(detail);
   await detail.getByTestId('visit-parts').getByRole('button', { name: 'Mark used' }).click();
   await expect(detail.getByTestId('visit-parts').locator('li[data-state="used"]')).toContainText('1 × Power supply 650 W');
   await detail.getByRole('button', { name: 'Departed' }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Logs the dispatch specs' severity-2 router fault for Jade River Bank (an on-site policy customer)
@@ -21,4 +21,17 @@ export async function logJadeRouterFault(page: Page): Promise<{ ticketId: string
   await expect(page).toHaveURL(/#\/ticket\//);
   const ticketId = decodeURIComponent(page.url().split('#/ticket/')[1] ?? '');
   return { ticketId, visitId: `visit-${ticketId}-onsite` };
+}
+
+/** On the field engineer's visit: files the report of the router repair and the customer's confirmation. */
+export async function reportAndConfirmRouterRepair(detail: Locator): Promise<void> {
+  await detail.getByLabel('What was found').fill('Power supply B failing under load.');
+  await detail.getByLabel('What was done').fill('Replaced power supply B, ran a 30-minute load test.');
+  await detail.getByRole('button', { name: 'Save report' }).click();
+  await expect(detail.getByText('Report saved.')).toBeVisible();
+  await detail.getByLabel('Name of the person confirming').fill('Lee Example');
+  await detail.getByLabel('Confirmation text').fill('Router stable since the repair.');
+  await detail.getByLabel('The customer confirms the work was done').check();
+  await detail.getByRole('button', { name: 'Save confirmation' }).click();
+  await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
 }
