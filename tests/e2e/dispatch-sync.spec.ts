@@ -1,6 +1,6 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
-import { logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
+import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the field engineer (both in Shanghai) see them. The sync
 // server runs on the real clock: only the devices live in March 2026.
@@ -76,23 +76,10 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   await desk.clock.setFixedTime(TUESDAY_1000);
   await desk.reload();
   await desk.getByTestId('nav-dispatch').click();
-  const item = desk.locator(`[data-testid="unscheduled-visit"][data-visit-id="${visitId}"]`);
-  await expect(item).toBeVisible();
-  await expect(item.getByTestId('visit-reason')).toHaveText('Online window expired');
-  await expect(item.getByTestId('visit-deadline')).toHaveAttribute('data-deadline', String(THURSDAY_1700));
-  await expect(item.getByTestId('visit-deadline')).toContainText('Arrive by Mar 12, 2026, 5:00');
-  await expect(item.getByTestId('visit-countdown')).toHaveText('2d 7h left');
+  const item = await expectQueuedFaultVisit(desk, visitId, THURSDAY_1700);
 
   // Book Finn Field (a user of the server's tenant) for Wednesday 09:00–11:00, 30 minutes' travel.
-  await item.getByRole('button', { name: 'Book…' }).click();
-  const dialog = desk.getByRole('dialog', { name: 'Book visit' });
-  await dialog.getByLabel('Engineer').selectOption(finn);
-  await dialog.getByLabel('Start', { exact: true }).fill('2026-03-11T09:00');
-  await dialog.getByLabel('Duration (minutes)').fill('120');
-  await dialog.getByLabel('Travel buffer (minutes)').fill('30');
-  await expect(dialog.getByTestId('booking-findings')).toContainText('No clashes');
-  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await bookWednesdayMorning(desk, item, finn);
   const block = desk.locator(`[data-engineer-id="${finn}"] [data-testid="visit-block"][data-visit-id="${visitId}"]`);
   await expect(block).toHaveAttribute('data-status', 'tentative');
   // The server confirms the booking: it alone sees every dispatcher's bookings.

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
+import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the engineer (both in Shanghai) see them.
 const MONDAY_0900 = Date.UTC(2026, 2, 9, 1, 0); // ticket logged
@@ -38,23 +38,10 @@ test('without a sync server: an expired severity-2 ticket is queued with its 3-w
   await page.clock.setFixedTime(TUESDAY_1000);
   await page.goto('/#/dispatch');
   await page.reload();
-  const item = page.locator(`[data-testid="unscheduled-visit"][data-visit-id="${visitId}"]`);
-  await expect(item).toBeVisible();
-  await expect(item.getByTestId('visit-reason')).toHaveText('Online window expired');
-  await expect(item.getByTestId('visit-deadline')).toHaveAttribute('data-deadline', String(THURSDAY_1700));
-  await expect(item.getByTestId('visit-deadline')).toContainText('Arrive by Mar 12, 2026, 5:00');
-  await expect(item.getByTestId('visit-countdown')).toHaveText('2d 7h left');
+  const item = await expectQueuedFaultVisit(page, visitId, THURSDAY_1700);
 
   // Book it with the form: Kai Chen, Wednesday 09:00–11:00 with 30 minutes of travel.
-  await item.getByRole('button', { name: 'Book…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Book visit' });
-  await dialog.getByLabel('Engineer').selectOption('eng-kai');
-  await dialog.getByLabel('Start', { exact: true }).fill('2026-03-11T09:00');
-  await dialog.getByLabel('Duration (minutes)').fill('120');
-  await dialog.getByLabel('Travel buffer (minutes)').fill('30');
-  await expect(dialog.getByTestId('booking-findings')).toContainText('No clashes');
-  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await bookWednesdayMorning(page, item, 'eng-kai');
   const block = page.locator(`[data-testid="visit-block"][data-visit-id="${visitId}"]`);
   await expect(block).toHaveAttribute('data-status', 'tentative');
   await expect(page.locator('[data-engineer-id="eng-kai"]').locator(block)).toHaveCount(1);

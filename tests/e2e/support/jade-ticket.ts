@@ -35,3 +35,30 @@ export async function reportAndConfirmRouterRepair(detail: Locator): Promise<voi
   await detail.getByRole('button', { name: 'Save confirmation' }).click();
   await expect(detail.getByText('Confirmed by Lee Example.')).toBeVisible();
 }
+
+/**
+ * On the dispatch board on Tuesday 10:00: the fault visit of the severity-2 ticket logged on Monday
+ * is queued by itself, its reason and its 3-working-day arrival deadline shown. Returns the item.
+ */
+export async function expectQueuedFaultVisit(page: Page, visitId: string, deadline: number): Promise<Locator> {
+  const item = page.locator(`[data-testid="unscheduled-visit"][data-visit-id="${visitId}"]`);
+  await expect(item).toBeVisible();
+  await expect(item.getByTestId('visit-reason')).toHaveText('Online window expired');
+  await expect(item.getByTestId('visit-deadline')).toHaveAttribute('data-deadline', String(deadline));
+  await expect(item.getByTestId('visit-deadline')).toContainText('Arrive by Mar 12, 2026, 5:00');
+  await expect(item.getByTestId('visit-countdown')).toHaveText('2d 7h left');
+  return item;
+}
+
+/** Books a queued visit with the form for Wednesday 09:00–11:00 with 30 minutes of travel; no clash expected. */
+export async function bookWednesdayMorning(page: Page, item: Locator, engineerId: string): Promise<void> {
+  await item.getByRole('button', { name: 'Book…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Book visit' });
+  await dialog.getByLabel('Engineer').selectOption(engineerId);
+  await dialog.getByLabel('Start', { exact: true }).fill('2026-03-11T09:00');
+  await dialog.getByLabel('Duration (minutes)').fill('120');
+  await dialog.getByLabel('Travel buffer (minutes)').fill('30');
+  await expect(dialog.getByTestId('booking-findings')).toContainText('No clashes');
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
