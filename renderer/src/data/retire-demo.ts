@@ -27,17 +27,18 @@ export async function retireDemoData(db: ServiceDeskDb): Promise<RetiredDemo> {
     });
     await db.outbox.bulkDelete(drop.map((e) => e.id));
 
-    // The server publishes the real engineers; demo ones the user's own tickets point at stay so
-    // those tickets keep their names. Customers stay: the device's customer list is the only one
-    // the intake form has until the organisation publishes its own.
-    const kept = (await db.tickets.toArray()).filter((t) => !isDemoTicketId(t.id));
-    const usedEngineers = new Set(kept.flatMap((t) => (t.ownerId ? [t.ownerId] : [])));
-    doomed.push(['engineers', demoEngineers.map((e) => e.id).filter((id) => !usedEngineers.has(id))]);
-    doomed.push(['warehouse', demoWarehouseParts.map((p) => p.id)]);
-    for (const [table, ids] of doomed) {
+    const remove = async (table: SyncTable, ids: string[]) => {
       await db.synced(table).bulkDelete(ids);
       await db.syncState.bulkDelete(ids.map((id): [SyncTable, string] => [table, id]));
-    }
+    };
+    for (const [table, ids] of doomed) await remove(table, ids);
+
+    // The server publishes the real engineers; demo ones the user's own tickets point at stay so
+    // those tickets keep their names (read from the owner index, not the tickets). Customers stay:
+    // the device's customer list is the only one the intake form has until the organisation publishes its own.
+    const usedEngineers = new Set((await db.tickets.orderBy('ownerId').uniqueKeys()).map(String));
+    await remove('engineers', demoEngineers.map((e) => e.id).filter((id) => !usedEngineers.has(id)));
+    await remove('warehouse', demoWarehouseParts.map((p) => p.id));
     return { tickets: ticketIds.length, pendingChanges: drop.length };
   });
 }
