@@ -7,3 +7,4 @@ export { loginToServer, signIn, logout, actorFromLogin, adoptIdentity, LoginErro
 export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMeta } from './sync-meta';
 export { retireDemoData, type RetiredDemo } from './retire-demo';
 export { hasEverSynced, restartOutbox } from './restart-outbox';
+export { uncachedRead } from './uncached-read';

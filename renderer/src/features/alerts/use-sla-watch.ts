@@ -5,6 +5,7 @@ import { useRouter } from '../../app/router';
 import { useServices } from '../../app/services';
 import { useMinute } from '../../app/use-now';
 import { useConfig } from '../../config/config-store';
+import { uncachedRead } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { useHostLanguage } from './use-host-language';
 import { AT_RISK_MS, buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from './watch-input';
@@ -66,15 +67,19 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
 
   // Only tickets whose nearest target is within a week can alert before the next hourly refresh:
   // one index range, never a scan of every ticket.
-  const watch = useLiveQuery(async () => {
-    const horizon = (hour + 1) * HOUR_MS + WATCH_HORIZON_MS;
-    const tickets = await db.tickets.where('dueAt').below(horizon).toArray();
-    const ids = [...new Set(tickets.map((t) => t.customerId))];
-    const customers = await db.customers.bulkGet(ids);
-    // Only the (small) watch list is kept: holding every open ticket due within a week as React
-    // state would keep tens of thousands of full tickets alive in a large store.
-    return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now());
-  }, [db, hour, config]);
+  // Only the (small) watch list is kept: holding every open ticket due within a week as React
+  // state, or in Dexie's live-query cache, would keep tens of thousands of full tickets alive.
+  const watch = useLiveQuery(
+    () =>
+      uncachedRead(db, [db.tickets, db.customers], async () => {
+        const horizon = (hour + 1) * HOUR_MS + WATCH_HORIZON_MS;
+        const tickets = await db.tickets.where('dueAt').below(horizon).toArray();
+        const ids = [...new Set(tickets.map((t) => t.customerId))];
+        const customers = await db.customers.bulkGet(ids);
+        return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now());
+      }),
+    [db, hour, config],
+  );
 
   useEffect(() => {
     if (!subscribed || !watch) return;
