@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useUi } from '../../app/ui-store';
@@ -15,6 +14,7 @@ import { ViewEditor } from './ViewEditor';
 import { useDirectoryNames } from './use-directory';
 import { QueueRow } from './QueueRow';
 import { BulkActions } from './BulkActions';
+import { useFixedRows } from './use-fixed-rows';
 
 const ROW_HEIGHT = 36;
 /** Rows are read in windows of two blocks around the visible rows (a screen holds about 20). */
@@ -29,7 +29,6 @@ export function QueuePage({ viewId }: { viewId: string }) {
   const { search, setSearch, selectedTicketIds, toggleSelected, setSelection, focusedIndex, setFocusedIndex } = useUi();
   const navigate = useRouter((s) => s.navigate);
   const names = useDirectoryNames();
-  const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
@@ -45,19 +44,19 @@ export function QueuePage({ viewId }: { viewId: string }) {
   const total = searching ? (results?.length ?? 0) : (count ?? known);
   const loading = searching ? results === undefined : count === undefined && source.page === undefined;
   // A small overscan: every rendered row computes its clocks, and the next window is read ahead anyway.
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
-  const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
+  const list = useFixedRows(total, ROW_HEIGHT, 4);
+  const first = list.rows[0]?.index ?? 0;
   const wantedBlock = Math.floor(first / BLOCK) * BLOCK;
   useEffect(() => setBlock({ viewId, start: wantedBlock }), [viewId, wantedBlock]);
   const rowAt = (i: number): Ticket | undefined => (searching ? results?.[i] : source.page?.[i - blockStart]);
 
   const open = useCallback((id: string) => navigate({ screen: 'ticket', id }), [navigate]);
 
+  const { scrollToTop, scrollToIndex } = list;
   useEffect(() => {
     setSelection([]);
-    // Only when scrolled: scrollTo forces a layout.
-    if (scrollRef.current && scrollRef.current.scrollTop > 0) scrollRef.current.scrollTo({ top: 0 });
-  }, [viewId, setSelection]);
+    scrollToTop();
+  }, [viewId, setSelection, scrollToTop]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement;
@@ -81,8 +80,8 @@ export function QueuePage({ viewId }: { viewId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
   useEffect(() => {
-    if (total > 0) virtualizer.scrollToIndex(Math.min(focusedIndex, total - 1));
-  }, [focusedIndex, total, virtualizer]);
+    if (total > 0) scrollToIndex(Math.min(focusedIndex, total - 1));
+  }, [focusedIndex, total, scrollToIndex]);
 
   if (!source.exists) return <p role="alert">{t('queue.unknownView', { id: viewId })}</p>;
   const title = source.title;
@@ -116,12 +115,12 @@ export function QueuePage({ viewId }: { viewId: string }) {
       ) : total === 0 ? (
         <p className="muted empty">{searching ? t('queue.noResults') : t('queue.empty')}</p>
       ) : (
-        <div ref={scrollRef} className="queue-scroll" role="grid" aria-rowcount={total} aria-label={title}>
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+        <div ref={list.ref} className="queue-scroll" role="grid" aria-rowcount={total} aria-label={title}>
+          <div style={{ height: list.totalHeight, position: 'relative' }}>
+            {list.rows.map((item) => {
               const ticket = rowAt(item.index);
               return (
-                <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                <div key={item.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
                   {ticket ? (
                     <QueueRow
                       ticket={ticket}
