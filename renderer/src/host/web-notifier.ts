@@ -9,6 +9,8 @@ export type NotificationApi = {
   requestPermission(): Promise<NotificationPermission>;
   /** Shows a notification; `onClick` runs when the user clicks it. */
   show(title: string, options: { body: string; tag?: string; requireInteraction: boolean }, onClick: () => void): void;
+  /** Calls `listener` when the permission changes outside `requestPermission` (site settings). */
+  watch?(listener: () => void): void;
 };
 
 /**
@@ -40,6 +42,7 @@ export function createWebNotifier(api: NotificationApi | null, focusWindow: () =
   const changed = (): void => listeners.forEach((l) => l());
 
   const permission = (): NotificationPermissionState => (api ? api.permission() : 'unsupported');
+  api?.watch?.(changed);
 
   const request = (): Promise<NotificationPermissionState> => {
     if (!api) return Promise.resolve('unsupported');
@@ -98,12 +101,33 @@ export function createWebNotifier(api: NotificationApi | null, focusWindow: () =
 /** The page's Web Notifications API, or null where the browser has none. */
 export function browserNotificationApi(): NotificationApi | null {
   if (typeof Notification === 'undefined') return null;
+  // Reading Notification.permission asks the browser process each time (several ms in Chromium)
+  // and the banner reads it on every render: keep the last answer, refreshed whenever it can change
+  // (our own request, the Permissions API's change event, the window regaining focus).
+  let known = Notification.permission;
+  const watchers = new Set<() => void>();
+  const refresh = (): void => {
+    const now = Notification.permission;
+    if (now === known) return;
+    known = now;
+    watchers.forEach((w) => w());
+  };
+  window.addEventListener('focus', refresh);
+  navigator.permissions
+    ?.query({ name: 'notifications' })
+    .then((status) => status.addEventListener('change', refresh))
+    .catch(() => undefined);
   return {
-    permission: () => Notification.permission,
-    requestPermission: () => Notification.requestPermission(),
+    permission: () => known,
+    requestPermission: () =>
+      Notification.requestPermission().then((p) => {
+        known = p;
+        return p;
+      }),
     show: (title, options, onClick) => {
       const n = new Notification(title, options);
       n.onclick = () => onClick();
     },
+    watch: (listener) => void watchers.add(listener),
   };
 }
