@@ -38,11 +38,39 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/** The screen of the current route; the only part of the shell that changes when navigating. */
+function RoutedScreen() {
+  const route = useRouter((s) => s.route);
+  return <Screen route={route} />;
+}
+
+function ActiveQueueSidebar() {
+  const activeView = useRouter((s) => (s.route.screen === 'queue' ? s.route.view : undefined));
+  return <QueueSidebar activeView={activeView} />;
+}
+
+function NavLink({ route, label, testId }: { route: Route; label: string; testId: string }) {
+  const current = useRouter((s) => s.route.screen === route.screen);
+  const navigate = useRouter((s) => s.navigate);
+  return (
+    <a href="#" data-testid={`nav-${testId}`} aria-current={current ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(route))}>
+      {label}
+    </a>
+  );
+}
+
+/**
+ * The app shell. It does not read the route itself: the screen, the active queue and the current
+ * link each subscribe to their part of it, so navigating re-renders those and not the shell, its
+ * app-wide hooks and panels.
+ */
 export function App() {
   const { t, i18n } = useTranslation();
-  const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
-  const { paletteOpen, helpOpen, setPaletteOpen } = useUi();
+  // Selected one by one: the whole UI store changes with every key typed in the search box.
+  const paletteOpen = useUi((s) => s.paletteOpen);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const setPaletteOpen = useUi((s) => s.setPaletteOpen);
   useGlobalShortcuts();
   const { host, sync } = useServices();
   useSlaWatch({ onSyncRequested: () => void sync.syncNow() });
@@ -50,24 +78,19 @@ export function App() {
   useReportsWarmup();
   useConfigSync();
   useAutoFaultVisits();
-  const nav = (r: Route, label: string, key: string) => (
-    <a href="#" data-testid={`nav-${key}`} aria-current={route.screen === r.screen ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
-      {label}
-    </a>
-  );
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">{t('app.title')}</div>
         <button type="button" className="primary" onClick={() => navigate({ screen: 'intake' })}>{t('nav.newTicket')}</button>
         <div className="section-title">{t('nav.queues')}</div>
-        <QueueSidebar activeView={route.screen === 'queue' ? route.view : undefined} />
+        <ActiveQueueSidebar />
         <div className="section-title">{t('nav.more')}</div>
         <div className="links">
-          {nav({ screen: 'dispatch' }, t('nav.dispatch'), 'dispatch')}
-          {nav({ screen: 'visits' }, t('nav.visits'), 'visits')}
-          {nav({ screen: 'reports' }, t('nav.reports'), 'reports')}
-          {nav({ screen: 'settings' }, t('nav.settings'), 'settings')}
+          <NavLink route={{ screen: 'dispatch' }} label={t('nav.dispatch')} testId="dispatch" />
+          <NavLink route={{ screen: 'visits' }} label={t('nav.visits')} testId="visits" />
+          <NavLink route={{ screen: 'reports' }} label={t('nav.reports')} testId="reports" />
+          <NavLink route={{ screen: 'settings' }} label={t('nav.settings')} testId="settings" />
         </div>
         <div className="sidebar-foot">
           <SyncBadge />
@@ -84,7 +107,7 @@ export function App() {
         </div>
       </nav>
       <main className="content">
-        <Screen route={route} />
+        <RoutedScreen />
       </main>
       <EscalationNotices />
       <NotificationsBlockedBanner />
