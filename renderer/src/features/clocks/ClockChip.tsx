@@ -1,12 +1,13 @@
-import { useTranslation } from 'react-i18next';
+import { useRowText } from '../../i18n/use-row-text';
 import type { Clock } from '../../../../shared/sla/clocks';
 import { clockUrgency, formatMinutes } from './format';
 
 /** One clock, compact: its short name and remaining time, coloured by urgency. */
 export function ClockChip({ clock }: { clock: Clock }) {
-  const { t, i18n } = useTranslation();
+  // Rendered three to a queue row: the lightweight labels, not useTranslation.
+  const { text: t, language } = useRowText();
   const urgency = clockUrgency(clock);
-  const text = clock.state === 'met' ? '✓' : formatMinutes(clock.remainingMinutes, i18n.language);
+  const text = clock.state === 'met' ? '✓' : formatMinutes(clock.remainingMinutes, language);
   return (
     <span className={`chip clock-${urgency}`} title={`${t(`clocks.${clock.kind}`)} — ${t(`clockState.${clock.state}`)}`} data-clock={clock.kind}>
       <b>{t(`clocksShort.${clock.kind}`)}</b> {text}

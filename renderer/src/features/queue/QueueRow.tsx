@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRowText } from '../../i18n/use-row-text';
 import type { Ticket } from '../../../../shared/ticket';
 import { useMinute } from '../../app/use-now';
 import { ClockChip, useTicketClocks } from '../clocks';
@@ -17,10 +17,10 @@ type Props = { ticket: Ticket; columns: readonly Column[]; customer: string; own
 
 /** A queue row; only rows re-render when the minute ticks, never the list. */
 export const QueueRow = memo(function QueueRow({ ticket, columns, customer, owner, selected, focused, onOpen, onToggle }: Props) {
-  const { t, i18n } = useTranslation();
+  const { text: t, language } = useRowText();
   const now = useMinute();
   const clocks = useTicketClocks(ticket, now).filter((c) => c.state !== 'pending' && c.completedAt === undefined);
-  const dateFormat = dateFormatFor(i18n.language);
+  const dateFormat = dateFormatFor(language);
   const chips = clocks.map((c) => <ClockChip key={c.kind} clock={c} />);
   return (
     <div

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { TFunction } from 'i18next';
+import type { RowText } from '../../i18n/use-row-text';
 import type { Ticket } from '../../../../shared/ticket';
 import type { viewColumns } from '../../../../shared/views';
 
 export type Column = (typeof viewColumns)[number];
-type CellContext = { t: TFunction; customer: string; owner: string; dateFormat: Intl.DateTimeFormat; clocks: ReactNode };
+type CellContext = { t: RowText; customer: string; owner: string; dateFormat: Intl.DateTimeFormat; clocks: ReactNode };
 
 /** Width of each column in the queue grid (the checkbox column comes first). */
 export const columnWidths: Record<Column, string> = {
