@@ -111,6 +111,22 @@ describe('runAutoEscalation on a real store', () => {
     expect(await escalations(again)).toHaveLength(1);
   });
 
+  it('an open ticket past an age limit is found without a breached clock; a closed one of the same age is not', async () => {
+    names.push('auto-esc-aged');
+    const db = store('auto-esc-aged');
+    await db.engineers.bulkPut(demoEngineers);
+    // Answered at once, waiting for the customer ever since, updated a minute ago: no clock breached.
+    const sla = { severityHistory: [{ at: NOW - 9 * HOUR, severity: '1' }], pauses: [{ from: NOW - 9 * HOUR + 120_000 }], respondedAt: NOW - 9 * HOUR + 60_000, customerUpdates: [NOW - 60_000] };
+    await db.tickets.bulkPut([ticket({ id: 'SD-T-0010', severity: '1', createdAt: NOW - 9 * HOUR, status: 'waiting_customer', sla }), ticket({ id: 'SD-T-0011', severity: '1', createdAt: NOW - 9 * HOUR, status: 'closed', sla })]);
+    // Only the age rules can move it: its running clocks are not breached.
+    expect(((await db.tickets.get('SD-T-0010')) as { dueAt?: number } | undefined)?.dueAt).toBeGreaterThan(NOW);
+    const recorded = await runAutoEscalation(db, mutateOn(db), options());
+    expect(recorded.map((r) => [r.ticketId, r.level])).toEqual([
+      ['SD-T-0010', 2],
+      ['SD-T-0010', 3],
+    ]);
+  });
+
   it('two overlapping runs (a minute tick and an SLA alert) record the level once', async () => {
     const db = await seeded('auto-esc-overlap');
     const [a, b] = await Promise.all([runAutoEscalation(db, mutateOn(db), options()), runAutoEscalation(db, mutateOn(db), options())]);

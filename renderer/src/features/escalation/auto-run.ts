@@ -6,6 +6,7 @@ import type { Mutate } from '../../app/mutations';
 import type { ServiceDeskDb } from '../../data/db';
 import { ageThresholds, highestAutoLevel, planAutoEscalations, type AutoEscalationPlan } from './auto-plan';
 import { loadEscalationMatrices } from './matrices';
+import { CLOSED as CLOSED_DUE } from '../queue'; // closed tickets sort at CLOSED; everything below is open
 
 const DONE: ReadonlySet<TicketStatus> = new Set(['resolved', 'confirmed', 'closed']);
 /** Tickets whose clocks are computed per run; the rest wait for the next run (the cursor moves on). */
@@ -39,19 +40,34 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Open tickets some automatic rule could still move: breached clocks (dueAt index) or old enough for an age rule (severity index). */
+/** Rows read per request when checking candidates. */
+const CHECK_CHUNK = 2_000;
+
+/**
+ * Open tickets some automatic rule could still move: breached clocks (dueAt index) or old enough
+ * for an age rule. Runs every minute, so it starts from keys alone (the breached range, and per
+ * age-rule severity the severity index intersected with the open tickets' keys) and reads only
+ * those rows; at 100k tickets reading every ticket of a severity kept the page busy for most of a second.
+ */
 async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatrix[], now: number): Promise<string[]> {
-  const stillMovable = (t: Ticket) => {
+  const ages = ageThresholds(matrices);
+  const [breached, open] = await Promise.all([db.tickets.where('dueAt').below(now).primaryKeys(), ages.size > 0 ? db.tickets.where('dueAt').below(CLOSED_DUE).primaryKeys() : []]);
+  const openIds = new Set(open);
+  const keys = new Set(breached);
+  for (const severity of ages.keys()) for (const id of await db.tickets.where('severity').equals(severity).primaryKeys()) if (openIds.has(id)) keys.add(id);
+  const qualifies = (t: Ticket & { dueAt?: number }) => {
     if (DONE.has(t.status)) return false;
     const m = escalationMatrixForPolicy(matrices, t.policyId);
-    return m !== undefined && t.escalationLevel < highestAutoLevel(m);
+    if (m === undefined || t.escalationLevel >= highestAutoLevel(m)) return false;
+    const age = ages.get(t.severity);
+    return (t.dueAt ?? Infinity) < now || (age !== undefined && t.createdAt <= now - age * 60_000);
   };
-  const ids = new Set<string>(await db.tickets.where('dueAt').below(now).filter(stillMovable).primaryKeys());
-  for (const [severity, minutes] of ageThresholds(matrices)) {
-    const bornBefore = now - minutes * 60_000;
-    for (const id of await db.tickets.where('severity').equals(severity).filter((t) => t.createdAt <= bornBefore && stillMovable(t)).primaryKeys()) ids.add(id);
+  const all = [...keys];
+  const ids: string[] = [];
+  for (let i = 0; i < all.length; i += CHECK_CHUNK) {
+    for (const t of await db.tickets.bulkGet(all.slice(i, i + CHECK_CHUNK))) if (t && qualifies(t)) ids.push(t.id);
   }
-  return [...ids].sort();
+  return ids.sort();
 }
 
 /** A window of at most `budget` ids after the cursor, wrapping around, so every candidate gets its turn. */
