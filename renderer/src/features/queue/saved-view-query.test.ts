@@ -7,7 +7,7 @@ import { generateDemoData } from '../../../../shared/demo';
 import { matchesViewFilters, savedViewSchema, type SavedView } from '../../../../shared/views';
 import type { Ticket } from '../../../../shared/ticket';
 import { installQueueKeys } from './queue-keys-middleware';
-import { readSavedViewPage, walkSortIndex } from './saved-view-query';
+import { readSavedViewPage, walkSortKeys } from './saved-view-query';
 import { compareBySort, SORT_IN_MEMORY_MAX } from './view-plan';
 
 const NOW = Date.UTC(2026, 2, 3, 9, 0);
@@ -123,19 +123,35 @@ describe('readSavedViewPage over real Dexie (4,000 generated tickets)', () => {
     expect(rowsRead.n).toBeLessThanOrEqual(ofCustomer);
   });
 
-  it('walks the sort index in chunks from the last value seen, ties included, in both directions', async () => {
-    // Many tickets share a creation minute in the generated load: ties at chunk edges.
+  it('pages a walk along the sort index from keys alone, reading only the page\'s rows, ties in index order, both directions', async () => {
+    // Many tickets share a creation minute in the generated load: ties inside and across the slices read.
     const sameMinute = all.filter((t) => all.some((u) => u.id !== t.id && u.createdAt === t.createdAt)).length;
     expect(sameMinute).toBeGreaterThan(0);
     const [region = ''] = distinct((t) => t.region);
     const v = view({ filters: { regions: [region] } });
-    const matches = (r: Row) => matchesViewFilters(r, v.filters, NOW);
-    for (const sort of [{ field: 'createdAt', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }, { field: 'updatedAt', direction: 'desc' }] as const) {
-      const want = all.filter(matches).sort(compareBySort(sort)).map((r) => r.id);
-      for (const chunk of [1, 3, 50]) {
-        const rows = await walkSortIndex(table(), sort, matches, 11, 30, chunk);
-        expect(rows.map((r) => r.id), `${sort.field} ${sort.direction} chunk ${chunk}`).toEqual(want.slice(11, 41));
+    const matching = all.filter((r) => matchesViewFilters(r, v.filters, NOW));
+    const ids = new Set(matching.map((r) => r.id));
+    for (const sort of [{ field: 'createdAt', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }, { field: 'updatedAt', direction: 'desc' }, { field: 'severity', direction: 'asc' }] as const) {
+      const want = [...matching].sort(compareBySort(sort)).map((r) => r.id);
+      for (const first of [1, 3, 50, 4096]) {
+        rowsRead.n = 0;
+        expect(await walkSortKeys(table(), sort, ids, 11, 30, first), `${sort.field} ${sort.direction} from ${first}`).toEqual(want.slice(11, 41));
+        expect(rowsRead.n).toBe(0);
       }
     }
+    // Past the end: what is left.
+    expect(await walkSortKeys(table(), { field: 'createdAt', direction: 'asc' }, ids, ids.size - 5, 30)).toHaveLength(5);
   }, 60_000);
+
+  it('a walk whose matches lie at the far end of the order reads only the page\'s rows', async () => {
+    // Open tickets oldest first: the oldest tickets are mostly closed, so the page is far along createdAt.
+    const v = view({ filters: { statuses: ['received', 'acknowledged', 'in_progress', 'waiting_customer'], severities: ['1', '2', '3', '4'] }, sort: { field: 'createdAt', direction: 'asc' } });
+    const want = expected(v);
+    expect(want.length).toBeGreaterThan(SORT_IN_MEMORY_MAX);
+    rowsRead.n = 0;
+    const page = await readSavedViewPage(table(), v, NOW, 0, 40);
+    expect(page.strategy).toBe('walk');
+    expect(page.rows.map((r) => r.id)).toEqual(want.slice(0, 40).map((r) => r.id));
+    expect(rowsRead.n).toBe(40);
+  });
 });
