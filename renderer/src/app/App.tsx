@@ -1,3 +1,4 @@
+import { Activity, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueuePage, QueueSidebar } from '../features/queue';
 import { ReportsPage, useReportsWarmup } from '../features/reports';
@@ -19,8 +20,6 @@ import { useUi } from './ui-store';
 function Screen({ route }: { route: Route }) {
   const { t } = useTranslation();
   switch (route.screen) {
-    case 'queue':
-      return <QueuePage viewId={route.view} />;
     case 'reports':
       return <ReportsPage />;
     case 'ticket':
@@ -38,10 +37,26 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-/** The screen of the current route; the only part of the shell that changes when navigating. */
+/**
+ * The screen of the current route; the only part of the shell that changes when navigating. The
+ * last queue stays mounted while another screen shows (hidden, its effects and live queries
+ * stopped), so going back from a ticket finds the queue as it was (scroll position, search,
+ * selection) and shows it without building it again.
+ */
 function RoutedScreen() {
   const route = useRouter((s) => s.route);
-  return <Screen route={route} />;
+  const lastQueue = useRef<string | null>(null);
+  if (route.screen === 'queue') lastQueue.current = route.view;
+  return (
+    <>
+      {lastQueue.current !== null && (
+        <Activity mode={route.screen === 'queue' ? 'visible' : 'hidden'}>
+          <QueuePage viewId={lastQueue.current} />
+        </Activity>
+      )}
+      {route.screen !== 'queue' && <Screen route={route} />}
+    </>
+  );
 }
 
 function ActiveQueueSidebar() {

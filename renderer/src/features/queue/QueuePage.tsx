@@ -53,7 +53,12 @@ export function QueuePage({ viewId }: { viewId: string }) {
   const open = useCallback((id: string) => navigate({ screen: 'ticket', id }), [navigate]);
 
   const { scrollToTop, scrollToIndex } = list;
+  // A new view starts at its top with nothing selected; coming back to the same view (the page
+  // stays mounted while a ticket is open, and effects run again when it shows) keeps both.
+  const shownView = useRef(viewId);
   useEffect(() => {
+    if (shownView.current === viewId) return;
+    shownView.current = viewId;
     setSelection([]);
     scrollToTop();
   }, [viewId, setSelection, scrollToTop]);
@@ -79,7 +84,11 @@ export function QueuePage({ viewId }: { viewId: string }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+  // Follows the keyboard focus (j/k); not when the page shows again, which would undo the scroll position it kept.
+  const followedFocus = useRef(focusedIndex);
   useEffect(() => {
+    if (followedFocus.current === focusedIndex) return;
+    followedFocus.current = focusedIndex;
     if (total > 0) scrollToIndex(Math.min(focusedIndex, total - 1));
   }, [focusedIndex, total, scrollToIndex]);
 

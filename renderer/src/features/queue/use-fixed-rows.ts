@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 export type FixedRow = { index: number; start: number };
 
@@ -40,21 +40,32 @@ export function useFixedRows(count: number, rowHeight: number, overscan: number)
   const ref = useCallback((node: HTMLElement | null) => {
     detach.current();
     detach.current = () => undefined;
-    el.current = node;
-    top.current = 0;
-    setScrollTop(0);
+    // React detaches refs while the queue is hidden (another screen shows) and attaches the same
+    // element again when it shows: keep its offset then. A new element starts at the top.
+    if (node && node !== el.current) {
+      top.current = 0;
+      setScrollTop(0);
+    }
+    if (node) el.current = node;
     if (!node) return;
     const onScroll = (): void => {
       top.current = node.scrollTop;
       setScrollTop(top.current);
     };
     node.addEventListener('scroll', onScroll, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => setViewport(entries[0]?.contentRect.height ?? 0));
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => setViewport(entries[0]?.contentRect.height || window.innerHeight));
     observer?.observe(node);
     detach.current = () => {
       node.removeEventListener('scroll', onScroll);
       observer?.disconnect();
     };
+  }, []);
+
+  // Shown again after being hidden: the browser may not have kept the element's offset (it was
+  // not displayed); put back the one the rows were rendered for. Runs once per showing.
+  useLayoutEffect(() => {
+    const node = el.current;
+    if (node && node.isConnected && top.current > 0 && node.scrollTop !== top.current) node.scrollTop = top.current;
   }, []);
 
   const scrollTo = useCallback((y: number) => {
