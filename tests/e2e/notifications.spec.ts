@@ -141,3 +141,21 @@ test('with notifications denied, alerts are still recorded on the ticket and cou
   await page.goto(`/#/ticket/${ticketId}`);
   await expect(page.locator('li[data-kind="sla_alert"]').first()).toBeVisible();
 });
+
+test('an alert that fired just before a reload or crash is recorded on its ticket at the next start', async ({ page }) => {
+  await page.goto('/');
+  const row = page.getByTestId('queue-row').first();
+  await expect(row).toBeVisible();
+  const ticketId = (await row.getAttribute('data-ticket-id')) ?? '';
+  // The host had marked this alert fired and the page had kept it, but the page went away before
+  // the timeline write: what the page keeps in localStorage between the two.
+  const at = Date.now() - 60_000;
+  await page.evaluate(({ ticketId, at }) => localStorage.setItem('service-desk.unrecorded-sla-alerts', JSON.stringify([{ ticketId, clock: 'first_response', threshold: 50, at, firedAt: at, notified: true }])), { ticketId, at });
+  await page.reload();
+  await page.goto(`/#/ticket/${ticketId}`);
+  await expect(page.locator('li[data-kind="sla_alert"]').filter({ hasText: 'First response at 50 %' })).toHaveCount(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('service-desk.unrecorded-sla-alerts'))).toBeNull();
+  // Recorded once: another start has nothing left to record.
+  await page.reload();
+  await expect(page.locator('li[data-kind="sla_alert"]').filter({ hasText: 'First response at 50 %' })).toHaveCount(1);
+});

@@ -8,6 +8,8 @@ import { useConfig } from '../../config/config-store';
 import { uncachedRead } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { useHostLanguage } from './use-host-language';
+import { unrecordedAlerts } from './unrecorded-alerts';
+import type { FiredAlert } from '../../../../shared/ipc';
 import { AT_RISK_MS, buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from './watch-input';
 
 export type SlaWatchOptions = {
@@ -38,22 +40,36 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
   }, [onSyncRequested]);
 
   useEffect(() => {
+    const unrecorded = unrecordedAlerts(localStorage);
+    // One batch at a time, one alert at a time, so the outbox keeps the order the alerts fired in.
+    let chain = Promise.resolve();
+    const record = (alerts: readonly FiredAlert[]) => {
+      chain = chain.then(async () => {
+        for (const a of alerts) {
+          // The host's timers may still hold a ticket this device no longer has (deleted, out of
+          // scope, the demo set removed at sign-in): there is nothing to record it on.
+          // Already on the timeline (another device, an earlier run, a backup or the demo
+          // history): recording it again would only queue a no-op for the server.
+          const args = recordAlertArgs(a);
+          try {
+            if ((await db.tickets.get(a.ticketId)) && !(await db.timeline.get(slaAlertEventId(args)))) {
+              const r = await mutate('ticket.recordSlaAlert@1', args);
+              if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
+            }
+            unrecorded.release(a);
+          } catch (e) {
+            // The store could not be written (closing, full): kept for the next start.
+            console.error(`SLA alert for ${a.ticketId} kept to record later: ${String(e)}`);
+          }
+        }
+      });
+    };
+    // Alerts fired but not recorded before the last reload or crash.
+    record(unrecorded.list());
     const offs = [
       host.on('sla.alerts', ({ alerts }) => {
-        void (async () => {
-          // One at a time so the outbox keeps the order the alerts fired in; the mutation is idempotent.
-          for (const a of alerts) {
-            // The host's timers may still hold a ticket this device no longer has (deleted, out of
-            // scope, the demo set removed at sign-in): there is nothing to record it on.
-            if (!(await db.tickets.get(a.ticketId))) continue;
-            // Already on the timeline (another device, an earlier run, a backup or the demo
-            // history): recording it again would only queue a no-op for the server.
-            const args = recordAlertArgs(a);
-            if (await db.timeline.get(slaAlertEventId(args))) continue;
-            const r = await mutate('ticket.recordSlaAlert@1', args).catch((e: unknown) => ({ outcome: 'rejected', message: String(e) }));
-            if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
-          }
-        })();
+        unrecorded.hold(alerts);
+        record(alerts);
       }),
       host.on('ticket.open', ({ ticketId }) => navigate({ screen: 'ticket', id: ticketId })),
       host.on('sync.requested', () => syncRef.current()),
