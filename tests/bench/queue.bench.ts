@@ -6,7 +6,7 @@
 // query of the same rows in the same page and the app's own data query (User Timing
 // 'sd:view-query'). Goals: UI p95 < 50 ms, the view query >= 0.5x the raw query's speed,
 // renderer heap < 150 MB. Figures are printed, never asserted.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +18,10 @@ const TICKETS = Number(process.env['SD_BENCH_TICKETS'] ?? 100_000);
 const ROUNDS = Number(process.env['SD_BENCH_ROUNDS'] ?? 10);
 // At most this long for the one-time alert backlog after the load to drain (SD_BENCH_SETTLE_S).
 const SETTLE_MAX_MS = Number(process.env['SD_BENCH_SETTLE_S'] ?? 150) * 1000;
+// At most this long for the browser's own storage work after the load (SD_BENCH_QUIET_S).
+const QUIET_MAX_MS = Number(process.env['SD_BENCH_QUIET_S'] ?? 300) * 1000;
+// SD_BENCH_PROFILE=<dir>: an unminified build, and a CPU profile per phase (<phase>.cpuprofile, for DevTools) written there.
+const PROFILE_DIR = process.env['SD_BENCH_PROFILE'];
 const ROOT = resolve(import.meta.dirname, '../..');
 const VIEWS = ['my', 'unassigned', 'breaching_soon', 'breached', 'waiting', 'all'] as const;
 const WORDS = ['gateway', 'certificate', 'licence', 'backup', 'latency', 'archive'];
@@ -167,6 +171,8 @@ function interact(page: Page, action: { click?: string; search?: string; hash?: 
           });
         };
         const check = () => {
+          // The queue stays mounted (hidden) on other screens: only a shown queue counts.
+          if (!document.querySelector('section.queue')?.checkVisibility()) return;
           const h = document.querySelector('#queue-title')?.textContent ?? '';
           if (h !== expect.title) return;
           const grid = document.querySelector('[role="grid"]');
@@ -211,11 +217,77 @@ function searchCount(page: Page, word: string): Promise<number> {
     const range = IDBKeyRange.bound(word, `${word}\uffff`);
     const ids = new Set((await req(tx.objectStore('tickets').index('qWords').getAllKeys(range, 500))) as string[]);
     const customers = (await req(tx.objectStore('customers').getAll())) as { id: string; name: string }[];
-    for (const c of customers.filter((c) => c.name.toLowerCase().includes(word))) for (const id of (await req(tx.objectStore('tickets').index('customerId').getAllKeys(c.id, 500))) as string[]) ids.add(id);
+    for (const c of customers.filter((c) => c.name.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w.startsWith(word)))) for (const id of (await req(tx.objectStore('tickets').index('customerId').getAllKeys(c.id, 500))) as string[]) ids.add(id);
     for (const e of (await req(tx.objectStore('timeline').index('qWords').getAll(range, 500))) as { ticketId: string }[]) ids.add(e.ticketId);
     db.close();
     return Math.min(ids.size, 500);
   }, word);
+}
+
+/** CPU time (ms) used so far by this process's Chromium processes (browser, renderers, helpers), from /proc; undefined where there is none. */
+function chromiumCpuMs(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const tick = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms.
+  const stat = (pid: string) => {
+    try {
+      const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      return { comm: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) * tick };
+    } catch {
+      return undefined;
+    }
+  };
+  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => ({ pid: Number(pid), s: stat(pid) }));
+  const ours = new Set([process.pid]);
+  // Descendants of this process (Playwright starts Chromium as a child).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all) {
+      if (!p.s || ours.has(p.pid) || !ours.has(p.s.ppid)) continue;
+      ours.add(p.pid);
+      grew = true;
+    }
+  }
+  return all.filter((p) => p.s && ours.has(p.pid) && p.pid !== process.pid && /chrom/i.test(p.s.comm)).reduce((sum, p) => sum + (p.s?.cpu ?? 0), 0);
+}
+
+/** Waits until Chromium uses under 10% of one core over 5 s (the page idle, storage compaction done), at most `maxMs`. */
+async function waitForBrowserQuiet(maxMs: number): Promise<{ ok: true; ms: number } | { ok: false; why: string }> {
+  const start = performance.now();
+  if (chromiumCpuMs() === undefined) return { ok: false, why: 'not measured (no /proc here)' };
+  for (;;) {
+    const before = chromiumCpuMs() ?? 0;
+    await new Promise((r) => setTimeout(r, 5_000));
+    const used = (chromiumCpuMs() ?? 0) - before;
+    if (used < 500) return { ok: true, ms: performance.now() - start };
+    if (performance.now() - start > maxMs) return { ok: false, why: `still busy after ${maxMs / 1000} s (${(used / 50).toFixed(0)}% of a core; figures include it)` };
+  }
+}
+
+/** Runs `phase` under the CDP sampling profiler when SD_BENCH_PROFILE is set, writing <dir>/<name>.cpuprofile. */
+async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return phase();
+  if (process.env['SD_BENCH_TRACE'] === name) {
+    // A DevTools performance trace instead (style, layout, paint and script per event): <dir>/<name>.trace.json.
+    await page.context().browser()?.startTracing(page, { path: join(PROFILE_DIR, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    try {
+      return await phase();
+    } finally {
+      await page.context().browser()?.stopTracing();
+    }
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await phase();
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -233,7 +305,7 @@ export async function run(): Promise<void> {
   const wall = performance.now();
   const outDir = mkdtempSync(join(tmpdir(), 'sd-bench-web-'));
   const configFile = join(ROOT, 'vite.web.config.ts');
-  await build({ configFile, root: join(ROOT, 'renderer'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  await build({ configFile, root: join(ROOT, 'renderer'), build: { outDir, emptyOutDir: true, ...(PROFILE_DIR ? { minify: false, sourcemap: true } : {}) }, logLevel: 'warn' });
   const port = await freePort();
   const server = await preview({ configFile, root: join(ROOT, 'renderer'), build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
   console.log(`web build + preview ready in ${((performance.now() - wall) / 1000).toFixed(1)} s`);
@@ -249,6 +321,10 @@ export async function run(): Promise<void> {
     await page.goto(`http://127.0.0.1:${port}/#/queue/all`);
     await page.getByTestId('queue-row').first().waitFor({ timeout: 60_000 });
     const heapSmall = await heapMb(page);
+
+    // Profiling: the sampling heap profiler from before the load, so the end shows who holds the heap.
+    const heapCdp = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
+    await heapCdp?.send('HeapProfiler.startSampling', { samplingInterval: 64 * 1024 });
 
     // Load 100k tickets the way a user does: Settings > Demo data.
     await page.getByTestId('nav-settings').click();
@@ -286,6 +362,12 @@ export async function run(): Promise<void> {
     const settled = performance.now() - stableSince >= 6_000;
     console.log(`background work after the load (alerts, automatic escalations): ${last - outboxAtLoad} mutations in ${((performance.now() - settleStart) / 1000).toFixed(0)} s, ${settled ? 'then quiet for 6 s' : `still running after ${SETTLE_MAX_MS / 1000} s (figures include it)`}`);
     const outboxBefore = last;
+    // The browser compacts the store for a minute or two after a 100k load (IndexedDB work in the
+    // browser process, not the page): reads meanwhile take 10-50x longer. Measure once it is done.
+    const quiet = await waitForBrowserQuiet(QUIET_MAX_MS);
+    console.log(`browser storage work after the load: ${quiet.ok ? `quiet after ${(quiet.ms / 1000).toFixed(0)} s` : quiet.why}`);
+    // What the page does on its own once the load settled (nothing, ideally): profiled for 10 s.
+    if (PROFILE_DIR) await profiled(page, 'idle', () => page.waitForTimeout(10_000));
     const loadBefore = loadavg()[0] ?? NaN;
 
     await page.evaluate(() => {
@@ -301,26 +383,30 @@ export async function run(): Promise<void> {
 
     // Open a queue: from Settings to All open.
     const open: Timing[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      await page.getByTestId('nav-settings').click();
-      await page.locator('.settings').waitFor();
-      const raw = await rawQuery(page, viewSpec('all', me, minuteNow()), 1);
-      open.push(await interact(page, { click: 'a[href="#/queue/all"]' }, { title: titles.get('all') ?? '', count: raw.count, firstId: raw.firstId }));
-    }
+    await profiled(page, 'open', async () => {
+      for (let i = 0; i < ROUNDS; i++) {
+        await page.getByTestId('nav-settings').click();
+        await page.locator('.settings').waitFor();
+        const raw = await rawQuery(page, viewSpec('all', me, minuteNow()), 1);
+        open.push(await interact(page, { click: 'a[href="#/queue/all"]' }, { title: titles.get('all') ?? '', count: raw.count, firstId: raw.firstId }));
+      }
+    });
 
     // Switch views, round after round, each view next to its raw index read.
     const ui = new Map<string, Timing[]>(VIEWS.map((v) => [v, []]));
     const rawMs = new Map<string, number[]>(VIEWS.map((v) => [v, []]));
     const counts = new Map<string, number>();
     await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const v of VIEWS) {
-        const raw = await rawQuery(page, viewSpec(v, me, minuteNow()), 3);
-        rawMs.get(v)?.push(...raw.ms);
-        counts.set(v, raw.count);
-        ui.get(v)?.push(await interact(page, { click: `a[href="#/queue/${v}"]` }, { title: titles.get(v) ?? '', count: raw.count, firstId: raw.firstId }));
+    await profiled(page, 'switch', async () => {
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const v of VIEWS) {
+          const raw = await rawQuery(page, viewSpec(v, me, minuteNow()), 3);
+          rawMs.get(v)?.push(...raw.ms);
+          counts.set(v, raw.count);
+          ui.get(v)?.push(await interact(page, { click: `a[href="#/queue/${v}"]` }, { title: titles.get(v) ?? '', count: raw.count, firstId: raw.firstId }));
+        }
       }
-    }
+    });
     const measures = await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures);
     const appMs = (v: string) => measures.filter((m) => m.name === 'sd:view-query' && m.detail['viewId'] === v && m.detail['offset'] === 0).map((m) => m.duration);
 
@@ -340,11 +426,13 @@ export async function run(): Promise<void> {
     const coldUi: Timing[] = [];
     const coldRaw: number[] = [];
     await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
-    for (const c of customers.slice(0, ROUNDS)) {
-      const raw = await rawQuery(page, { index: '[customerId+dueAt]', lower: [c.id, -Infinity], upper: [c.id, CLOSED], upperOpen: true, limit: WINDOW }, 3);
-      coldRaw.push(...raw.ms);
-      coldUi.push(await interact(page, { hash: `#/queue/customer:${c.id}` }, { title: `Customer: ${c.name}`, count: raw.count, firstId: raw.firstId }));
-    }
+    await profiled(page, 'never-opened', async () => {
+      for (const c of customers.slice(0, ROUNDS)) {
+        const raw = await rawQuery(page, { index: '[customerId+dueAt]', lower: [c.id, -Infinity], upper: [c.id, CLOSED], upperOpen: true, limit: WINDOW }, 3);
+        coldRaw.push(...raw.ms);
+        coldUi.push(await interact(page, { hash: `#/queue/customer:${c.id}` }, { title: `Customer: ${c.name}`, count: raw.count, firstId: raw.firstId }));
+      }
+    });
     const coldApp = (await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures)).filter((m) => m.name === 'sd:view-query' && String(m.detail['viewId']).startsWith('customer:') && m.detail['offset'] === 0).map((m) => m.duration);
 
     // Sort: saved views created through "Save as view…": every ticket by last update (one index),
@@ -384,16 +472,18 @@ export async function run(): Promise<void> {
     const sortRaw = new Map<string, number[]>(sorts.map((x) => [x.name, []]));
     const sortCount = new Map<string, number>();
     await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
-    for (let i = 0; i < Math.ceil(ROUNDS / 2); i++) {
-      for (const x of sorts) {
-        await page.locator('a[href="#/queue/all"]').click();
-        await page.locator('[data-testid="queue-row"]').first().waitFor();
-        const raw = await rawQuery(page, x.spec, 3);
-        sortRaw.get(x.name)?.push(...raw.ms);
-        sortCount.set(x.name, raw.count);
-        sortUi.get(x.name)?.push(await interact(page, { click: `a[href="${x.href}"]` }, { title: x.name, count: raw.count, firstId: raw.firstId }));
+    await profiled(page, 'sort', async () => {
+      for (let i = 0; i < Math.ceil(ROUNDS / 2); i++) {
+        for (const x of sorts) {
+          await page.locator('a[href="#/queue/all"]').click();
+          await page.locator('[data-testid="queue-row"]').first().waitFor();
+          const raw = await rawQuery(page, x.spec, 3);
+          sortRaw.get(x.name)?.push(...raw.ms);
+          sortCount.set(x.name, raw.count);
+          sortUi.get(x.name)?.push(await interact(page, { click: `a[href="${x.href}"]` }, { title: x.name, count: raw.count, firstId: raw.firstId }));
+        }
       }
-    }
+    });
     const sortMeasures = (await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures)).filter((m) => m.name === 'sd:view-query' && String(m.detail['viewId']).startsWith('saved:') && m.detail['offset'] === 0 && Number(m.detail['limit']) > 0);
     const strategies = [...new Set(sortMeasures.map((m) => String(m.detail['strategy'])))].join(', ');
 
@@ -405,22 +495,28 @@ export async function run(): Promise<void> {
     await page.evaluate(() => ((window as unknown as BenchWindow).__sdMeasures = []));
     const searchUi: Timing[] = [];
     const searchRaw: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const id = `SD-GEN-${String(1 + ((i * 7919) % TICKETS)).padStart(7, '0')}`;
-      searchUi.push(await interact(page, { search: id }, { title: allTitle, count: 1, firstId: id, searching: true }));
-      const raw = await rawQuery(page, { index: 'qWords', lower: id.toLowerCase(), upper: `${id.toLowerCase()}\uffff`, limit: 500 }, 3);
-      searchRaw.push(...raw.ms);
-      await interact(page, { search: '' }, { title: allTitle, count: allRaw.count, firstId: allRaw.firstId });
-      const word = WORDS[i % WORDS.length] ?? 'gateway';
-      const expected = await searchCount(page, word);
-      searchUi.push(await interact(page, { search: word }, { title: allTitle, count: expected, searching: true }));
-      searchRaw.push(...(await rawQuery(page, { index: 'qWords', lower: word, upper: `${word}\uffff`, limit: 500 }, 3)).ms);
-      await interact(page, { search: '' }, { title: allTitle, count: allRaw.count, firstId: allRaw.firstId });
-    }
+    await profiled(page, 'search', async () => {
+      for (let i = 0; i < ROUNDS; i++) {
+        const id = `SD-GEN-${String(1 + ((i * 7919) % TICKETS)).padStart(7, '0')}`;
+        searchUi.push(await interact(page, { search: id }, { title: allTitle, count: 1, firstId: id, searching: true }));
+        const raw = await rawQuery(page, { index: 'qWords', lower: id.toLowerCase(), upper: `${id.toLowerCase()}\uffff`, limit: 500 }, 3);
+        searchRaw.push(...raw.ms);
+        await interact(page, { search: '' }, { title: allTitle, count: allRaw.count, firstId: allRaw.firstId });
+        const word = WORDS[i % WORDS.length] ?? 'gateway';
+        const expected = await searchCount(page, word);
+        searchUi.push(await interact(page, { search: word }, { title: allTitle, count: expected, searching: true }));
+        searchRaw.push(...(await rawQuery(page, { index: 'qWords', lower: word, upper: `${word}\uffff`, limit: 500 }, 3)).ms);
+        await interact(page, { search: '' }, { title: allTitle, count: allRaw.count, firstId: allRaw.firstId });
+      }
+    });
     const searchApp = (await page.evaluate(() => (window as unknown as BenchWindow).__sdMeasures)).filter((m) => m.name === 'sd:search-query').map((m) => m.duration);
 
     await page.locator('a[href="#/queue/all"]').click();
     const heapBig = await heapMb(page);
+    if (heapCdp && PROFILE_DIR) {
+      const { profile } = (await heapCdp.send('HeapProfiler.stopSampling')) as { profile: unknown };
+      writeFileSync(join(PROFILE_DIR, 'heap.heapprofile'), JSON.stringify(profile));
+    }
     const outboxAfter = await outboxCount();
     const loadAfter = loadavg()[0] ?? NaN;
 
