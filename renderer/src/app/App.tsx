@@ -1,6 +1,6 @@
 import { Activity, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueuePage, QueueSidebar } from '../features/queue';
+import { QueueKeepAlive, QueuePage, QueueSidebar } from '../features/queue';
 import { ReportsPage, useReportsWarmup } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
@@ -40,8 +40,9 @@ function Screen({ route }: { route: Route }) {
 /**
  * The screen of the current route; the only part of the shell that changes when navigating. The
  * last queue stays mounted while another screen shows (hidden, its effects and live queries
- * stopped), so going back from a ticket finds the queue as it was (scroll position, search,
- * selection) and shows it without building it again.
+ * stopped, its first rows and count kept live by QueueKeepAlive), so going back from a ticket
+ * finds the queue as it was (scroll position, search, selection) and shows it without building
+ * it again or reading the store.
  */
 function RoutedScreen() {
   const route = useRouter((s) => s.route);
@@ -55,6 +56,7 @@ function RoutedScreen() {
         </Activity>
       )}
       {route.screen !== 'queue' && <Screen route={route} />}
+      {route.screen !== 'queue' && lastQueue.current !== null && <QueueKeepAlive viewId={lastQueue.current} />}
     </>
   );
 }

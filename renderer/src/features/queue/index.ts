@@ -1,4 +1,5 @@
 export { QueuePage } from './QueuePage';
+export { QueueKeepAlive } from './QueueKeepAlive';
 export { QueueSidebar } from './QueueSidebar';
 export { installQueueKeys } from './queue-keys-middleware';
 export { builtInViews, findView } from './views';
