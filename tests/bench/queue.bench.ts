@@ -267,7 +267,7 @@ async function waitForBrowserQuiet(maxMs: number): Promise<{ ok: true; ms: numbe
 /** Runs `phase` under the CDP sampling profiler when SD_BENCH_PROFILE is set, writing <dir>/<name>.cpuprofile. */
 async function profiled<T>(page: Page, name: string, phase: () => Promise<T>): Promise<T> {
   if (!PROFILE_DIR) return phase();
-  if (process.env['SD_BENCH_TRACE'] === name) {
+  if ((process.env['SD_BENCH_TRACE'] ?? '').split(',').includes(name)) {
     // A DevTools performance trace instead (style, layout, paint and script per event): <dir>/<name>.trace.json.
     await page.context().browser()?.startTracing(page, { path: join(PROFILE_DIR, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     try {
