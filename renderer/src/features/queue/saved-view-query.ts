@@ -27,7 +27,7 @@ async function rowsOf(t: Tickets, part: FilterPart): Promise<Row[]> {
 /**
  * The ids of the view's tickets (`ids`) from the `offset`-th to the `offset + limit`-th in the sort
  * index's order, from keys alone: reads the index's primary keys in order, a growing prefix at a
- * time (8x each round, so re-reading costs at most a seventh more), until enough of them are in
+ * time (8x each round, or all of it when a stretch held none), until enough of them are in
  * `ids`. No row is read, so matches at the far end of the order (the oldest open tickets: first
  * come thousands of closed ones) cost key reads, not a row read per skipped ticket.
  */
@@ -36,12 +36,14 @@ export async function walkSortKeys(table: Tickets, sort: SavedView['sort'], ids:
   // First guess: as many keys as would hold the page four times over if the matches were spread
   // evenly (they often are not: open tickets are the newest), then eight times more each round.
   const start = first ?? Math.max(4096, Math.ceil(((need * (await table.count())) / Math.max(1, ids.size)) * 4));
-  for (let n = start; ; n *= 8) {
+  for (let n = start; ; ) {
     const along = table.orderBy(sort.field);
     const keys = await (sort.direction === 'desc' ? along.reverse() : along).limit(n).primaryKeys();
     const hits: string[] = [];
     for (const k of keys) if (ids.has(k) && hits.push(k) >= need) break;
     if (hits.length >= need || keys.length < n) return hits.slice(offset, need);
+    // None at all in the first stretch: the matches sit far along the order; read to the end at once.
+    n = hits.length === 0 ? Infinity : n * 8;
   }
 }
 
