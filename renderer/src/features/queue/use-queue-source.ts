@@ -16,8 +16,9 @@ export function useQueueSource(viewId: string, ctx: ViewContext, offset: number,
   const savedViews = useSavedViews(ctx.me);
   const saved = savedViews?.find((v) => v.id === savedId);
   const builtIn = savedId ? undefined : findView(viewId);
-  const builtInCount = useViewCount(builtIn ? viewId : '', ctx);
+  // The page first: its read is issued before the count's, so the rows (painted first) do not wait behind it.
   const builtInPage = useViewPage(builtIn ? viewId : '', ctx, offset, limit);
+  const builtInCount = useViewCount(builtIn ? viewId : '', ctx);
   const savedPage = useSavedViewPage(saved, ctx.now, offset, limit);
   // The same count query as the sidebar's, so it is usually known already.
   const savedCount = useSavedViewPage(saved, ctx.now, 0, 0)?.count ?? savedPage?.count;
