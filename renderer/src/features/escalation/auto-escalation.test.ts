@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
-import { makeTicket, NOW } from './fixtures.test-support';
+import { makeTicket, NOW, tempStores } from './fixtures.test-support';
 import { demoEngineers } from '../../../../shared/demo';
-import { openDb, runMutation, type ServiceDeskDb } from '../../data';
+import { runMutation, type ServiceDeskDb } from '../../data';
 import type { Mutate } from '../../app/mutations';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
-import { installQueueKeys } from '../queue';
 import { planAutoEscalations } from './auto-plan';
 import { nextWindow, runAutoEscalation, type AutoRunState } from './auto-run';
 import { presetEscalationMatrices } from './matrices';
@@ -62,21 +61,7 @@ describe('nextWindow', () => {
 });
 
 describe('runAutoEscalation on a real store', () => {
-  let names: string[] = [];
-  let open: ServiceDeskDb[] = [];
-  afterEach(async () => {
-    for (const db of open) db.close();
-    for (const n of names) await openDb(n).delete();
-    names = [];
-    open = [];
-  });
-
-  function store(name: string): ServiceDeskDb {
-    const db = openDb(name);
-    installQueueKeys(db, () => config, () => NOW);
-    open.push(db);
-    return db;
-  }
+  const store = tempStores(config, NOW);
   const mutateOn = (db: ServiceDeskDb): Mutate => async (name, args) => {
     const r = await runMutation(db, name, args, { now: NOW });
     return { outcome: r.outcome, ...(r.message ? { message: r.message } : {}) };
@@ -85,7 +70,6 @@ describe('runAutoEscalation on a real store', () => {
   const escalations = async (db: ServiceDeskDb) => (await db.timeline.where('ticketId').equals('SD-T-0001').toArray()).filter((e) => e.kind === 'escalated');
 
   async function seeded(name: string): Promise<ServiceDeskDb> {
-    names.push(name);
     const db = store(name);
     await db.engineers.bulkPut(demoEngineers);
     await db.tickets.bulkPut([ticket(), ticket({ id: 'SD-T-0002', status: 'resolved' }), ticket({ id: 'SD-T-0003', createdAt: NOW - 10 * 60_000 })]);
@@ -112,7 +96,6 @@ describe('runAutoEscalation on a real store', () => {
   });
 
   it('an open ticket past an age limit is found without a breached clock; a closed one of the same age is not', async () => {
-    names.push('auto-esc-aged');
     const db = store('auto-esc-aged');
     await db.engineers.bulkPut(demoEngineers);
     // Answered at once, waiting for the customer ever since, updated a minute ago: no clock breached.

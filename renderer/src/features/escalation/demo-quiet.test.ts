@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeClock, createMemoryJsonStore, createNotificationService, createSlaTimerService, slaTimerStateSchema } from '../../../../shared/alerts';
 import { demoCustomers, demoEngineers, generateDemoData, type DemoData, type DemoRules } from '../../../../shared/demo';
 import { notificationSettingsSchema, type FiredAlert } from '../../../../shared/ipc';
 import { slaAlertEventId } from '../../../../shared/sync';
-import { openDb, runMutation, type ServiceDeskDb } from '../../data';
+import { runMutation, type ServiceDeskDb } from '../../data';
 import type { Mutate } from '../../app/mutations';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
 import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from '../alerts/watch-input';
-import { installQueueKeys } from '../queue';
 import { AUTO_ESCALATION_BUDGET, runAutoEscalation, type AutoRunState, type RecordedAutoEscalation } from './auto-run';
 import { presetEscalationMatrices } from './matrices';
+import { tempStores } from './fixtures.test-support';
 import { createDueFaultVisits } from '../dispatch/auto-fault-visits';
 
 // A generated demo store must open quiet: the SLA alerts and automatic escalations its past
@@ -24,20 +24,10 @@ const rules: DemoRules = { calendars: config.calendars, matrices: presetEscalati
 const generate = (withRules: boolean): DemoData =>
   generateDemoData({ tickets: 400, seed: 11, now: NOW, policies: config.policies, histories: true, ...(withRules ? { rules } : {}) });
 
-let names: string[] = [];
-let open: ServiceDeskDb[] = [];
-afterEach(async () => {
-  for (const db of open) db.close();
-  for (const n of names) await openDb(n).delete();
-  names = [];
-  open = [];
-});
+const store = tempStores(config, NOW);
 
 async function load(name: string, demo: DemoData): Promise<ServiceDeskDb> {
-  names.push(name);
-  const db = openDb(name);
-  installQueueKeys(db, () => config, () => NOW);
-  open.push(db);
+  const db = store(name);
   await db.customers.bulkPut(demoCustomers);
   await db.engineers.bulkPut(demoEngineers);
   await db.tickets.bulkPut(demo.tickets);

@@ -3,6 +3,10 @@ import { ticketSchema, type Ticket } from '../../../../shared/ticket';
 import type { Host } from '../../host';
 import { HostError } from '../../host';
 import type { IpcCall, IpcInput } from '../../../../shared/ipc';
+import { afterEach } from 'vitest';
+import { openDb, type ServiceDeskDb } from '../../data';
+import type { Config } from '../../config/config-store';
+import { installQueueKeys } from '../queue';
 
 export const NOW = Date.UTC(2026, 2, 10, 7, 0);
 const HOUR = 3_600_000;
@@ -44,4 +48,26 @@ export function recordingHost(refuse: IpcCall[] = []): Pick<Host, 'invoke'> & { 
     return {};
   }) as Host['invoke'];
   return { invoke, calls };
+}
+
+/**
+ * Named stores with the queue keys installed (at `now`), closed and deleted after each test.
+ * Opening the same name again is a restart of that store.
+ */
+export function tempStores(config: Config, now: number): (name: string) => ServiceDeskDb {
+  const names = new Set<string>();
+  let open: ServiceDeskDb[] = [];
+  afterEach(async () => {
+    for (const db of open) db.close();
+    for (const n of names) await openDb(n).delete();
+    names.clear();
+    open = [];
+  });
+  return (name) => {
+    names.add(name);
+    const db = openDb(name);
+    installQueueKeys(db, () => config, () => now);
+    open.push(db);
+    return db;
+  };
 }
