@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm run demo', () => {
   it('reads --tickets, --seed and --out (with defaults) and refuses anything else with the usage', () => {
     expect(parseDemoArgs(['--tickets', '100000', '--seed', '3', '--out', 'x.json'])).toEqual({ tickets: 100000, seed: 3, out: 'x.json' });
-    expect(parseDemoArgs(['--tickets=2500'])).toEqual({ tickets: 2500, seed: 7, out: 'demo-2500.json' });
+    expect(parseDemoArgs(['--tickets=2500'])).toEqual({ tickets: 2500, seed: 7, out: '.data/demo-2500.json' });
     expect(() => parseDemoArgs(['--tickets', '0'])).toThrow(/whole number from 1/);
     expect(() => parseDemoArgs(['--tickets', 'many'])).toThrow(/usage/);
     expect(() => parseDemoArgs(['--tickets'])).toThrow(/needs a value/);

@@ -1,9 +1,10 @@
-// `npm run demo -- --tickets 100000 [--seed 7] [--out demo-100k.json]`: writes a demo data file in
+// `npm run demo -- --tickets 100000 [--seed 7] [--out file.json]`: writes a demo data file (by default
+// `.data/demo-<count>.json`, a git-ignored folder, so the checkout stays clean) in
 // the backup format (shared/backup), so Settings > Backup imports it. Tickets are generated twice
 // (the timeline table follows the tickets table in the file), which keeps memory flat at any size.
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backupTableNames } from '../shared/backup';
 import { demoBackupHeader, demoCustomerDirectory, demoEngineerDirectory, demoTickets, type DemoOptions, type DemoRules } from '../shared/demo';
@@ -36,7 +37,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
     return n;
   };
   const tickets = int('--tickets', 1000, 1, MAX_TICKETS);
-  return { tickets, seed: int('--seed', 7, 0, 2 ** 32 - 1), out: values.get('--out') ?? `demo-${tickets}.json` };
+  return { tickets, seed: int('--seed', 7, 0, 2 ** 32 - 1), out: values.get('--out') ?? `.data/demo-${tickets}.json` };
 }
 
 /** The shipped policy presets, which the demo customers' contracts name. */
@@ -73,6 +74,7 @@ export async function writeDemoFile(args: DemoArgs, policies: ReadonlyMap<string
   const customers = demoCustomerDirectory(sizes.customers, args.seed);
   const engineers = demoEngineerDirectory(sizes.engineersPerRegion, args.seed + 1);
   const options: DemoOptions = { tickets: args.tickets, seed: args.seed, now, policies, histories: true, customers, engineers, ...(rules ? { rules } : {}) };
+  mkdirSync(dirname(resolve(args.out)), { recursive: true });
   const out = createWriteStream(args.out);
   let bytes = 0;
   const write = async (s: string) => {

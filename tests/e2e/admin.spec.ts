@@ -3,6 +3,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { parsePolicy, type Policy } from '../../shared/policy';
 import { calendarPresetSchema, computeClocks, type BusinessCalendar, type CalendarLookup } from '../../shared/sla';
 import type { Ticket } from '../../shared/ticket';
+import { docScreenshot } from './support/doc-screenshot';
 
 const presetDir = new URL('../../resources/presets/', import.meta.url);
 const policies = new Map<string, Policy>(
@@ -107,7 +108,7 @@ test('an admin adds a holiday to a calendar: the moved deadlines are listed befo
   await expect(row).toContainText(await shown(page, pick.newTarget));
   await expect(page.getByTestId('impact-summary')).toContainText('open tickets checked');
   await row.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/admin-calendar.png' });
+  await page.screenshot({ path: docScreenshot('admin-calendar.png') });
 
   await page.getByRole('button', { name: 'Save calendar' }).click();
   await expect(page.getByText("Saved. The tickets' deadlines follow the new calendar.")).toBeVisible();
@@ -145,7 +146,7 @@ test('an admin edits a policy: per-field errors refuse the save, the preview sho
   await preview.locator('..').getByLabel('Severity', { exact: true }).selectOption('3');
   await expect(preview.locator('tr', { hasText: 'First response' })).toContainText('1h');
   await preview.evaluate((el) => el.scrollIntoView({ block: 'end' }));
-  await page.screenshot({ path: 'docs/screenshots/admin-policy.png' });
+  await page.screenshot({ path: docScreenshot('admin-policy.png') });
   await page.getByRole('button', { name: 'Save policy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(page.locator('.chip', { hasText: 'edited' })).toBeVisible();

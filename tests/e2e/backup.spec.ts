@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, type Page } from '@playwright/test';
+import { docScreenshot } from './support/doc-screenshot';
 
 type Outbox = Array<{ clientId: string; id: number; name: string; args: unknown }>;
 
@@ -83,7 +84,7 @@ test('a laptop replaced before it could sync: export, import into a fresh profil
   await expect(preview.locator('tr[data-table=outbox] td')).toHaveText(String(pending.length));
   await expect(preview.getByTestId('backup-pending')).toContainText(`${pending.length} changes were not synced yet`);
   await expect(preview).toContainText('the backup replaces its contents');
-  await page2.screenshot({ path: 'docs/screenshots/backup.png' });
+  await page2.screenshot({ path: docScreenshot('backup.png') });
   await page2.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page2.getByTestId('backup-result')).toContainText('Import complete.');
   await expect(page2.getByTestId('backup-result')).toContainText(`${pending.length} unsynced changes queued`);

@@ -1,6 +1,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
 import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
+import { docScreenshot } from './support/doc-screenshot';
 
 // Shanghai times, as the dispatcher and the field engineer (both in Shanghai) see them. The sync
 // server runs on the real clock: only the devices live in March 2026.
@@ -101,7 +102,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   await expect(overlap).toContainText(`Finn Field already has visit ${visitId} from Mar 11, 2026, 9:00 AM to Mar 11, 2026, 11:00 AM, which overlaps this booking.`);
   await expect(second.getByTestId('booking-blocked')).toHaveText('This booking is not possible; change the engineer or the time.');
   await expect(second.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
-  await second.screenshot({ path: 'docs/screenshots/dispatch-overlap.png' });
+  await second.screenshot({ path: docScreenshot('dispatch-overlap.png') });
   await second.getByRole('button', { name: 'Cancel' }).click();
   await expect(inspection).toBeVisible();
 
@@ -110,7 +111,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   // Automatic escalation notices of the demo tickets would cover the board in the README picture.
   const notices = desk.getByTestId('escalation-notices');
   if (await notices.isVisible()) await notices.getByRole('button', { name: 'Clear' }).click();
-  await desk.screenshot({ path: 'docs/screenshots/dispatch-board.png' });
+  await desk.screenshot({ path: docScreenshot('dispatch-board.png') });
 
   // Finn signs in on his own laptop on Wednesday morning and gets the visit from the server.
   const f = await device(browser, WEDNESDAY_0830, errors);
@@ -140,7 +141,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
   await expect(detail.getByTestId('my-visit-status')).toHaveText('completed');
   await expect(laptop.getByTestId('sync-badge')).toContainText('Offline');
   await expect(laptop.getByTestId('sync-badge')).toContainText(/\d+ changes? waiting/);
-  await laptop.screenshot({ path: 'docs/screenshots/dispatch-my-visit.png' });
+  await laptop.screenshot({ path: docScreenshot('dispatch-my-visit.png') });
 
   // Back online, the laptop sends what was recorded.
   await f.context.setOffline(false);

@@ -5,6 +5,7 @@ import PostalMime from 'postal-mime';
 import { escalationMatrixSchema, resolveEscalationRecipients } from '../../shared/escalation';
 import { demoEngineers } from '../../shared/demo';
 import type { Ticket } from '../../shared/ticket';
+import { docScreenshot } from './support/doc-screenshot';
 
 const matrix = escalationMatrixSchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/escalation/default-matrix.json', import.meta.url), 'utf8')));
 
@@ -53,7 +54,7 @@ test('escalates a breached ticket with one click: the .eml has the matrix recipi
 
   await dialog.getByLabel('What was tried').fill('Restarted the service and collected logs.');
   await dialog.getByLabel('The ask').fill('Please assign a senior engineer today.');
-  await dialog.screenshot({ path: 'docs/screenshots/escalation.png' });
+  await dialog.screenshot({ path: docScreenshot('escalation.png') });
 
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Escalate and open mail draft' }).click()]);
   expect(download.suggestedFilename()).toBe(`${ticket.id}-escalation-L${level}.eml`);
@@ -65,7 +66,7 @@ test('escalates a breached ticket with one click: the .eml has the matrix recipi
   expect(mail.text).toContain('Please assign a senior engineer today.');
   await expect(dialog.getByTestId('escalation-status')).toContainText('Escalation recorded');
   await dialog.getByTestId('escalation-status').scrollIntoViewIfNeeded();
-  await dialog.screenshot({ path: 'docs/screenshots/escalation-sent.png' });
+  await dialog.screenshot({ path: docScreenshot('escalation-sent.png') });
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   const event = page.locator('.timeline li[data-kind="escalated"]').filter({ hasText: 'Please assign a senior engineer today.' });

@@ -6,6 +6,7 @@ import { calendarPresetSchema, computeClocks, type CalendarLookup } from '../../
 import { ticketSchema, timelineEventSchema, type Ticket } from '../../shared/ticket';
 import { complianceReport, reportToCsv, type ReportVisit } from '../../shared/reports';
 import { parseCsv } from '../../shared/escalation/csv';
+import { docScreenshot } from './support/doc-screenshot';
 
 const presets = join(import.meta.dirname, '../../resources/presets');
 const load = (dir: string): unknown[] =>
@@ -54,7 +55,7 @@ test('compliance report: filter by severity, export CSV and match the rows compu
   await expect(page.getByRole('heading', { name: 'SLA compliance reports' })).toBeVisible();
   await settled(page);
   await expect(page.getByTestId('report-card-first_response').locator('canvas')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/report.png' });
+  await page.screenshot({ path: docScreenshot('report.png') });
 
   await page.getByLabel('Severity', { exact: true }).selectOption('1');
   // The report on screen answers the new query (computing may be too brief to catch).

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { docScreenshot } from './support/doc-screenshot';
 
 test('opens on my queue of demo tickets from the local store and keeps it across a reload', async ({ page }) => {
   await page.goto('/');
@@ -12,7 +13,7 @@ test('opens on my queue of demo tickets from the local store and keeps it across
 
   await page.getByTestId('count-all').click();
   await expect(page.getByRole('heading', { name: 'All open' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/queue.png' });
+  await page.screenshot({ path: docScreenshot('queue.png') });
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'All open' })).toBeVisible();

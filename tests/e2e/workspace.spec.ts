@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { docScreenshot } from './support/doc-screenshot';
 
 test('an engineer works a ticket offline from intake to note, in three languages, and finds it all after a reload', async ({ page, context }) => {
   await page.goto('/');
@@ -29,7 +30,7 @@ test('an engineer works a ticket offline from intake to note, in three languages
   await expect(page.getByRole('heading', { name: 'Core switch drops packets at night' })).toBeVisible();
   const id = (await page.locator('.ticket-id').textContent()) ?? '';
   expect(id).toMatch(/^SD-[A-Z0-9]{6}-0001$/);
-  await page.screenshot({ path: 'docs/screenshots/ticket.png' });
+  await page.screenshot({ path: docScreenshot('ticket.png') });
 
   // It is in My tickets.
   await page.getByRole('link', { name: /My tickets/ }).click();
@@ -46,7 +47,7 @@ test('an engineer works a ticket offline from intake to note, in three languages
   await dialog.getByRole('button', { name: 'Save change' }).click();
   await expect(dialog.getByText('Say why the severity changes.')).toBeVisible();
   await dialog.getByLabel('Reason for the change').fill('Customer reports whole region affected');
-  await page.screenshot({ path: 'docs/screenshots/severity-editor.png' });
+  await page.screenshot({ path: docScreenshot('severity-editor.png') });
   await dialog.getByRole('button', { name: 'Save change' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('ticket-severity')).not.toHaveText(before ?? '');
