@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eDownAnswersSchema, impactSchema, urgencySchema } from '../../ticket/schema';
+import { severityChangeSchema } from '../../severity/schema';
 import { changeSeverity } from '../../severity/change';
 import { changedSince, severityRank } from '../conflict';
 import { defineMutation } from '../mutation-types';
@@ -7,15 +7,7 @@ import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, readTie
 
 const name = 'ticket.changeSeverity@2';
 
-export const changeSeverityArgs = z.object({
-  ticketId: z.string().min(1),
-  severity: z.string().min(1),
-  impact: impactSchema,
-  urgency: urgencySchema,
-  reason: z.string().trim().min(1),
-  /** The E-Down questionnaire, given when the new severity is the policy's E-Down level. */
-  eDown: eDownAnswersSchema.optional(),
-});
+export const changeSeverityArgs = severityChangeSchema.extend({ ticketId: z.string().min(1) });
 
 /** Version 1 also carried a priority the caller derived; the severity command now decides it, so the old value is dropped. */
 export const changeSeverityV1Args = changeSeverityArgs.extend({ priority: z.string().min(1) });
