@@ -147,5 +147,7 @@ describe('the severity command on device, server and demo generator', () => {
     expect(await other.db.tickets.get(closing.id)).toMatchObject({ status: 'closed', severity: '3' });
     const conflicts = await other.db.conflicts.where('ticketId').equals(closing.id).toArray();
     expect(conflicts.map((c) => c.reason).join(' ')).toMatch(/is closed; its severity can no longer change/);
+    // The record carries the refusal's code, so each device shows the reason in its user's language.
+    expect(conflicts.find((c) => c.refusal)?.refusal).toMatchObject({ code: 'ticket_closed', params: { ticketId: closing.id } });
   });
 });

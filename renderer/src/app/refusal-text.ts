@@ -5,7 +5,7 @@ import type { Refusal } from '../../../shared/ticket/command';
 import type { MutationOutcome } from './mutations';
 
 /** A domain command's refusal in the user's language; statuses in it are translated too. */
-export function refusalText(t: TFunction, r: Refusal): string {
+export function refusalText(t: TFunction, r: Pick<Refusal, 'message' | 'params'> & { code: string }): string {
   const params: Record<string, string | number> = { ...r.params };
   for (const k of ['from', 'to'] as const) if (typeof params[k] === 'string') params[k] = t(`status.${params[k]}`, { defaultValue: params[k] });
   return t(`refusal.${r.code}`, { ...params, defaultValue: r.message });

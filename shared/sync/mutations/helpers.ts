@@ -69,7 +69,8 @@ export function ticketWrite(ticket: Ticket, fields: string[]): { table: 'tickets
 
 /** A domain command's refusal as a mutation result: a visible conflict carrying the command's reason and code. */
 export function refuseWith(ctx: MutationCtx, mutation: string, ticketId: string, r: Refusal, mine = '', theirs = ''): MutationResultBody {
-  return { ...refuse(ctx, mutation, ticketId, r.message, mine, theirs), refusal: r };
+  const c: ConflictRecord = { ...conflictRecord(ctx, mutation, ticketId, '_mutation', { mine, theirs }, r.message), refusal: r };
+  return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: r.message, refusal: r };
 }
 
 /** The ticket's policy and customer, which a command's rules come from (load them with `ticketRulesTouches`). */
