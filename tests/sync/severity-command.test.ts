@@ -8,7 +8,7 @@ import { testPolicy } from '../../shared/sla/clocks-fixtures';
 import type { Customer } from '../../shared/directory';
 import type { Ticket } from '../../shared/ticket';
 import type { Db } from '../../server/db/types';
-import { addUser, createServer, makeClient, memoryDb, newTicket, type TestClient } from './harness';
+import { addUser, createServer, loginToken, makeClient, memoryDb, newTicket, type TestClient } from './harness';
 
 let db: Db;
 let server: ReturnType<typeof createServer>;
@@ -149,5 +149,26 @@ describe('the severity command on device, server and demo generator', () => {
     expect(conflicts.map((c) => c.reason).join(' ')).toMatch(/is closed; its severity can no longer change/);
     // The record carries the refusal's code, so each device shows the reason in its user's language.
     expect(conflicts.find((c) => c.refusal)?.refusal).toMatchObject({ code: 'ticket_closed', params: { ticketId: closing.id } });
+  });
+
+  it('the server accepts a push from a device that still sends ticket.changeSeverity@1, and decides the priority itself', async () => {
+    await tenantWithRules('t-sev-old');
+    const token = await loginToken(server, await addUser(db, 't-sev-old', 'agent'));
+    const t = newTicket({ policyId: policy.id, customerId: 'cust-office', severity: '2', impact: 'degradation', urgency: 'low', priority: 'p1', status: 'in_progress' });
+    const change = { ticketId: t.id, severity: '1', impact: t.impact, urgency: t.urgency, reason: 'second site down' };
+    const body = {
+      clientId: 'old-build-client-1',
+      schemaVersion: 2,
+      mutations: [
+        { id: 1, name: 'ticket.create@1', args: { ticket: t }, clientTime: 1 },
+        // The old editor computed the matrix priority (p3) and sent it; the server ignores it.
+        { id: 2, name: 'ticket.changeSeverity@1', args: { ...change, priority: 'p3' }, clientTime: 2 },
+        { id: 3, name: 'ticket.changeSeverity@2', args: { ...change, severity: '2', reason: 'calmer now' }, clientTime: 3 },
+      ],
+    };
+    const res = await server.fetch(new Request('http://test/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }));
+    const out = (await res.json()) as { results: Array<{ status: string }> };
+    expect(out.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(await serverTicket('t-sev-old', t.id)).toMatchObject({ severity: '2', priority: 'p1' });
   });
 });
