@@ -32,7 +32,7 @@ async function start(): Promise<void> {
   const mutate: Mutate = async (name, args) => {
     try {
       const r = await runMutation(db, name, args);
-      return { outcome: r.outcome, message: r.message };
+      return { outcome: r.outcome, message: r.message, ...(r.refusal ? { refusal: r.refusal } : {}) };
     } catch (e) {
       if (e instanceof MutationInputError) return { outcome: 'rejected', message: e.message };
       throw e;

@@ -1,6 +1,9 @@
 import type { Customer, Engineer } from '../directory';
 import type { Policy } from '../policy/schema';
-import { initialPriority, priorityFor } from '../policy/priority';
+import { initialPriority } from '../policy/priority';
+import { changeSeverity, type SeverityChange } from '../severity/change';
+import type { CommandCtx, CommandResult } from '../ticket/command';
+import { addNote, assignOwner, recordCustomerUpdate } from '../ticket/commands';
 import { transition } from '../ticket/status';
 import type { Impact, Ticket, TicketStatus, Urgency } from '../ticket/schema';
 import type { TimelineEvent } from '../ticket/timeline';
@@ -51,7 +54,8 @@ export type DemoHistory = { ticket: Ticket; events: TimelineEvent[] };
  * the customer (pauses), notes, customer updates, sometimes a severity change or E-Down, resolved,
  * confirmed and closed. Steps that would happen after `now` have not happened yet, so recent
  * tickets are still open and old ones closed, as in a real desk. Status changes go through the
- * state machine (shared/ticket/status), so the SLA facts match the timeline.
+ * same domain commands the app and the server run (status, owner, notes, customer updates,
+ * severity), so the SLA facts match the timeline and the rules cannot drift apart.
  */
 export function demoHistory(rnd: () => number, input: DemoHistoryInput): DemoHistory {
   const { id, customer, policy, now } = input;
@@ -103,20 +107,21 @@ export function demoHistory(rnd: () => number, input: DemoHistoryInput): DemoHis
     ticket = r.ticket;
     events.push(r.event);
   };
+  const ctx = (by: string, tag: string): CommandCtx => ({ now: t, by, eventId: `${id}-${tag}${++seq}` });
+  const record = (r: { ticket?: Ticket; event?: TimelineEvent }) => {
+    if (r.ticket) ticket = r.ticket;
+    if (r.event) events.push(r.event);
+  };
   const note = (by: string) => {
     const external = rnd() < 0.4;
-    events.push({ id: `${id}-n${++seq}`, ticketId: id, at: t, by, kind: 'note', visibility: external ? 'external' : 'internal', text: pick(rnd, external ? externalNotes : internalNotes) });
+    record(must(addNote(ticket, { visibility: external ? 'external' : 'internal', text: pick(rnd, external ? externalNotes : internalNotes) }, ctx(by, 'n'))));
     ticket = { ...ticket, updatedAt: Math.max(ticket.updatedAt, t) };
   };
-  const customerUpdate = (by: string, text: string) => {
-    events.push({ id: `${id}-u${++seq}`, ticketId: id, at: t, by, kind: 'customer_update', text });
-    ticket = { ...ticket, sla: { ...ticket.sla, customerUpdates: [...ticket.sla.customerUpdates, t] }, updatedAt: Math.max(ticket.updatedAt, t) };
-  };
+  const customerUpdate = (by: string, text: string) => record(must(recordCustomerUpdate(ticket, { text }, ctx(by, 'u'))));
 
   // Unowned until someone takes it: a share of the newest tickets waits in Unassigned.
   if (!step(5 * MINUTE, 4 * HOUR)) return { ticket, events };
-  ticket = { ...ticket, ownerId };
-  events.push({ id: `${id}-a${++seq}`, ticketId: id, at: t, by: ownerId, kind: 'assigned', to: ownerId });
+  record(must(assignOwner(ticket, ownerId, ctx(ownerId, 'a'))));
   move('acknowledged', ownerId);
   if (rnd() < 0.5) customerUpdate(ownerId, pick(rnd, updateTexts.slice(0, 1)));
   if (!step(2 * MINUTE, 2 * HOUR)) return { ticket, events };
@@ -124,7 +129,8 @@ export function demoHistory(rnd: () => number, input: DemoHistoryInput): DemoHis
   if (!step(10 * MINUTE, DAY)) return { ticket, events };
   note(ownerId);
   if (rnd() < 0.12) {
-    changeSeverity(rnd, ticket, policy, t, ownerId, `${id}-s${++seq}`, (next, event) => ((ticket = next), events.push(event)));
+    const change = severityStep(rnd, ticket, policy, t);
+    if (change) record(must(changeSeverity(ticket, change, { policy, tier: customer.contractTier }, ctx(ownerId, 's'))));
     if (!step(10 * MINUTE, 6 * HOUR)) return { ticket, events };
   }
   for (let round = 0; round < 2 && rnd() < (round === 0 ? 0.35 : 0.2); round++) {
@@ -149,8 +155,14 @@ export function demoHistory(rnd: () => number, input: DemoHistoryInput): DemoHis
   return { ticket, events };
 }
 
-/** One level up or down the policy's scale, or E-Down (with its questionnaire) where the policy has it. */
-function changeSeverity(rnd: () => number, ticket: Ticket, policy: Policy, at: number, by: string, eventId: string, done: (t: Ticket, e: TimelineEvent) => void): void {
+/** The demo's refusals are bugs in the generator, not user input: fail loudly. */
+function must<T>(r: CommandResult<T>): T {
+  if (!r.ok) throw new Error(`demo history: ${r.refusal.message}`);
+  return r;
+}
+
+/** One level up or down the policy's scale, or E-Down (with its questionnaire) where the policy has it; the severity command decides the rest (priority). */
+function severityStep(rnd: () => number, ticket: Ticket, policy: Policy, at: number): SeverityChange | undefined {
   const levels = policy.severityLevels.filter((l) => !l.aboveTop).map((l) => l.id);
   const i = levels.indexOf(ticket.severity);
   const eDown = policy.eDown?.enabled ? policy.eDown : undefined;
@@ -160,13 +172,7 @@ function changeSeverity(rnd: () => number, ticket: Ticket, policy: Policy, at: n
     severity = eDown.levelId;
     answers = { reason: pick(rnd, eDown.qualifyingReasons), usersTotal: 500, usersAffected: 450, actionsTaken: 'Restarted the service; failover did not take over.', downSince: at - 30 * MINUTE, technicalContact: 'Pat Example, +1 555 0100' };
   }
-  if (severity === ticket.severity) return;
+  if (severity === ticket.severity) return undefined;
   const impact: Impact = severity === levels[0] || answers ? 'service_affecting' : ticket.impact;
-  const priority = impact === ticket.impact ? ticket.priority : priorityFor(policy, impact, ticket.urgency);
-  const from = { severity: ticket.severity, impact: ticket.impact, urgency: ticket.urgency, priority: ticket.priority };
-  const to = { severity, impact, urgency: ticket.urgency, priority };
-  done(
-    { ...ticket, ...to, ...(answers ? { eDown: answers } : {}), sla: { ...ticket.sla, severityHistory: [...ticket.sla.severityHistory, { at, severity }] }, updatedAt: Math.max(ticket.updatedAt, at) },
-    { id: eventId, ticketId: ticket.id, at, by, kind: 'severity_changed', from, to, reason: pick(rnd, severityReasons) },
-  );
+  return { severity, impact, urgency: ticket.urgency, reason: pick(rnd, severityReasons), ...(answers ? { eDown: answers } : {}) };
 }

@@ -14,3 +14,4 @@ export type { EscalationDraftContext } from './draft';
 export { CsvSyntaxError, parseCsv, writeCsv } from './csv';
 export { exportEscalationMatrixCsv, exportEscalationMatrixJson, importEscalationMatrixCsv, importEscalationMatrixJson, matrixCsvColumns } from './matrix-io';
 export type { MatrixImportError, MatrixImportResult } from './matrix-io';
+export * from './record';

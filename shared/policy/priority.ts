@@ -1,7 +1,7 @@
 import type { Impact, Urgency } from '../ticket/schema';
 import type { Policy } from './schema';
 
-type ContractTier = keyof Policy['defaultPriorityByTier'];
+export type ContractTier = keyof Policy['defaultPriorityByTier'];
 
 /** The priority the policy's impact x urgency matrix gives. */
 export function priorityFor(policy: Policy, impact: Impact, urgency: Urgency): string {
@@ -21,4 +21,29 @@ export function initialPriority(policy: Policy, impact: Impact, urgency: Urgency
   const floor = tier ? policy.defaultPriorityByTier[tier] : undefined;
   if (floor === undefined) return fromMatrix;
   return priorityRank(policy, floor) < priorityRank(policy, fromMatrix) ? floor : fromMatrix;
+}
+
+/** The higher of two priorities (lower rank); an id the policy does not define counts as the lowest. */
+function higher(policy: Policy, a: string, b: string): string {
+  const rank = (id: string): number => {
+    const i = policy.priorities.findIndex((p) => p.id === id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return rank(b) < rank(a) ? b : a;
+}
+
+/**
+ * The priority after a ticket is re-graded — the one rule every severity change follows.
+ * - Only impact or urgency move priority: a pure severity change keeps it, so a contract-tier
+ *   floor or an escalation's raise is never lost because someone adjusted the severity.
+ * - When impact or urgency change, the matrix decides, raised to the contract tier's floor.
+ * - `tier: undefined` means the customer (and so the floor) is not known here: then the matrix may
+ *   only raise, never lower, because lowering could drop a floor nobody can check.
+ */
+export function regradedPriority(policy: Policy, current: { impact: Impact; urgency: Urgency; priority: string }, impact: Impact, urgency: Urgency, tier: ContractTier | undefined): string {
+  if (impact === current.impact && urgency === current.urgency) return current.priority;
+  const fromMatrix = priorityFor(policy, impact, urgency);
+  if (tier === undefined) return higher(policy, current.priority, fromMatrix);
+  const floor = policy.defaultPriorityByTier[tier];
+  return floor === undefined ? fromMatrix : higher(policy, fromMatrix, floor);
 }

@@ -1,26 +1,39 @@
 import type { EDownAnswers, Impact, Instant, Ticket, TimelineEvent, Urgency } from '../ticket';
-import { eDownAnswersSchema } from '../ticket/schema';
 import type { Policy } from '../policy/schema';
-import { findLevel } from '../policy/levels';
-import { priorityFor } from '../policy/priority';
-import { EDownRejectedError, validateEDown } from './e-down';
+import { regradedPriority, type ContractTier } from '../policy/priority';
+import { checkCtx, refuseIfClosed, refused, type CommandCtx, type CommandResult } from '../ticket/command';
+import { validateEDown } from './e-down';
 
 type SeverityChangedEvent = Extract<TimelineEvent, { kind: 'severity_changed' }>;
 
-/** A request to change severity, impact and/or urgency; the reason is recorded with who and when (seed 002). */
+/** A request to change severity, impact and/or urgency; the reason is recorded with who and when. */
 export type SeverityChange = { severity?: string; impact?: Impact; urgency?: Urgency; reason: string; eDown?: EDownAnswers };
 
+/** A ticket's grading as the timeline records it before and after a change. */
+export type Grade = SeverityChangedEvent['from'];
+
 /**
- * Applies the fields of a change without recording anything: the ticket the clocks would see.
- * Priority is re-derived from the matrix only when impact or urgency change, so a contract-tier
- * priority floor is not lost on a pure severity change.
+ * Where a severity change takes its rules from: the ticket's policy (undefined when it is not on
+ * this device yet) and the customer's contract tier (undefined when the customer is not known here).
  */
-export function applySeverityFields(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, policy: Policy, now: Instant): Ticket {
+export type SeverityRules = { policy: Policy | undefined; tier?: ContractTier };
+
+/** What a severity change writes: the new ticket, the fields it changed and the timeline event (none when nothing but E-Down answers changed). */
+export type SeverityOutcome = { ticket: Ticket; fields: string[]; event?: SeverityChangedEvent; from: Grade; to: Grade };
+
+const grade = (t: Ticket): Grade => ({ severity: t.severity, impact: t.impact, urgency: t.urgency, priority: t.priority });
+
+/**
+ * The ticket a change would produce, without validating or recording anything: what the severity
+ * editor previews and what `changeSeverity` saves, so the two cannot disagree. Priority follows
+ * `regradedPriority` (a pure severity change keeps it). Without the policy the priority is kept,
+ * since nothing can derive it.
+ */
+export function applySeverityFields(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, rules: SeverityRules, now: Instant): Ticket {
   const severity = change.severity ?? ticket.severity;
-  findLevel(policy, severity);
   const impact = change.impact ?? ticket.impact;
   const urgency = change.urgency ?? ticket.urgency;
-  const priority = impact !== ticket.impact || urgency !== ticket.urgency ? priorityFor(policy, impact, urgency) : ticket.priority;
+  const priority = rules.policy ? regradedPriority(rules.policy, ticket, impact, urgency, rules.tier) : ticket.priority;
   const severityHistory = severity === ticket.severity ? ticket.sla.severityHistory : [...ticket.sla.severityHistory, { at: now, severity }];
   return {
     ...ticket,
@@ -34,31 +47,48 @@ export function applySeverityFields(ticket: Ticket, change: Omit<SeverityChange,
   };
 }
 
+/** Fields a severity change writes; they are bumped together so a concurrent change is seen whole. */
+const gradeFields = ['severity', 'impact', 'urgency', 'priority', 'sla', 'updatedAt'];
+
 /**
- * Changes severity/impact/urgency: validates against the policy (level exists, E-Down rule, a
- * reason), appends to the severity history so clocks re-target from their original start, and
- * returns the `severity_changed` timeline event. Pure; bad input throws and changes nothing.
+ * The severity command: validates a change against the ticket's state and policy and returns the
+ * new ticket and its `severity_changed` event, or a refusal with the reason.
+ * - A closed ticket is final; a change needs a reason and an author.
+ * - The level must exist in the policy; raising to the E-Down level needs its complete questionnaire.
+ * - Priority is decided here and nowhere else (see `applySeverityFields`).
+ * - Asking for the grading the ticket already has changes nothing (a replay is harmless), except
+ *   that newer E-Down answers are stored.
+ * Without the policy (not synced to this device yet) the level and E-Down cannot be checked: the
+ * change is applied with the priority kept, so an offline user's write is not lost, and the
+ * server — which holds every policy of the tenant — re-runs this command with the policy and its
+ * answer is what every device ends up with.
  */
-export function changeSeverity(ticket: Ticket, change: SeverityChange, policy: Policy, now: Instant, by: string): { ticket: Ticket; event: SeverityChangedEvent } {
-  if (ticket.policyId !== policy.id) throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", not "${policy.id}"`);
-  if (!change.reason.trim()) throw new RangeError('a severity change needs a reason');
-  if (by.trim() === '') throw new RangeError('a severity change needs who made it (by)');
-  if (ticket.status === 'closed') throw new RangeError(`ticket ${ticket.id} is closed; its severity can no longer change`);
-  if (!Number.isInteger(now) || now < ticket.createdAt) throw new RangeError(`severity change time ${now} is before the ticket was created`);
-  const level = findLevel(policy, change.severity ?? ticket.severity);
-  if (level.aboveTop && level.id !== ticket.severity) {
-    const answers = change.eDown ?? ticket.eDown;
-    const problems = validateEDown(ticket, answers, policy, { atCreation: false, channel: ticket.channel });
-    if (problems.length) throw new EDownRejectedError(problems);
-    eDownAnswersSchema.parse(answers);
+export function changeSeverity(ticket: Ticket, change: SeverityChange, rules: SeverityRules, ctx: CommandCtx): CommandResult<SeverityOutcome> {
+  const bad = checkCtx(ctx) ?? refuseIfClosed(ticket, 'severity');
+  if (bad) return bad;
+  const reason = change.reason.trim();
+  if (!reason) return refused('reason_required', 'a severity change needs a reason');
+  const { policy } = rules;
+  const severity = change.severity ?? ticket.severity;
+  if (policy) {
+    if (ticket.policyId !== policy.id) return refused('unknown_level', `ticket ${ticket.id} follows policy "${ticket.policyId}", not "${policy.id}"`, { severity, policy: policy.name });
+    const level = policy.severityLevels.find((l) => l.id === severity);
+    if (!level) {
+      const levels = policy.severityLevels.map((l) => l.id).join(', ');
+      return refused('unknown_level', `severity "${severity}" is not a level of policy "${policy.id}" (levels: ${levels})`, { severity, policy: policy.name, levels });
+    }
+    if (level.aboveTop && level.id !== ticket.severity) {
+      const problems = validateEDown(ticket, change.eDown ?? ticket.eDown, policy, { atCreation: false, channel: ticket.channel });
+      if (problems.length) return refused('edown_incomplete', `E-Down cannot be set: ${problems.join(' ')}`, { problems: problems.join(' ') });
+    }
   }
-  const next = applySeverityFields(ticket, change, policy, now);
-  const snapshot = (t: Ticket): SeverityChangedEvent['from'] => ({ severity: t.severity, impact: t.impact, urgency: t.urgency, priority: t.priority });
-  const from = snapshot(ticket);
-  const to = snapshot(next);
+  const next = applySeverityFields(ticket, change, rules, ctx.now);
+  const from = grade(ticket);
+  const to = grade(next);
   if (from.severity === to.severity && from.impact === to.impact && from.urgency === to.urgency && from.priority === to.priority) {
-    throw new RangeError(`ticket ${ticket.id} already has severity ${from.severity}, impact ${from.impact}, urgency ${from.urgency}: nothing to change`);
+    if (!change.eDown || JSON.stringify(change.eDown) === JSON.stringify(ticket.eDown)) return { ok: true, ticket, fields: [], from, to };
+    return { ok: true, ticket: { ...ticket, eDown: change.eDown, updatedAt: Math.max(ticket.updatedAt, ctx.now) }, fields: ['eDown', 'updatedAt'], from, to };
   }
-  const event: SeverityChangedEvent = { id: `${ticket.id}:severity:${now}`, ticketId: ticket.id, at: now, by, kind: 'severity_changed', from, to, reason: change.reason.trim() };
-  return { ticket: next, event };
+  const event: SeverityChangedEvent = { id: ctx.eventId, ticketId: ticket.id, at: ctx.now, by: ctx.by, kind: 'severity_changed', from, to, reason };
+  return { ok: true, ticket: next, fields: change.eDown ? [...gradeFields, 'eDown'] : gradeFields, event, from, to };
 }

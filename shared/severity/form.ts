@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { eDownReasons, impactSchema, urgencySchema, type Ticket } from '../ticket/schema';
+import { eDownReasons, type Ticket } from '../ticket/schema';
+import { severityChangeSchema } from './schema';
 import type { Policy } from '../policy/schema';
 import { validateEDown } from './e-down';
 
@@ -14,17 +15,15 @@ export const eDownDraftSchema = z.object({
 });
 
 /**
- * The severity editor's form, checked against the ticket's policy: the level must exist, a reason
- * is required, and choosing the E-Down level needs every questionnaire answer (errors per field).
+ * The severity editor's form: the severity change schema, checked against the ticket's policy —
+ * the level must exist, a reason is required, and choosing the E-Down level needs every
+ * questionnaire answer (errors per field, while the answers are still a draft).
  */
 export function severityChangeFormSchema(ticket: Pick<Ticket, 'status' | 'channel'>, policy: Policy) {
   const levelIds = policy.severityLevels.map((l) => l.id);
-  return z
-    .object({
-      severity: z.string().refine((s) => levelIds.includes(s), { message: `choose one of ${levelIds.join(', ')}` }),
-      impact: impactSchema,
-      urgency: urgencySchema,
-      reason: z.string().trim().min(1, 'say why the severity changes'),
+  return severityChangeSchema
+    .extend({
+      severity: severityChangeSchema.shape.severity.refine((s) => levelIds.includes(s), { message: `choose one of ${levelIds.join(', ')}` }),
       eDown: eDownDraftSchema.optional(),
     })
     .superRefine((form, ctx) => {

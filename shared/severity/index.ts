@@ -2,3 +2,4 @@ export * from './change';
 export * from './e-down';
 export * from './what-if';
 export * from './form';
+export * from './schema';

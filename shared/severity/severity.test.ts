@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeSeverity } from './change';
-import { EDownRejectedError, validateEDown } from './e-down';
+import { validateEDown } from './e-down';
 import { whatIfSeverity } from './what-if';
 import { makeTicket, testCalendars, testPolicy, MON_0900 } from '../sla/clocks-fixtures';
 import { initialPriority, priorityFor } from '../policy/priority';
@@ -26,36 +26,75 @@ describe('priority', () => {
   });
 });
 
-describe('changeSeverity', () => {
+const ctx = (now: number, by = 'eng-1') => ({ now, by, eventId: `ev-${now}` });
+
+/** Runs the command and fails the test with the refusal's reason when it refuses. */
+function applied(r: ReturnType<typeof changeSeverity>) {
+  if (!r.ok) throw new Error(r.refusal.message);
+  return r;
+}
+
+describe('changeSeverity (the severity command)', () => {
   it('records who, when and why, appends to the history and re-derives priority', () => {
     const t = makeTicket({ severity: '3', impact: 'non_service_affecting', urgency: 'low', priority: 'p3' });
-    const { ticket, event } = changeSeverity(t, { severity: '2', impact: 'degradation', urgency: 'high', reason: ' packet loss rising ' }, policy, at(2, 10), 'eng-7');
+    const { ticket, event, fields } = applied(changeSeverity(t, { severity: '2', impact: 'degradation', urgency: 'high', reason: ' packet loss rising ' }, { policy }, ctx(at(2, 10), 'eng-7')));
     expect(ticket).toMatchObject({ severity: '2', impact: 'degradation', urgency: 'high', priority: 'p1', updatedAt: at(2, 10) });
     expect(ticket.sla.severityHistory).toEqual([
       { at: MON_0900, severity: '3' },
       { at: at(2, 10), severity: '2' },
     ]);
-    expect(event).toMatchObject({ kind: 'severity_changed', by: 'eng-7', at: at(2, 10), reason: 'packet loss rising', from: { severity: '3', priority: 'p3' }, to: { severity: '2', priority: 'p1' } });
+    expect(event).toMatchObject({ id: `ev-${at(2, 10)}`, kind: 'severity_changed', by: 'eng-7', at: at(2, 10), reason: 'packet loss rising', from: { severity: '3', priority: 'p3' }, to: { severity: '2', priority: 'p1' } });
+    expect(fields).toEqual(['severity', 'impact', 'urgency', 'priority', 'sla', 'updatedAt']);
     expect(t.severity).toBe('3');
   });
 
-  it('keeps the priority when only severity changes (a tier floor is not lost)', () => {
-    const t = makeTicket({ severity: '3', impact: 'degradation', urgency: 'low', priority: 'p2' });
-    expect(changeSeverity(t, { severity: '2', reason: 'customer asked' }, policy, at(2, 10), 'eng-1').ticket.priority).toBe('p2');
+  it('keeps the priority when only severity changes: 2 -> 1 on a critical ticket stays critical', () => {
+    // The matrix says degradation/low is p3, but this ticket was raised to p1 (critical): re-grading
+    // the severity alone must not silently drop it.
+    const t = makeTicket({ severity: '2', impact: 'degradation', urgency: 'low', priority: 'p1' });
+    expect(applied(changeSeverity(t, { severity: '1', reason: 'customer asked' }, { policy }, ctx(at(2, 10)))).ticket.priority).toBe('p1');
+    expect(applied(changeSeverity(t, { severity: '3', impact: 'degradation', urgency: 'low', reason: 'calmer' }, { policy }, ctx(at(2, 10)))).ticket.priority).toBe('p1');
   });
 
-  it('rejects a change without a reason, to an unknown level, or with nothing to change', () => {
+  it('when impact or urgency change the matrix decides, raised to the contract tier floor; an unknown tier never lowers', () => {
+    const t = makeTicket({ severity: '2', impact: 'degradation', urgency: 'high', priority: 'p1' });
+    const lower = { severity: '2', impact: 'non_service_affecting' as const, urgency: 'low' as const, reason: 'only a test system' };
+    expect(applied(changeSeverity(t, lower, { policy, tier: 'business_hours' }, ctx(at(2, 10)))).ticket.priority).toBe('p3');
+    expect(applied(changeSeverity(t, lower, { policy, tier: '7x24_hotline' }, ctx(at(2, 10)))).ticket.priority).toBe('p2');
+    expect(applied(changeSeverity(t, lower, { policy }, ctx(at(2, 10)))).ticket.priority).toBe('p1');
+    const low = makeTicket({ impact: 'non_service_affecting', urgency: 'low', priority: 'p3' });
+    expect(applied(changeSeverity(low, { impact: 'service_affecting', urgency: 'high', reason: 'all sites' }, { policy }, ctx(at(2, 10)))).ticket.priority).toBe('p1');
+  });
+
+  it('refuses, with a code and a reason, a change without a reason, to an unknown level, or on a closed ticket', () => {
     const t = makeTicket({ severity: '3' });
-    expect(() => changeSeverity(t, { severity: '2', reason: '  ' }, policy, at(2, 10), 'eng-1')).toThrow(/needs a reason/);
-    expect(() => changeSeverity(t, { severity: '7', reason: 'x' }, policy, at(2, 10), 'eng-1')).toThrow(/severity "7" is not a level/);
-    expect(() => changeSeverity(t, { severity: '3', reason: 'x' }, policy, at(2, 10), 'eng-1')).toThrow(/nothing to change/);
-    expect(() => changeSeverity(makeTicket({ status: 'closed' }), { severity: '2', reason: 'x' }, policy, at(2, 10), 'eng-1')).toThrow(/closed/);
+    const refusal = (r: ReturnType<typeof changeSeverity>) => (r.ok ? undefined : r.refusal);
+    expect(refusal(changeSeverity(t, { severity: '2', reason: '  ' }, { policy }, ctx(at(2, 10))))).toMatchObject({ code: 'reason_required' });
+    expect(refusal(changeSeverity(t, { severity: '7', reason: 'x' }, { policy }, ctx(at(2, 10))))).toMatchObject({ code: 'unknown_level', message: expect.stringMatching(/severity "7" is not a level/) });
+    expect(refusal(changeSeverity(makeTicket({ status: 'closed' }), { severity: '2', reason: 'x' }, { policy }, ctx(at(2, 10))))).toMatchObject({ code: 'ticket_closed', message: expect.stringMatching(/closed/) });
+    expect(refusal(changeSeverity(makeTicket({ status: 'closed' }), { severity: '2', reason: 'x' }, { policy: undefined }, ctx(at(2, 10))))).toMatchObject({ code: 'ticket_closed' });
+    expect(refusal(changeSeverity(t, { severity: '2', reason: 'x' }, { policy }, ctx(at(2, 10), ' ')))).toMatchObject({ code: 'author_required' });
+  });
+
+  it('asking for the grading the ticket already has changes nothing (a replay is harmless)', () => {
+    const t = makeTicket({ severity: '3' });
+    const r = applied(changeSeverity(t, { severity: '3', reason: 'x' }, { policy }, ctx(at(2, 10))));
+    expect(r.ticket).toBe(t);
+    expect(r.fields).toEqual([]);
+    expect(r.event).toBeUndefined();
+  });
+
+  it('without the policy on this device the change is applied as asked, priority kept', () => {
+    const t = makeTicket({ severity: '3', impact: 'degradation', urgency: 'low', priority: 'p3' });
+    const r = applied(changeSeverity(t, { severity: '1', impact: 'service_affecting', urgency: 'high', reason: 'site down' }, { policy: undefined }, ctx(at(2, 10))));
+    expect(r.ticket).toMatchObject({ severity: '1', impact: 'service_affecting', priority: 'p3' });
   });
 
   it('E-Down needs the complete questionnaire and then runs its clocks 24x7', () => {
     const t = makeTicket({ severity: '1' });
-    expect(() => changeSeverity(t, { severity: 'edown', reason: 'all production stopped' }, policy, at(2, 10), 'eng-1')).toThrow(EDownRejectedError);
-    const { ticket } = changeSeverity(t, { severity: 'edown', reason: 'all production stopped', eDown: answers }, policy, at(2, 10), 'eng-1');
+    const r = changeSeverity(t, { severity: 'edown', reason: 'all production stopped' }, { policy }, ctx(at(2, 10)));
+    expect(r.ok ? undefined : r.refusal).toMatchObject({ code: 'edown_incomplete', message: expect.stringMatching(/Choose why production is down/) });
+    const { ticket } = applied(changeSeverity(t, { severity: 'edown', reason: 'all production stopped', eDown: answers }, { policy }, ctx(at(2, 10))));
     expect(ticket.eDown).toEqual(answers);
     expect(ticket.severity).toBe('edown');
   });

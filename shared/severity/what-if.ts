@@ -2,15 +2,19 @@ import type { Policy } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
 import type { ClockKind } from '../sla/watch';
 import { computeClocks, type CalendarLookup, type Clock } from '../sla/clocks';
+import type { ContractTier } from '../policy/priority';
 import { applySeverityFields, type SeverityChange } from './change';
 
 /** One clock before and after a proposed change; absent when that side has no such clock. */
 export type WhatIfClock = { kind: ClockKind; current?: Clock; proposed?: Clock };
 
-/** Each clock's current and proposed target for a severity/impact/urgency change (the UI preview); changes nothing. */
-export function whatIfSeverity(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, policy: Policy, calendars: CalendarLookup, now: number): WhatIfClock[] {
+/**
+ * Each clock's current and proposed target for a severity/impact/urgency change (the UI preview);
+ * changes nothing. The proposed ticket is the one saving would write (same `applySeverityFields`).
+ */
+export function whatIfSeverity(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, policy: Policy, calendars: CalendarLookup, now: number, tier?: ContractTier): WhatIfClock[] {
   const current = computeClocks(ticket, policy, now, calendars);
-  const proposed = computeClocks(applySeverityFields(ticket, change, policy, now), policy, now, calendars);
+  const proposed = computeClocks(applySeverityFields(ticket, change, { policy, tier }, now), policy, now, calendars);
   const kinds = [...new Set([...current, ...proposed].map((c) => c.kind))];
   return kinds.map((kind) => {
     const row: WhatIfClock = { kind };

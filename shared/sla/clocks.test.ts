@@ -4,11 +4,19 @@ import { computeClocks, type Clock } from './clocks';
 import type { ClockKind } from './watch';
 import { HOUR, MIN, MON_0900, makeTicket, testCalendars, testPolicy, testPolicyInput } from './clocks-fixtures';
 import { policySchema } from '../policy/schema';
-import { changeSeverity } from '../severity/change';
+import { changeSeverity, type SeverityChange } from '../severity/change';
+import type { Ticket } from '../ticket/schema';
 import { transition } from '../ticket/status';
 
 const policy = testPolicy();
 const at = (d: number, h: number, m = 0): number => Date.UTC(2026, 2, d, h, m);
+
+/** Re-grades through the severity command; a refusal fails the test with its reason. */
+function regrade(t: Ticket, change: SeverityChange, now: number): Ticket {
+  const r = changeSeverity(t, change, { policy }, { now, by: 'eng-1', eventId: `e-${now}` });
+  if (!r.ok) throw new Error(r.refusal.message);
+  return r.ticket;
+}
 
 function clock(clocks: Clock[], kind: ClockKind): Clock {
   const c = clocks.find((x) => x.kind === kind);
@@ -61,7 +69,7 @@ describe('computeClocks', () => {
   it('paused time is never lost when severity changes (GLPI #15605)', () => {
     let t = makeTicket({ severity: '2', sla: { respondedAt: at(2, 9, 5), pauses: [{ from: at(2, 10), to: at(2, 12) }] } });
     expect(clock(computeClocks(t, policy, at(2, 12, 30), testCalendars), 'resolution').target).toBe(at(9, 11));
-    t = changeSeverity(t, { severity: '1', reason: 'whole site down now' }, policy, at(2, 12, 30), 'eng-1').ticket;
+    t = regrade(t, { severity: '1', reason: 'whole site down now' }, at(2, 12, 30));
     const res = clock(computeClocks(t, policy, at(2, 12, 45), testCalendars), 'resolution');
     expect(res).toMatchObject({ severity: '1', startedAt: MON_0900, target: at(5, 11), elapsedMinutes: 105 });
   });
@@ -76,7 +84,7 @@ describe('computeClocks', () => {
   it('a severity change re-targets running clocks from their original start (no reset)', () => {
     let t = makeTicket({ severity: '3' });
     expect(clock(computeClocks(t, policy, at(2, 10), testCalendars), 'resolution').target).toBe(at(16, 17)); // 10 open days, Wednesday 4th closed
-    t = changeSeverity(t, { severity: '1', reason: 'production stopped' }, policy, at(2, 10), 'eng-1').ticket;
+    t = regrade(t, { severity: '1', reason: 'production stopped' }, at(2, 10));
     const clocks = computeClocks(t, policy, at(2, 10, 30), testCalendars);
     expect(clock(clocks, 'resolution')).toMatchObject({ startedAt: MON_0900, target: at(3, 17), elapsedMinutes: 90 });
     expect(clock(clocks, 'first_response')).toMatchObject({ startedAt: MON_0900, target: at(2, 11) });
@@ -85,7 +93,7 @@ describe('computeClocks', () => {
 
   it('a finished clock keeps the target of the severity it finished under', () => {
     let t = makeTicket({ severity: '3', sla: { respondedAt: at(2, 13) } });
-    t = changeSeverity(t, { severity: '1', reason: 'escalated by customer' }, policy, at(2, 14), 'eng-1').ticket;
+    t = regrade(t, { severity: '1', reason: 'escalated by customer' }, at(2, 14));
     expect(clock(computeClocks(t, policy, at(2, 15), testCalendars), 'first_response')).toMatchObject({ state: 'met', severity: '3', target: at(2, 17) });
   });
 

@@ -22,6 +22,12 @@ export const conflictRecordSchema = z.object({
   status: z.enum(['open', 'info', 'resolved']),
   resolution: z.string().optional(),
   createdAt: z.number().int().nonnegative(),
+  /**
+   * When a domain command refused the change: its code and parameters, so every device can show
+   * the reason in its user's language (`reason` stays the English text). The code is a plain
+   * string so a device that does not know a newer code still reads the record and shows `reason`.
+   */
+  refusal: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional(),
 });
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
 

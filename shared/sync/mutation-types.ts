@@ -3,6 +3,7 @@ import type { UserRole } from '../directory/schema';
 import type { TimelineEvent } from '../ticket/timeline';
 import type { BaseVersions, FieldVersions, SyncTable } from './protocol';
 import type { ConflictRecord } from './conflict';
+import type { Refusal } from '../ticket/command';
 
 /** What a mutator sees of one entity: its data and the version of each field. */
 export type EntitySnapshot = { data: Record<string, unknown>; fv: FieldVersions };
@@ -32,20 +33,23 @@ export type MutationResultBody = {
   events: TimelineEvent[];
   conflicts: ConflictRecord[];
   message?: string;
+  /** When a domain command refused the whole mutation: its code and parameters, so the UI can say why in the user's language. */
+  refusal?: Refusal;
 };
 
-export type MutationDef<A> = {
-  name: string;
-  version: number;
-  args: z.ZodType<A>;
+export type MutationDef<A, N extends string = string, V extends number = number, I = A> = {
+  name: N;
+  version: V;
+  /** Parses what a caller sends (`I`, defaults still missing) into what the mutator runs on (`A`). */
+  args: z.ZodType<A, I>;
   /** Entities the mutator reads; the caller loads (and on the server locks) them first. */
   touches: (args: A) => Array<{ table: SyncTable; id: string }>;
-  /** Entities found only through what `touches` loaded (a visit's ticket); loaded in a second step. */
+  /** Entities found only through what `touches` loaded (a visit's ticket, a ticket's policy); loaded in a second step. */
   alsoTouches?: (read: EntityReader, args: A) => Array<{ table: SyncTable; id: string }>;
   mutate: (read: EntityReader, args: A, ctx: MutationCtx) => MutationResultBody;
 };
 
-/** Narrows a def for the registry while keeping its args type at the definition site. */
-export function defineMutation<A>(def: MutationDef<A>): MutationDef<A> {
+/** Keeps a def's literal name and version and its args types, so the registry can type every mutation's call. */
+export function defineMutation<A, const N extends string, const V extends number, I = A>(def: MutationDef<A, N, V, I>): MutationDef<A, N, V, I> {
   return def;
 }

@@ -4,7 +4,7 @@ import type { SyncTable } from './protocol';
 import type { EntityReader, MutationCtx, MutationDef, MutationResultBody } from './mutation-types';
 import { ticketCreate } from './mutations/ticket-create';
 import { ticketUpdate, ticketUpdateV0Args, upgradeTicketUpdateV0 } from './mutations/ticket-update';
-import { ticketChangeSeverity } from './mutations/ticket-severity';
+import { changeSeverityV1Args, ticketChangeSeverity, upgradeChangeSeverityV1 } from './mutations/ticket-severity';
 import { ticketChangeStatus } from './mutations/ticket-status';
 import { ticketAssign } from './mutations/ticket-assign';
 import { timelineAddNote, ticketRecordEscalation, ticketRecordSlaAlert } from './mutations/timeline-append';
@@ -32,7 +32,7 @@ export type PrepareResult = { ok: true; mutation: PreparedMutation } | { ok: fal
 
 type Entry = { prepare: (raw: unknown) => PrepareResult };
 
-function entry<A>(def: MutationDef<A>): [string, Entry] {
+function entry<A, N extends string, V extends number, I>(def: MutationDef<A, N, V, I>): [string, Entry] {
   const name = `${def.name}@${def.version}`;
   return [
     name,
@@ -51,36 +51,50 @@ function entry<A>(def: MutationDef<A>): [string, Entry] {
   ];
 }
 
-const current = new Map<string, Entry>([
-  entry(ticketCreate),
-  entry(ticketUpdate),
-  entry(ticketChangeSeverity),
-  entry(ticketChangeStatus),
-  entry(ticketAssign),
-  entry(timelineAddNote),
-  entry(ticketRecordEscalation),
-  entry(ticketRecordSlaAlert),
-  entry(conflictResolve),
-  entry(ticketDelete),
-  entry(ticketSetPriority),
-  entry(ticketRecordCustomerUpdate),
-  entry(configPut),
-  entry(configDelete),
-  entry(visitCreate),
-  entry(visitAction),
-  entry(visitParts),
-  entry(viewPut),
-  entry(viewDelete),
-]);
+/** Every mutation this build runs, newest version of each. */
+const defs = [
+  ticketCreate,
+  ticketUpdate,
+  ticketChangeSeverity,
+  ticketChangeStatus,
+  ticketAssign,
+  timelineAddNote,
+  ticketRecordEscalation,
+  ticketRecordSlaAlert,
+  conflictResolve,
+  ticketDelete,
+  ticketSetPriority,
+  ticketRecordCustomerUpdate,
+  configPut,
+  configDelete,
+  visitCreate,
+  visitAction,
+  visitParts,
+  viewPut,
+  viewDelete,
+] as const;
+
+type Def = (typeof defs)[number];
+
+/**
+ * Each current mutation's name ('ticket.assign@1') and the args a caller sends (before defaults):
+ * a typed `mutate` built on this map rejects a misspelt name or wrong args at compile time.
+ */
+export type MutationArgsMap = { [D in Def as `${D['name']}@${D['version']}`]: z.input<D['args']> };
+export type MutationName = keyof MutationArgsMap;
+export type MutationArgs<N extends MutationName> = MutationArgsMap[N];
+
+const current = new Map<string, Entry>(defs.map((d: Def) => entry(d as MutationDef<unknown, string, number, unknown>)));
 
 /** Older mutation versions still accepted: each parses its own args and rewrites them for the newer version. */
 type Upgrade = { to: string; schema: z.ZodType<unknown>; upgrade: (a: never) => unknown };
 const upgrades = new Map<string, Upgrade>([
   ['ticket.update@0', { to: 'ticket.update@1', schema: ticketUpdateV0Args, upgrade: upgradeTicketUpdateV0 }],
+  ['ticket.changeSeverity@1', { to: 'ticket.changeSeverity@2', schema: changeSeverityV1Args, upgrade: upgradeChangeSeverityV1 }],
 ]);
 
 /** Every mutation name this build can run, newest versions only. */
-export const mutationNames: readonly string[] = [...current.keys()];
+export const mutationNames = [...current.keys()] as readonly MutationName[];
 
 /** Validates a named mutation's args (upgrading old versions first); never throws on bad input. */
 export function prepareMutation(name: string, rawArgs: unknown): PrepareResult {

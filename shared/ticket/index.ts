@@ -3,3 +3,5 @@ export * from './id';
 export * from './timeline';
 export * from './status';
 export * from './intake-form';
+export * from './command';
+export * from './commands';

@@ -1,5 +1,6 @@
 import type { Instant, Ticket, TicketStatus } from './schema';
 import type { TimelineEvent } from './timeline';
+import { checkCtx, refused, type CommandCtx, type CommandResult } from './command';
 
 type StatusChangedEvent = Extract<TimelineEvent, { kind: 'status_changed' }>;
 
@@ -44,30 +45,48 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-/**
- * Moves a ticket to `to` and keeps its SLA facts in step: acknowledging records the first response
- * (once), waiting for the customer opens a pause and leaving it closes it, resolving records the
- * resolution and reopening clears it. Pure: returns the new ticket and the timeline event.
- */
-export function transition(ticket: Ticket, to: TicketStatus, now: Instant, by: string, reason = ''): { ticket: Ticket; event: StatusChangedEvent } {
-  const from = ticket.status;
-  if (!canTransition(from, to)) throw new IllegalTransitionError(ticket.id, from, to);
-  if (!Number.isInteger(now) || now < 0) throw new RangeError(`transition time must be epoch milliseconds, got ${now}`);
-  if (by.trim() === '') throw new RangeError('transition needs who made it (by)');
+/** What a status change writes; `event` is absent when the ticket already has that status (a replay). */
+export type StatusOutcome = { ticket: Ticket; event?: StatusChangedEvent };
 
+/**
+ * The status command: moves a ticket to `to` if the state machine allows it from the status it
+ * has now, and keeps its SLA facts in step. Any move past `received` records the first response
+ * (once); waiting for the customer opens a pause and leaving it closes it (never before it began,
+ * whatever the device clocks say); resolving records the resolution and reopening clears it.
+ * Pure; a refused move returns the reason and changes nothing.
+ */
+export function changeStatus(ticket: Ticket, to: TicketStatus, ctx: CommandCtx, reason = ''): CommandResult<StatusOutcome> {
+  const bad = checkCtx(ctx);
+  if (bad) return bad;
+  const from = ticket.status;
+  if (from === to) return { ok: true, ticket };
+  if (!canTransition(from, to)) {
+    const allowed = next[from];
+    const message = `ticket ${ticket.id} cannot move from "${from}" to "${to}": ` + (allowed.length ? `allowed next statuses are ${allowed.join(', ')}` : `"${from}" is final`);
+    return refused(from === 'closed' ? 'ticket_closed' : 'illegal_transition', message, { ticketId: ticket.id, from, to });
+  }
+  const now = ctx.now;
   const sla = { ...ticket.sla, pauses: ticket.sla.pauses.map((p) => ({ ...p })) };
-  if (to === 'acknowledged' && sla.respondedAt === undefined) sla.respondedAt = now;
+  if (sla.respondedAt === undefined && to !== 'received') sla.respondedAt = now;
   if (from === 'waiting_customer') {
     const open = sla.pauses.findLast((p) => p.to === undefined);
-    if (open) {
-      if (now < open.from) throw new RangeError(`ticket ${ticket.id}: cannot end the wait for the customer before it began`);
-      open.to = now;
-    }
+    if (open) open.to = Math.max(now, open.from);
   }
   if (to === 'waiting_customer') sla.pauses.push({ from: now });
   if (to === 'resolved') sla.resolvedAt = now;
   if (from === 'resolved' && to === 'in_progress') delete sla.resolvedAt;
+  const event: StatusChangedEvent = { id: ctx.eventId, ticketId: ticket.id, at: now, by: ctx.by, kind: 'status_changed', from, to, reason };
+  return { ok: true, ticket: { ...ticket, status: to, sla, updatedAt: Math.max(ticket.updatedAt, now) }, event };
+}
 
-  const event: StatusChangedEvent = { id: `${ticket.id}:status:${now}:${to}`, ticketId: ticket.id, at: now, by, kind: 'status_changed', from, to, reason };
-  return { ticket: { ...ticket, status: to, sla, updatedAt: Math.max(ticket.updatedAt, now) }, event };
+/**
+ * `changeStatus` for code that builds a ticket's history step by step (the demo generator, tests):
+ * a refused move throws, since there it is a bug in the caller.
+ */
+export function transition(ticket: Ticket, to: TicketStatus, now: Instant, by: string, reason = ''): { ticket: Ticket; event: StatusChangedEvent } {
+  if (!canTransition(ticket.status, to)) throw new IllegalTransitionError(ticket.id, ticket.status, to);
+  const r = changeStatus(ticket, to, { now, by, eventId: `${ticket.id}:status:${now}:${to}` }, reason);
+  if (!r.ok) throw new RangeError(r.refusal.message);
+  if (!r.event) throw new RangeError(`ticket ${ticket.id} is already ${to}`);
+  return { ticket: r.ticket, event: r.event };
 }

@@ -44,6 +44,10 @@ test('an engineer works a ticket offline from intake to note, in three languages
   const dialog = page.getByRole('dialog', { name: 'Change severity' });
   await dialog.getByRole('combobox', { name: 'Severity', exact: true }).selectOption({ index: 0 });
   await expect(dialog.getByTestId('whatif').locator('tr.moved').first()).toBeVisible();
+  // The preview names the priority before -> after; saving writes exactly the "after".
+  const priorityBefore = (await page.getByTestId('ticket-priority').textContent()) ?? '';
+  await expect(dialog.getByTestId('whatif-priority')).toHaveText(new RegExp(`^${priorityBefore} → \\S+$`));
+  const previewed = ((await dialog.getByTestId('whatif-priority').textContent()) ?? '').split(' → ')[1] ?? '';
   await dialog.getByRole('button', { name: 'Save change' }).click();
   await expect(dialog.getByText('Say why the severity changes.')).toBeVisible();
   await dialog.getByLabel('Reason for the change').fill('Customer reports whole region affected');
@@ -51,6 +55,7 @@ test('an engineer works a ticket offline from intake to note, in three languages
   await dialog.getByRole('button', { name: 'Save change' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('ticket-severity')).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('ticket-priority')).toHaveText(previewed);
   await expect(page.locator('.event-severity_changed')).toContainText('Customer reports whole region affected');
 
   // The first customer update from its template in the customer's language (Bulgarian), recorded on the ticket.

@@ -1,10 +1,18 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { MutationArgs, MutationName } from '../../../shared/sync';
+import type { Refusal } from '../../../shared/ticket/command';
 
-/** What the UI learns from running a mutation locally: applied, or refused with a reason. */
-export type MutationOutcome = { outcome: 'applied' | 'conflict' | 'rejected'; message?: string };
+/**
+ * What the UI learns from running a mutation locally: applied, or refused with a reason. When a
+ * domain command refused it, `refusal` carries its code so the reason can be shown translated.
+ */
+export type MutationOutcome = { outcome: 'applied' | 'conflict' | 'rejected'; message?: string; refusal?: Refusal };
 
-/** Runs a named, versioned mutation (e.g. 'ticket.assign@1') on the local store and queues it for sync. */
-export type Mutate = (name: string, args: unknown) => Promise<MutationOutcome>;
+/**
+ * Runs a current mutation (e.g. 'ticket.assign@1') on the local store and queues it for sync.
+ * Typed from the registry: a misspelt name or args that do not fit fail to compile.
+ */
+export type Mutate = <N extends MutationName>(name: N, args: MutationArgs<N>) => Promise<MutationOutcome>;
 
 const MutationsContext = createContext<Mutate | null>(null);
 

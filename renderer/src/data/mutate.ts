@@ -1,5 +1,6 @@
 import { isDemoTicketId } from '../../../shared/demo';
 import { prepareMutation, type BaseVersions } from '../../../shared/sync';
+import type { Refusal } from '../../../shared/ticket/command';
 import { syncScope, type ServiceDeskDb, type OutboxEntry } from './db';
 import { applyLocally, getActorInTx, loadTouched, type Actor } from './local-apply';
 
@@ -42,7 +43,7 @@ export async function getActor(db: ServiceDeskDb): Promise<Actor> {
   return getActorInTx(db);
 }
 
-export type RunMutationResult = { id: number; outcome: 'applied' | 'conflict'; message?: string };
+export type RunMutationResult = { id: number; outcome: 'applied' | 'conflict'; message?: string; refusal?: Refusal };
 
 /**
  * Runs a named mutation (e.g. 'ticket.update@1'): validates args, applies the shared mutator to
@@ -73,6 +74,6 @@ export async function runMutation(db: ServiceDeskDb, name: string, args: unknown
     const entry: OutboxEntry = { clientId, id, name: m.name, args: m.args, baseVersions, clientTime: now };
     await db.outbox.add(entry);
     await db.meta.put({ key: 'mutationCounter', value: id });
-    return { id, outcome: result.outcome, ...(result.message ? { message: result.message } : {}) };
+    return { id, outcome: result.outcome, ...(result.message ? { message: result.message } : {}), ...(result.refusal ? { refusal: result.refusal } : {}) };
   });
 }

@@ -1,4 +1,8 @@
 import { ticketSchema, type Ticket } from '../../ticket/schema';
+import type { Refusal } from '../../ticket/command';
+import { policySchema, type Policy } from '../../policy/schema';
+import type { ContractTier } from '../../policy/priority';
+import { customerSchema } from '../../directory/schema';
 import type { TimelineEvent } from '../../ticket/timeline';
 import { conflictId, type ConflictRecord } from '../conflict';
 import type { FieldVersions } from '../protocol';
@@ -61,4 +65,32 @@ export function refuse(ctx: MutationCtx, mutation: string, ticketId: string, rea
 
 export function ticketWrite(ticket: Ticket, fields: string[]): { table: 'tickets'; id: string; data: Record<string, unknown>; fields: string[] } {
   return { table: 'tickets', id: ticket.id, data: ticket, fields };
+}
+
+/** A domain command's refusal as a mutation result: a visible conflict carrying the command's reason and code. */
+export function refuseWith(ctx: MutationCtx, mutation: string, ticketId: string, r: Refusal, mine = '', theirs = ''): MutationResultBody {
+  const c: ConflictRecord = { ...conflictRecord(ctx, mutation, ticketId, '_mutation', { mine, theirs }, r.message), refusal: r };
+  return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: r.message, refusal: r };
+}
+
+/** The ticket's policy and customer, which a command's rules come from (load them with `ticketRulesTouches`). */
+export function ticketRulesTouches(read: EntityReader, ticketId: string): Array<{ table: 'policies' | 'customers'; id: string }> {
+  const d = read('tickets', ticketId)?.data;
+  if (!d) return [];
+  const out: Array<{ table: 'policies' | 'customers'; id: string }> = [];
+  if (typeof d.policyId === 'string') out.push({ table: 'policies', id: d.policyId });
+  if (typeof d.customerId === 'string') out.push({ table: 'customers', id: d.customerId });
+  return out;
+}
+
+/** The policy row, or undefined when it is not here or does not parse (then the command falls back to what is safe without it). */
+export function readPolicy(read: EntityReader, id: string): Policy | undefined {
+  const r = policySchema.safeParse(read('policies', id)?.data);
+  return r.success ? r.data : undefined;
+}
+
+/** The customer's contract tier, or undefined when the customer is not known here. */
+export function readTier(read: EntityReader, customerId: string): ContractTier | undefined {
+  const r = customerSchema.safeParse(read('customers', customerId)?.data);
+  return r.success ? r.data.contractTier : undefined;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { instantSchema, type Ticket } from '../../ticket/schema';
+import { instantSchema } from '../../ticket/schema';
+import { recordCustomerUpdate } from '../../ticket/commands';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
 
 export const recordCustomerUpdateArgs = z.object({
   ticketId: z.string().min(1),
@@ -11,8 +12,8 @@ export const recordCustomerUpdateArgs = z.object({
 });
 
 /**
- * Records that the customer was updated (the update-cadence clock). Append-only: the instant is
- * merged into the server's current list (sorted, no duplicates), so concurrent updates never conflict.
+ * Records that the customer was updated (shared/ticket recordCustomerUpdate) on the server's
+ * current ticket: the instant is merged, so concurrent updates never conflict.
  */
 export const ticketRecordCustomerUpdate = defineMutation({
   name: 'ticket.recordCustomerUpdate',
@@ -22,16 +23,8 @@ export const ticketRecordCustomerUpdate = defineMutation({
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, 'ticket.recordCustomerUpdate@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
-    const t = cur.ticket;
-    const at = a.at ?? ctx.now;
-    const customerUpdates = [...new Set([...t.sla.customerUpdates, at])].sort((x, y) => x - y);
-    const changed = customerUpdates.length !== t.sla.customerUpdates.length;
-    const next: Ticket = { ...t, sla: { ...t.sla, customerUpdates }, updatedAt: Math.max(t.updatedAt, ctx.now) };
-    return {
-      outcome: 'applied',
-      writes: changed ? [ticketWrite(next, ['sla', 'updatedAt'])] : [],
-      events: [{ id: eventId(ctx), ticketId: t.id, at, by: ctx.userId, kind: 'customer_update', text: a.text }],
-      conflicts: [],
-    };
+    const r = recordCustomerUpdate(cur.ticket, { text: a.text, ...(a.at === undefined ? {} : { at: a.at }) }, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
+    if (!r.ok) return refuseWith(ctx, 'ticket.recordCustomerUpdate@1', a.ticketId, r.refusal, a.text);
+    return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Ticket } from '../../ticket/schema';
+import { setPriority } from '../../ticket/commands';
 import { changedSince } from '../conflict';
 import { defineMutation } from '../mutation-types';
-import { conflictEvent, conflictRecord, eventId, readTicket, refuse, ticketBase, ticketWrite } from './helpers';
+import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite } from './helpers';
 
 const name = 'ticket.setPriority@1';
 
@@ -15,8 +15,9 @@ export const setPriorityArgs = z.object({
 });
 
 /**
- * Sets the priority alone (automatic escalation's raisePriorityTo). Ranking priorities needs the
- * policy, which a mutator does not have, so a concurrent change keeps the server's value and the
+ * Sets the priority alone (automatic escalation's raisePriorityTo) through the priority command
+ * (shared/ticket setPriority), with the ticket's policy loaded to check the priority exists and
+ * that an automatic change only raises. A concurrent change keeps the server's value and the
  * other becomes a visible conflict, like free text.
  */
 export const ticketSetPriority = defineMutation({
@@ -24,22 +25,18 @@ export const ticketSetPriority = defineMutation({
   version: 1,
   args: setPriorityArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId).filter((x) => x.table === 'policies'),
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
     const t = cur.ticket;
-    if (t.priority === a.priority) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
+    const r = setPriority(t, a, readPolicy(read, t.policyId), { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
+    if (!r.ok) return refuseWith(ctx, name, t.id, r.refusal, a.priority, t.priority);
+    if (!r.event) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     if (changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'priority', ctx.clientId)) {
       const c = conflictRecord(ctx, name, t.id, 'priority', { mine: a.priority, theirs: t.priority }, 'priority changed by someone else meanwhile; their value was kept');
       return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: c.reason };
     }
-    const next: Ticket = { ...t, priority: a.priority, updatedAt: Math.max(t.updatedAt, ctx.now) };
-    const same = { severity: t.severity, impact: t.impact, urgency: t.urgency };
-    return {
-      outcome: 'applied',
-      writes: [ticketWrite(next, ['priority', 'updatedAt'])],
-      events: [{ id: eventId(ctx), ticketId: t.id, at: ctx.now, by: ctx.userId, kind: 'severity_changed', from: { ...same, priority: t.priority }, to: { ...same, priority: a.priority }, reason: a.reason }],
-      conflicts: [],
-    };
+    return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event], conflicts: [] };
   },
 });

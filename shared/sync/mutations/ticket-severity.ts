@@ -1,79 +1,47 @@
 import { z } from 'zod';
-import { eDownAnswersSchema, impactSchema, urgencySchema, type Ticket } from '../../ticket/schema';
-import type { TimelineEvent } from '../../ticket/timeline';
+import { severityChangeSchema } from '../../severity/schema';
+import { changeSeverity } from '../../severity/change';
 import { changedSince, severityRank } from '../conflict';
-import { defineMutation, type MutationCtx } from '../mutation-types';
-import { conflictEvent, conflictRecord, eventId, readTicket, refuse, ticketBase, ticketWrite } from './helpers';
+import { defineMutation } from '../mutation-types';
+import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, readTier, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite } from './helpers';
 
-const name = 'ticket.changeSeverity@1';
+const name = 'ticket.changeSeverity@2';
 
-export const changeSeverityArgs = z.object({
-  ticketId: z.string().min(1),
-  severity: z.string().min(1),
-  impact: impactSchema,
-  urgency: urgencySchema,
-  /** Derived by the caller from the policy matrix (shared/severity); stored for queue indexes. */
-  priority: z.string().min(1),
-  reason: z.string().trim().min(1),
-  /** The E-Down questionnaire, given when the new severity is the policy's E-Down level (the caller validates with shared/severity). */
-  eDown: eDownAnswersSchema.optional(),
-});
-type Args = z.infer<typeof changeSeverityArgs>;
+export const changeSeverityArgs = severityChangeSchema.extend({ ticketId: z.string().min(1) });
 
-function apply(t: Ticket, a: Args, ctx: MutationCtx): { next: Ticket; event: TimelineEvent } {
-  const next: Ticket = {
-    ...t,
-    severity: a.severity,
-    impact: a.impact,
-    urgency: a.urgency,
-    priority: a.priority,
-    ...(a.eDown ? { eDown: a.eDown } : {}),
-    updatedAt: Math.max(t.updatedAt, ctx.now),
-    sla: { ...t.sla, severityHistory: [...t.sla.severityHistory, { at: ctx.now, severity: a.severity }] },
-  };
-  const event: TimelineEvent = {
-    id: eventId(ctx),
-    ticketId: t.id,
-    at: ctx.now,
-    by: ctx.userId,
-    kind: 'severity_changed',
-    from: { severity: t.severity, impact: t.impact, urgency: t.urgency, priority: t.priority },
-    to: { severity: a.severity, impact: a.impact, urgency: a.urgency, priority: a.priority },
-    reason: a.reason,
-  };
-  return { next, event };
+/** Version 1 also carried a priority the caller derived; the severity command now decides it, so the old value is dropped. */
+export const changeSeverityV1Args = changeSeverityArgs.extend({ priority: z.string().min(1) });
+export function upgradeChangeSeverityV1(a: z.infer<typeof changeSeverityV1Args>): z.infer<typeof changeSeverityArgs> {
+  const { priority: _callerPriority, ...rest } = a;
+  return rest;
 }
 
-const baseFields = ['severity', 'impact', 'urgency', 'priority', 'sla', 'updatedAt'];
-const fieldsFor = (a: Args): string[] => (a.eDown ? [...baseFields, 'eDown'] : baseFields);
-
 /**
- * Raises or lowers severity. When someone else changed it meanwhile the higher severity wins
- * (a customer-facing risk is never silently lowered) and both people see a conflict note.
+ * Raises or lowers severity through the severity command (shared/severity changeSeverity), with
+ * the ticket's policy and customer loaded so the same rules run on the device and the server.
+ * When someone else changed the severity meanwhile the higher severity wins (a customer-facing
+ * risk is never silently lowered) and both people see a conflict note.
  */
 export const ticketChangeSeverity = defineMutation({
   name: 'ticket.changeSeverity',
-  version: 1,
+  version: 2,
   args: changeSeverityArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId),
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
     const t = cur.ticket;
-    if (t.severity === a.severity && t.impact === a.impact && t.urgency === a.urgency) {
-      // Same level: only newer E-Down answers are worth a write.
-      if (!a.eDown || JSON.stringify(a.eDown) === JSON.stringify(t.eDown)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
-      return { outcome: 'applied', writes: [ticketWrite({ ...t, eDown: a.eDown, updatedAt: Math.max(t.updatedAt, ctx.now) }, ['eDown', 'updatedAt'])], events: [], conflicts: [] };
-    }
-    if (!changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'severity', ctx.clientId) || t.severity === a.severity) {
-      const { next, event } = apply(t, a, ctx);
-      return { outcome: 'applied', writes: [ticketWrite(next, fieldsFor(a))], events: [event], conflicts: [] };
-    }
+    const rules = { policy: readPolicy(read, t.policyId), tier: readTier(read, t.customerId) };
+    const r = changeSeverity(t, a, rules, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
+    if (!r.ok) return refuseWith(ctx, name, t.id, r.refusal, a.severity, t.severity);
+    if (!r.event) return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: [], conflicts: [] };
+    const concurrent = t.severity !== a.severity && changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'severity', ctx.clientId);
+    if (!concurrent) return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event], conflicts: [] };
     const mineWins = severityRank(a.severity) > severityRank(t.severity);
     const reason = mineWins ? `higher severity ${a.severity} kept over ${t.severity}` : `higher severity ${t.severity} kept over ${a.severity}`;
     const c = conflictRecord(ctx, name, t.id, 'severity', { mine: a.severity, theirs: t.severity }, reason, 'info');
     if (!mineWins) return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: reason };
-    const { next, event } = apply(t, a, ctx);
-    return { outcome: 'applied', writes: [ticketWrite(next, fieldsFor(a))], events: [event, conflictEvent(ctx, c, 1)], conflicts: [c] };
+    return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event, conflictEvent(ctx, c, 1)], conflicts: [c] };
   },
 });

@@ -2,30 +2,30 @@ import { z } from 'zod';
 import { clockKindSchema } from '../../sla/watch';
 import { instantSchema } from '../../ticket/schema';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, ticketWrite } from './helpers';
+import { addNote, NOTE_MAX_LENGTH } from '../../ticket/commands';
+import { recordEscalation } from '../../escalation/record';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
 
 // Notes, escalations and SLA alerts are facts appended to the timeline: they never conflict.
 
 export const addNoteArgs = z.object({
   ticketId: z.string().min(1),
   visibility: z.enum(['internal', 'external']),
-  text: z.string().trim().min(1).max(50_000),
+  text: z.string().trim().min(1).max(NOTE_MAX_LENGTH),
 });
 
-/** Appends a note to a ticket's timeline. */
+/** Appends a note to a ticket's timeline (shared/ticket addNote). */
 export const timelineAddNote = defineMutation({
   name: 'timeline.addNote',
   version: 1,
   args: addNoteArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
-    if (!read('tickets', a.ticketId)) return refuse(ctx, 'timeline.addNote@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
-    return {
-      outcome: 'applied',
-      writes: [],
-      events: [{ id: eventId(ctx), ticketId: a.ticketId, at: ctx.now, by: ctx.userId, kind: 'note', visibility: a.visibility, text: a.text }],
-      conflicts: [],
-    };
+    const cur = readTicket(read, a.ticketId);
+    if (!cur) return refuse(ctx, 'timeline.addNote@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
+    const r = addNote(cur.ticket, a, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
+    if (!r.ok) return refuseWith(ctx, 'timeline.addNote@1', a.ticketId, r.refusal, a.text);
+    return { outcome: 'applied', writes: [], events: [r.event], conflicts: [] };
   },
 });
 
@@ -43,7 +43,7 @@ export function autoEscalationEventId(ticketId: string, level: number): string {
   return `esc:auto:${ticketId}:${level}`;
 }
 
-/** Records an escalation; the ticket's level only ever rises (max), so concurrent escalations merge. */
+/** Records an escalation through the escalation command (shared/escalation recordEscalation); levels merge by max. */
 export const ticketRecordEscalation = defineMutation({
   name: 'ticket.recordEscalation',
   version: 1,
@@ -54,14 +54,9 @@ export const ticketRecordEscalation = defineMutation({
     if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, `ticket ${a.ticketId} not found`);
     const id = a.automatic ? autoEscalationEventId(a.ticketId, a.level) : eventId(ctx);
     if (a.automatic && read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
-    const t = cur.ticket;
-    const writes = a.level > t.escalationLevel ? [ticketWrite({ ...t, escalationLevel: a.level, updatedAt: Math.max(t.updatedAt, ctx.now) }, ['escalationLevel', 'updatedAt'])] : [];
-    return {
-      outcome: 'applied',
-      writes,
-      events: [{ id, ticketId: t.id, at: ctx.now, by: ctx.userId, kind: 'escalated', level: a.level, levelName: a.levelName, recipients: a.recipients, ask: a.ask, automatic: a.automatic }],
-      conflicts: [],
-    };
+    const r = recordEscalation(cur.ticket, a, { now: ctx.now, by: ctx.userId, eventId: id });
+    if (!r.ok) return refuseWith(ctx, 'ticket.recordEscalation@1', a.ticketId, r.refusal);
+    return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
   },
 });
 

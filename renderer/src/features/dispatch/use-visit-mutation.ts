@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { applyVisitAction, checkOutPart, returnPart, usePart, type Visit, type VisitAction, type WarehousePart } from '../../../../shared/dispatch';
+import type { MutationArgs, MutationName } from '../../../../shared/sync';
 import { useMutations, type MutationOutcome } from '../../app/mutations';
 import { useSession } from '../../app/session';
 
@@ -35,7 +36,7 @@ export function useVisitMutation() {
   const by = useSession((s) => s.session.userId);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  async function run(name: string, args: unknown): Promise<boolean> {
+  async function run<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
     setBusy(true);
     let r: MutationOutcome;
     try {

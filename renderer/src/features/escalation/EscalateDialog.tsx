@@ -19,6 +19,7 @@ import { DraftFallbacks } from './DraftFallbacks';
 import { LevelPicker } from './LevelPicker';
 import { useEscalationMatrices } from './use-escalation-matrices';
 import './escalation.css';
+import { useOutcomeText } from '../../app/refusal-text';
 
 export type EscalateDialogProps = { ticket: Ticket; timeline: TimelineEvent[]; customer?: Customer | undefined; engineers: Engineer[]; clocks: Clock[]; onClose: () => void };
 type Status = { tone: 'ok' | 'error'; text: string } | null;
@@ -29,6 +30,7 @@ type Status = { tone: 'ok' | 'error'; text: string } | null;
  */
 export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, onClose }: EscalateDialogProps) {
   const { t, i18n } = useTranslation();
+  const outcomeText = useOutcomeText();
   const { host } = useServices();
   const mutate = useMutations();
   const config = useConfig();
@@ -57,7 +59,7 @@ export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, 
     if (!current || current.kind === 'blocked') return;
     if (recordedLevel !== current.level) {
       const r = await recordEscalation(mutate, ticket.id, current, v.ask, false);
-      if (r.outcome !== 'applied') return setStatus({ tone: 'error', text: t('escalation.refused', { message: r.message ?? r.outcome }) });
+      if (r.outcome !== 'applied') return setStatus({ tone: 'error', text: t('escalation.refused', { message: outcomeText(r, r.outcome) }) });
       setRecordedLevel(current.level);
     }
     if (current.kind === 'customer_step') return setStatus({ tone: 'ok', text: t('escalation.customerRecorded') });

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ticketStatuses, type TicketStatus } from '../../../../shared/ticket';
 import { canTransition } from '../../../../shared/ticket/status';
-import { priorityFor } from '../../../../shared/policy';
 import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
 import { useConfig } from '../../config/config-store';
@@ -18,6 +17,8 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
   const config = useConfig();
   const mutate = useMutations();
   const engineers = useLiveQuery(() => db.engineers.toArray(), [db]) ?? [];
+  // A closed ticket is final: re-grading is offered only while some selected ticket is still open.
+  const anyOpen = useLiveQuery(async () => (await db.tickets.bulkGet(ticketIds)).some((x) => x !== undefined && x.status !== 'closed'), [db, ticketIds]) ?? true;
   const [action, setAction] = useState<Action>('assign');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
@@ -29,26 +30,27 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
     let done = 0;
     const skipped: string[] = [];
     for (const ticket of tickets) {
+      let r;
       if (action === 'assign') {
-        await mutate('ticket.assign@1', { ticketId: ticket.id, ownerId: value || undefined });
-        done++;
+        r = await mutate('ticket.assign@1', { ticketId: ticket.id, ownerId: value || undefined });
       } else if (action === 'status') {
         if (!canTransition(ticket.status, value as TicketStatus)) {
           skipped.push(ticket.id);
           continue;
         }
-        await mutate('ticket.changeStatus@1', { ticketId: ticket.id, to: value as TicketStatus, reason });
-        done++;
+        r = await mutate('ticket.changeStatus@1', { ticketId: ticket.id, to: value as TicketStatus, reason });
       } else {
         const policy = config.policies.get(ticket.policyId);
-        if (!policy || !policy.severityLevels.some((l) => l.id === value && !l.aboveTop)) {
+        if (ticket.status === 'closed' || !policy || !policy.severityLevels.some((l) => l.id === value && !l.aboveTop)) {
           skipped.push(ticket.id);
           continue;
         }
-        const priority = priorityFor(policy, ticket.impact, ticket.urgency);
-        await mutate('ticket.changeSeverity@1', { ticketId: ticket.id, severity: value, impact: ticket.impact, urgency: ticket.urgency, priority, reason });
-        done++;
+        // Impact and urgency stay; the severity command decides the priority.
+        r = await mutate('ticket.changeSeverity@2', { ticketId: ticket.id, severity: value, impact: ticket.impact, urgency: ticket.urgency, reason });
       }
+      // A ticket the command refused (e.g. closed meanwhile) is listed as skipped, not counted as done.
+      if (r.outcome === 'applied') done++;
+      else skipped.push(ticket.id);
     }
     setResult(t('bulk.result', { done, skipped: skipped.length, ids: skipped.join(', ') }));
     if (skipped.length === 0) onDone();
@@ -61,7 +63,7 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
       <select aria-label={t('bulk.action')} value={action} onChange={(e) => (setAction(e.target.value as Action), setValue(''))}>
         <option value="assign">{t('bulk.assign')}</option>
         <option value="status">{t('bulk.status')}</option>
-        <option value="severity">{t('bulk.severity')}</option>
+        {anyOpen && <option value="severity">{t('bulk.severity')}</option>}
       </select>
       {action === 'assign' && (
         <select aria-label={t('bulk.owner')} value={value} onChange={(e) => setValue(e.target.value)}>

@@ -2,21 +2,26 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { eDownReasons, impactClasses, urgencies, type Ticket } from '../../../../shared/ticket';
-import { priorityFor } from '../../../../shared/policy';
-import { severityChangeFormSchema, whatIfSeverity, type SeverityChangeForm } from '../../../../shared/severity';
+import { eDownAnswersSchema, eDownReasons, impactClasses, urgencies, type Ticket } from '../../../../shared/ticket';
+import { describeZodError } from '../../../../shared/ipc/contract';
+import type { Customer } from '../../../../shared/directory';
+import { applySeverityFields, severityChangeFormSchema, whatIfSeverity, type SeverityChangeForm } from '../../../../shared/severity';
 import { useConfig } from '../../config/config-store';
 import { useMutations } from '../../app/mutations';
+import { useOutcomeText } from '../../app/refusal-text';
 import { WhatIfTable } from './WhatIfTable';
 
 /**
- * Change severity, impact and urgency with a required reason; shows the resulting priority and
- * every clock's new target before saving. E-Down (where the policy offers it) needs its questionnaire.
+ * Change severity, impact and urgency with a required reason; shows the priority before and after
+ * and every clock's new target before saving — computed by the same function the severity command
+ * saves with, so the preview is what gets written. E-Down (where the policy offers it) needs its
+ * questionnaire. `customer` gives the contract tier whose priority floor the command keeps.
  */
-export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
+export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; customer?: Customer; onClose: () => void }) {
   const { t } = useTranslation();
   const config = useConfig();
   const mutate = useMutations();
+  const outcomeText = useOutcomeText();
   const policy = config.policies.get(ticket.policyId);
   const schema = useMemo(() => (policy ? severityChangeFormSchema(ticket, policy) : undefined), [ticket, policy]);
   const form = useForm<SeverityChangeForm>({
@@ -29,19 +34,23 @@ export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: (
 
   const isEDown = policy.eDown?.enabled && watched.severity === policy.eDown.levelId;
   const change = { severity: watched.severity ?? ticket.severity, impact: watched.impact ?? ticket.impact, urgency: watched.urgency ?? ticket.urgency };
-  const priority = priorityFor(policy, change.impact, change.urgency);
+  const tier = customer?.id === ticket.customerId ? customer.contractTier : undefined;
+  const now = Date.now();
+  const priority = applySeverityFields(ticket, change, { policy, tier }, now).priority;
   let preview: ReturnType<typeof whatIfSeverity> = [];
   try {
-    preview = whatIfSeverity(ticket, change, policy, config.calendars, Date.now());
+    preview = whatIfSeverity(ticket, change, policy, config.calendars, now, tier);
   } catch {
     preview = [];
   }
 
   const submit = handleSubmit(async (values) => {
-    const eDown = isEDown ? values.eDown : undefined;
-    const r = await mutate('ticket.changeSeverity@1', { ticketId: ticket.id, severity: values.severity, impact: values.impact, urgency: values.urgency, priority, reason: values.reason, ...(eDown ? { eDown } : {}) });
+    // The form checked the draft against the policy's questionnaire; the mutation stores complete answers only.
+    const eDown = isEDown ? eDownAnswersSchema.safeParse(values.eDown) : undefined;
+    if (eDown && !eDown.success) return setError('eDown', { message: describeZodError(eDown.error) });
+    const r = await mutate('ticket.changeSeverity@2', { ticketId: ticket.id, severity: values.severity, impact: values.impact, urgency: values.urgency, reason: values.reason, ...(eDown ? { eDown: eDown.data } : {}) });
     if (r.outcome === 'applied') onClose();
-    else setError('root', { message: r.message ?? t('severity.refused') });
+    else setError('root', { message: outcomeText(r, t('severity.refused')) });
   });
 
   const levels = policy.severityLevels.filter((l) => !l.aboveTop || policy.eDown?.enabled);
@@ -75,7 +84,7 @@ export function SeverityEditor({ ticket, onClose }: { ticket: Ticket; onClose: (
         </label>
       </div>
       <p>
-        {t('severity.resultingPriority')}: <strong data-testid="whatif-priority">{priority}</strong>
+        {t('severity.resultingPriority')}: <strong data-testid="whatif-priority">{t('severity.priorityChange', { from: ticket.priority, to: priority })}</strong>
       </p>
       {isEDown && (
         <fieldset className="edown" aria-label={t('edown.title')}>

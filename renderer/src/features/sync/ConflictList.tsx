@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
 import { useRouter } from '../../app/router';
+import { refusalText } from '../../app/refusal-text';
 
 /** Writes the server refused, side by side (base / mine / theirs), to keep one or write a new value. */
 export function ConflictList() {
@@ -22,7 +23,7 @@ export function ConflictList() {
       {open.map((c) => (
         <article key={c.id} className="conflict" data-testid="conflict">
           <header>
-            <a href={`#/ticket/${c.ticketId}`} onClick={(e) => (e.preventDefault(), navigate({ screen: 'ticket', id: c.ticketId }))}>{c.ticketId}</a> · {c.field} — {c.reason}
+            <a href={`#/ticket/${c.ticketId}`} onClick={(e) => (e.preventDefault(), navigate({ screen: 'ticket', id: c.ticketId }))}>{c.ticketId}</a> · {c.field} — {c.refusal ? refusalText(t, c.refusal) : c.reason}
           </header>
           <dl>
             <div><dt>{t('sync.base')}</dt><dd>{c.base}</dd></div>

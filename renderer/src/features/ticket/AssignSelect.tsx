@@ -3,6 +3,7 @@ import type { Engineer } from '../../../../shared/directory';
 import type { Ticket } from '../../../../shared/ticket';
 import { useMutations } from '../../app/mutations';
 
+/** The owner picker; a closed ticket keeps the owner it was closed with, so it is shown but not editable. */
 export function AssignSelect({ ticket, engineers }: { ticket: Ticket; engineers: Engineer[] }) {
   const { t } = useTranslation();
   const mutate = useMutations();
@@ -10,6 +11,7 @@ export function AssignSelect({ ticket, engineers }: { ticket: Ticket; engineers:
     <select
       aria-label={t('ticket.owner')}
       value={ticket.ownerId ?? ''}
+      disabled={ticket.status === 'closed'}
       onChange={(e) => void mutate('ticket.assign@1', { ticketId: ticket.id, ownerId: e.target.value || undefined })}
     >
       <option value="">{t('owner.none')}</option>

@@ -9,10 +9,12 @@ import { useMutations } from '../../app/mutations';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
 import { formatMinutes, clockUrgency } from '../clocks';
+import { useOutcomeText } from '../../app/refusal-text';
 
 /** The countdown to the next customer update, and the update itself from a template in the customer's language. */
 export function CadencePanel({ ticket, clocks, customer }: { ticket: Ticket; clocks: Clock[]; customer?: Customer }) {
   const { t, i18n } = useTranslation();
+  const outcomeText = useOutcomeText();
   const { host, db } = useServices();
   const mutate = useMutations();
   const me = useSession((s) => s.session.userId);
@@ -39,7 +41,7 @@ export function CadencePanel({ ticket, clocks, customer }: { ticket: Ticket; clo
   };
   const recordSent = async () => {
     const r = await mutate('ticket.recordCustomerUpdate@1', { ticketId: ticket.id, text: draft ? `${draft.subject}\n\n${draft.body}` : '' });
-    setMessage(r.outcome === 'applied' ? t('cadence.recorded') : (r.message ?? ''));
+    setMessage(r.outcome === 'applied' ? t('cadence.recorded') : outcomeText(r, ''));
     if (r.outcome === 'applied') setDraft(null);
   };
 

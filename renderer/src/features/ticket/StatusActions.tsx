@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketStatus } from '../../../../shared/ticket';
 import { allowedTransitions } from '../../../../shared/ticket/status';
 import { useMutations } from '../../app/mutations';
+import { useOutcomeText } from '../../app/refusal-text';
 
 /** Only the moves the state machine allows are offered. */
 export function StatusActions({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const mutate = useMutations();
+  const outcomeText = useOutcomeText();
   const [error, setError] = useState('');
   const move = async (to: TicketStatus) => {
     const r = await mutate('ticket.changeStatus@1', { ticketId: ticket.id, to, reason: '' });
-    setError(r.outcome === 'applied' ? '' : (r.message ?? ''));
+    setError(r.outcome === 'applied' ? '' : outcomeText(r, ''));
   };
   const next = allowedTransitions(ticket.status);
   return (

@@ -17,7 +17,7 @@ export function TicketDialogs({ dialog, onClose, ticket, timeline, customer, eng
     <div className="overlay" role="presentation" onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog wide-dialog" role="dialog" aria-modal="true" aria-label={t(`ticket.dialog.${dialog}`)} onClick={(e) => e.stopPropagation()}>
         <h2>{t(`ticket.dialog.${dialog}`)}</h2>
-        {dialog === 'severity' && <SeverityEditor ticket={ticket} onClose={onClose} />}
+        {dialog === 'severity' && <SeverityEditor ticket={ticket} customer={customer} onClose={onClose} />}
         {dialog === 'escalate' && <EscalateDialog ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} onClose={onClose} />}
       </div>
     </div>

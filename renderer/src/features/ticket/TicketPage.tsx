@@ -42,8 +42,9 @@ export function TicketPage({ id }: { id: string }) {
         </dl>
         <div className="ticket-actions">
           <StatusActions ticket={ticket} />
-          <button type="button" onClick={() => setDialog('severity')}>{t('ticket.changeSeverity')}</button>
-          <button type="button" onClick={() => setDialog('escalate')}>{t('ticket.escalate')}</button>
+          {/* A closed ticket is final: its severity and escalation can no longer change, so neither is offered. */}
+          {ticket.status !== 'closed' && <button type="button" onClick={() => setDialog('severity')}>{t('ticket.changeSeverity')}</button>}
+          {ticket.status !== 'closed' && <button type="button" onClick={() => setDialog('escalate')}>{t('ticket.escalate')}</button>}
           <RequestOnSiteButton ticket={ticket} />
           <MuteTicketButton ticketId={ticket.id} />
         </div>
