@@ -1,7 +1,8 @@
 import type { Policy } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
 import type { ClockKind } from '../sla/watch';
-import { computeClocks, type CalendarLookup, type Clock } from '../sla/clocks';
+import type { CalendarLookup, Clock } from '../sla/clocks';
+import { ticketClocks } from '../sla/ticket-clocks';
 import { applySeverityFields, type SeverityChange } from './change';
 
 /** One clock before and after a proposed change; absent when that side has no such clock. */
@@ -9,8 +10,9 @@ export type WhatIfClock = { kind: ClockKind; current?: Clock; proposed?: Clock }
 
 /** Each clock's current and proposed target for a severity/impact/urgency change (the UI preview); changes nothing. */
 export function whatIfSeverity(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, policy: Policy, calendars: CalendarLookup, now: number): WhatIfClock[] {
-  const current = computeClocks(ticket, policy, now, calendars);
-  const proposed = computeClocks(applySeverityFields(ticket, change, policy, now), policy, now, calendars);
+  const config = { policies: new Map([[policy.id, policy]]), calendars };
+  const current = ticketClocks(ticket, config, now).clocks;
+  const proposed = ticketClocks(applySeverityFields(ticket, change, policy, now), config, now).clocks;
   const kinds = [...new Set([...current, ...proposed].map((c) => c.kind))];
   return kinds.map((kind) => {
     const row: WhatIfClock = { kind };

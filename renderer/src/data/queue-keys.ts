@@ -1,6 +1,8 @@
-import type { Ticket } from '../../../../shared/ticket';
-import { computeClocks } from '../../../../shared/sla/clocks';
-import type { Config } from '../../config/config-store';
+// What every queue, count and alert reads: the keys derived onto each stored ticket row and the
+// names of the indexes over them. They live in the data layer (not in a screen) because the
+// queues, the SLA watch, escalation, dispatch and config changes all read the same facts.
+import type { Ticket } from '../../../shared/ticket';
+import { policyOf, ticketClocks, type DeskConfig } from '../../../shared/sla';
 
 /** Sorts after every real deadline: open tickets with no running clock (e.g. waiting for the customer). */
 export const NO_DUE = 8.64e15;
@@ -13,19 +15,37 @@ export const CLOSED = 9e15;
  */
 export type QueueKeys = { dueAt: number; qOwner: string; qOnSite: 0 | 1; qEDown: 0 | 1; qWords: string[] };
 
-/** The earliest deadline among the ticket's running (or running-and-breached) clocks. */
-export function nearestDue(ticket: Ticket, config: Config, now: number): number {
+/** The fields queueKeys derives; not data (a backup leaves them out, an import derives them again). */
+export const queueKeyFields = { tickets: ['dueAt', 'qOwner', 'qOnSite', 'qEDown', 'qWords'], timeline: ['qWords'] } as const;
+
+/**
+ * The indexes of the tickets table the screens read by name: each queue is one range of a
+ * [key+dueAt] compound index, sorted by the nearest SLA target. The store's schema declares them.
+ */
+export const ticketIndex = {
+  dueAt: 'dueAt',
+  words: 'qWords',
+  severity: 'severity',
+  statusDue: '[status+dueAt]',
+  productLineDue: '[productLine+dueAt]',
+  regionDue: '[region+dueAt]',
+  customerDue: '[customerId+dueAt]',
+  ownerDue: '[qOwner+dueAt]',
+  eDownDue: '[qEDown+dueAt]',
+  onSiteDue: '[qOnSite+dueAt]',
+} as const;
+export type TicketIndex = (typeof ticketIndex)[keyof typeof ticketIndex];
+
+/**
+ * The earliest deadline among the ticket's running (or running-and-breached) clocks. A ticket
+ * whose policy or calendar is missing has no clocks (ticketClocks): it still belongs in the
+ * queues, after every ticket with a deadline.
+ */
+export function nearestDue(ticket: Ticket, config: DeskConfig, now: number): number {
   if (ticket.status === 'closed') return CLOSED;
-  const policy = config.policies.get(ticket.policyId);
-  if (!policy) return NO_DUE;
   let due = NO_DUE;
-  try {
-    for (const c of computeClocks(ticket, policy, now, config.calendars)) {
-      if ((c.state === 'running' || c.state === 'breached') && c.completedAt === undefined && c.target !== undefined && c.target < due) due = c.target;
-    }
-  } catch {
-    // A ticket whose policy names a missing calendar still belongs in the queue, just unsorted.
-    return NO_DUE;
+  for (const c of ticketClocks(ticket, config, now).clocks) {
+    if ((c.state === 'running' || c.state === 'breached') && c.completedAt === undefined && c.target !== undefined && c.target < due) due = c.target;
   }
   return due;
 }
@@ -51,8 +71,8 @@ export function searchTokens(...texts: string[]): string[] {
   return [...out];
 }
 
-export function queueKeys(ticket: Ticket, config: Config, now: number): QueueKeys {
-  const policy = config.policies.get(ticket.policyId);
+export function queueKeys(ticket: Ticket, config: DeskConfig, now: number): QueueKeys {
+  const policy = policyOf(config.policies, ticket.policyId);
   const eDownLevel = policy?.eDown?.levelId;
   return {
     dueAt: nearestDue(ticket, config, now),

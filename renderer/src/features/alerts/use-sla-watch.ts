@@ -5,7 +5,7 @@ import { useRouter } from '../../app/router';
 import { useServices } from '../../app/services';
 import { useMinute } from '../../app/use-now';
 import { useConfig } from '../../config/config-store';
-import { uncachedRead } from '../../data';
+import { ticketIndex, uncachedRead } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { useHostLanguage } from './use-host-language';
 import { unrecordedAlerts } from './unrecorded-alerts';
@@ -89,7 +89,7 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
     () =>
       uncachedRead(db, [db.tickets, db.customers], async () => {
         const horizon = (hour + 1) * HOUR_MS + WATCH_HORIZON_MS;
-        const tickets = await db.tickets.where('dueAt').below(horizon).toArray();
+        const tickets = await db.tickets.where(ticketIndex.dueAt).below(horizon).toArray();
         const ids = [...new Set(tickets.map((t) => t.customerId))];
         const customers = await db.customers.bulkGet(ids);
         return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now());
@@ -104,7 +104,7 @@ export function useSlaWatch({ onSyncRequested }: SlaWatchOptions): void {
 
   const counts = useLiveQuery(async () => {
     const now = Date.now();
-    const [breached, atRisk] = await Promise.all([db.tickets.where('dueAt').below(now).count(), db.tickets.where('dueAt').between(now, now + AT_RISK_MS, true, false).count()]);
+    const [breached, atRisk] = await Promise.all([db.tickets.where(ticketIndex.dueAt).below(now).count(), db.tickets.where(ticketIndex.dueAt).between(now, now + AT_RISK_MS, true, false).count()]);
     return { breached, atRisk };
   }, [db, minute]);
 
