@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../renderer/src/data/db';
 import { runMutation, setActor } from '../../renderer/src/data/mutate';
 import { createSyncClient } from '../../renderer/src/data/sync-client';
-import { createSyncController } from '../../renderer/src/features/sync/sync-controller';
+import { createSyncController } from '../../renderer/src/app/sync-controller';
 import type { Host } from '../../renderer/src/host';
 import type { Db } from '../../server/db/types';
 import { addUser, appFetch, createServer, loginToken, makeClient, memoryDb, newTicket } from './harness';

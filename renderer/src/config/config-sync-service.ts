@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../app/services';
+import { liveQuery } from 'dexie';
 import type { ServiceDeskDb } from '../data/db';
 import { createConfigSync, type ConfigSync } from './config-sync';
 
@@ -17,12 +15,13 @@ function syncFor(db: ServiceDeskDb): ConfigSync {
 
 /**
  * Keeps the in-memory config (useConfig/getConfig) in step with the stored policies and calendars,
- * and re-targets the open tickets a change affects. Mount once, near the root of the app.
+ * and re-targets the open tickets a change affects, until the returned function is called. The
+ * kernel starts it with the app, so edits synced from another device apply on any screen.
  */
-export function useConfigSync(): void {
-  const { db } = useServices();
-  const rows = useLiveQuery(async () => ({ policies: await db.policies.toArray(), calendars: await db.calendars.toArray() }), [db]);
-  useEffect(() => {
-    if (rows) syncFor(db).apply(rows.policies, rows.calendars);
-  }, [db, rows]);
+export function startConfigSync(db: ServiceDeskDb): () => void {
+  const sub = liveQuery(async () => ({ policies: await db.policies.toArray(), calendars: await db.calendars.toArray() })).subscribe({
+    next: (rows) => syncFor(db).apply(rows.policies, rows.calendars),
+    error: (e: unknown) => console.error(`config sync: ${String(e)}`),
+  });
+  return () => sub.unsubscribe();
 }

@@ -1,6 +1,4 @@
-export { useSlaWatch } from './use-sla-watch';
-export type { SlaWatchOptions } from './use-sla-watch';
+export { slaWatchService } from './sla-watch-service';
 export { NotificationSettingsPanel } from './NotificationSettingsPanel';
 export { MuteTicketButton } from './MuteTicketButton';
 export { NotificationsBlockedBanner } from './NotificationsBlockedBanner';
-export { useHostLanguage } from './use-host-language';

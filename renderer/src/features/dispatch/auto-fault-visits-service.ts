@@ -1,10 +1,8 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
-import { useMutations } from '../../app/mutations';
-import { useServices } from '../../app/services';
+import type { BackgroundService } from '../../app/background';
 import { useSession } from '../../app/session';
-import { useMinute } from '../../app/use-now';
-import { useConfig } from '../../config/config-store';
+import { subscribeMinute } from '../../app/use-now';
+import { getConfig, useConfigStore } from '../../config/config-store';
 import { createDueFaultVisits, type AutoVisitsResult } from './auto-fault-visits';
 
 /** The last automatic run's outcome, for the board to say what failed (UI state, not data). */
@@ -13,7 +11,6 @@ export const useAutoFaultVisitsResult = create<{ result?: AutoVisitsResult }>(()
 // Another window of the same profile (a second browser tab) runs the same job; the Web Lock lets
 // only one of them create visits at a time, so the other sees the first one's visits.
 const LOCK = 'service-desk:auto-fault-visits';
-let runs: Promise<void> = Promise.resolve();
 
 function exclusively(job: () => Promise<void>): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -21,32 +18,42 @@ function exclusively(job: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Mount once for the whole app: creates the fault visit of every open ticket whose online window
- * ended unresolved, on start and every minute, whichever screen is open. The visit id comes from
- * the ticket, so windows and devices running this at the same time never make a second visit.
+ * Creates the fault visit of every open ticket whose online window ended unresolved, on start,
+ * every minute and when the configuration or the signed-in user changes, whichever screen is
+ * open. The visit id comes from the ticket, so windows and devices running this at the same time
+ * never make a second visit.
  */
-export function useAutoFaultVisits(): void {
-  const { db, sync } = useServices();
-  const mutate = useMutations();
-  const config = useConfig();
-  const by = useSession((s) => s.session.userId);
-  const minute = useMinute();
-  useEffect(() => {
-    let live = true;
-    const syncedOnly = sync.server() !== undefined;
+export const autoFaultVisitsService: BackgroundService = {
+  name: 'auto-fault-visits',
+  start({ db, sync, mutate }) {
+    let stopped = false;
     // Runs one after another (never two at once), so a second run sees the first one's visits.
-    runs = runs
-      .then(() =>
-        exclusively(async () => {
-          const result = await createDueFaultVisits(db, mutate, config, Date.now(), by, { syncedOnly });
-          if (live) useAutoFaultVisitsResult.setState({ result });
-        }),
-      )
-      .catch((e: unknown) => {
-        if (live) useAutoFaultVisitsResult.setState({ result: { created: [], failed: [{ ticketId: '', message: e instanceof Error ? e.message : String(e) }] } });
-      });
-    return () => {
-      live = false;
+    let runs: Promise<void> = Promise.resolve();
+    const trigger = (): void => {
+      runs = runs
+        .then(() =>
+          exclusively(async () => {
+            if (stopped) return;
+            const syncedOnly = sync.server() !== undefined;
+            const result = await createDueFaultVisits(db, mutate, getConfig(), Date.now(), useSession.getState().session.userId, { syncedOnly });
+            if (!stopped) useAutoFaultVisitsResult.setState({ result });
+          }),
+        )
+        .catch((e: unknown) => {
+          if (!stopped) useAutoFaultVisitsResult.setState({ result: { created: [], failed: [{ ticketId: '', message: e instanceof Error ? e.message : String(e) }] } });
+        });
     };
-  }, [db, sync, mutate, config, by, minute]);
-}
+    trigger();
+    const offs = [
+      subscribeMinute(trigger),
+      useConfigStore.subscribe(trigger),
+      useSession.subscribe((s, before) => {
+        if (s.session.userId !== before.session.userId) trigger();
+      }),
+    ];
+    return () => {
+      stopped = true;
+      offs.forEach((off) => off());
+    };
+  },
+};

@@ -1,44 +1,38 @@
-import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { DueEscalation } from '../../../../shared/escalation';
-import { useServices } from '../../app/services';
-import { useMutations } from '../../app/mutations';
-import { useMinute } from '../../app/use-now';
-import { useConfig } from '../../config/config-store';
+import type { BackgroundService } from '../../app/background';
+import { subscribeMinute } from '../../app/use-now';
+import { getConfig, useConfigStore } from '../../config/config-store';
 import { runAutoEscalation, type AutoRunState } from './auto-run';
 import { useEscalationNoticesStore } from './notices-store';
 import { mayNotify } from './quiet-hours';
 
 /**
- * Automatic escalation for the whole app (mount once): every minute and on each SLA alert from the
- * host, records the due levels of breached or aged open tickets, each level once (the timeline
- * events are the memory, so a reload never repeats one), and lists them in EscalationNotices.
+ * Automatic escalation for the whole app: every minute, on each SLA alert from the host and when
+ * the configuration or the language changes, records the due levels of breached or aged open
+ * tickets, each level once (the timeline events are the memory, so a reload never repeats one),
+ * and lists them in EscalationNotices. Runs one after another, never two at once.
  */
-export function useAutoEscalation(): void {
-  const { db, host } = useServices();
-  const mutate = useMutations();
-  const config = useConfig();
-  const minute = useMinute();
-  const { t, i18n } = useTranslation();
-  const addNotices = useEscalationNoticesStore((s) => s.add);
-  const state = useRef<AutoRunState>({});
-  const [alerts, setAlerts] = useState(0);
-
-  useEffect(() => host.on('sla.alerts', () => setAlerts((n) => n + 1)), [host]);
-
-  useEffect(() => {
-    // An alert fires at the breach instant, which is after the minute tick: use the real time.
-    const now = Date.now();
-    const describe = (due: DueEscalation) =>
-      due.trigger.kind === 'clock_breached'
-        ? t('escalation.auto.clockBreached', { clock: t(`clocks.${due.trigger.clock}`) })
-        : t('escalation.auto.aged', { hours: Math.round((due.trigger.minutes / 60) * 10) / 10, severity: due.trigger.severity });
-    const run = async () => {
-      const recorded = await runAutoEscalation(db, mutate, { policies: config.policies, calendars: config.calendars, now, language: i18n.language, describe, state: state.current });
+export const autoEscalationService: BackgroundService = {
+  name: 'auto-escalation',
+  start({ db, host, mutate }) {
+    const state: AutoRunState = {};
+    let runs = Promise.resolve();
+    let stopped = false;
+    const run = async (): Promise<void> => {
+      // An alert fires at the breach instant, which is after the minute tick: use the real time.
+      const now = Date.now();
+      const t = i18next.t.bind(i18next);
+      const describe = (due: DueEscalation) =>
+        due.trigger.kind === 'clock_breached'
+          ? t('escalation.auto.clockBreached', { clock: t(`clocks.${due.trigger.clock}`) })
+          : t('escalation.auto.aged', { hours: Math.round((due.trigger.minutes / 60) * 10) / 10, severity: due.trigger.severity });
+      const config = getConfig();
+      const recorded = await runAutoEscalation(db, mutate, { policies: config.policies, calendars: config.calendars, now, language: i18next.language, describe, state });
       const applied = recorded.filter((r) => r.outcome === 'applied');
       if (applied.length === 0) return;
       const settings = await host.invoke('notifications.getSettings', {}).catch(() => undefined);
-      addNotices(
+      useEscalationNoticesStore.getState().add(
         applied.map((r) => ({
           key: `${r.ticketId}:${r.level}:${r.at}`,
           ticketId: r.ticketId,
@@ -52,6 +46,16 @@ export function useAutoEscalation(): void {
         })),
       );
     };
-    run().catch((e: unknown) => console.error('automatic escalation failed', e));
-  }, [minute, alerts, db, host, mutate, config, t, i18n.language, addNotices]);
-}
+    const trigger = (): void => {
+      runs = runs.then(() => (stopped ? undefined : run())).catch((e: unknown) => console.error('automatic escalation failed', e));
+    };
+    trigger();
+    const offs = [subscribeMinute(trigger), host.on('sla.alerts', trigger), useConfigStore.subscribe(trigger)];
+    i18next.on('languageChanged', trigger);
+    return () => {
+      stopped = true;
+      offs.forEach((off) => off());
+      i18next.off('languageChanged', trigger);
+    };
+  },
+};
