@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoEngineers } from '../../../shared/demo';
 import type { IpcCall, IpcEvent, IpcEventPayload, IpcInput } from '../../../shared/ipc';
 import { slaAlertEventId } from '../../../shared/sync';
+import { ticketSchema } from '../../../shared/ticket';
 import { startBackground, type RunningServices } from '../app/background';
 import type { Mutate } from '../app/mutations';
 import { useRouter } from '../app/router';
@@ -10,7 +11,6 @@ import { getConfig } from '../config';
 import { installQueueKeys, openDb, runMutation, type ServiceDeskDb } from '../data';
 import type { Host } from '../host';
 import { initI18n } from '../i18n';
-import { makeTicket } from '../features/escalation/fixtures.test-support';
 import { backgroundServices } from './background-services';
 
 const HOUR = 3_600_000;
@@ -85,7 +85,13 @@ describe('background services run from the kernel, without any React tree', () =
     await db.engineers.bulkPut(demoEngineers);
     // Received ten days ago and never answered: its first response is breached on any calendar.
     const createdAt = Date.now() - 240 * HOUR;
-    await db.tickets.put(makeTicket({ createdAt, updatedAt: createdAt, sla: { severityHistory: [{ at: createdAt, severity: '2' }], pauses: [], customerUpdates: [] } }));
+    await db.tickets.put(
+      ticketSchema.parse({
+        id: 'SD-T-0001', title: 'Gateway restarts under load', channel: 'phone', customerId: 'cust-jade', productLine: 'secure-gateway', product: 'Gateway 7', region: 'apac-cjks',
+        policyId: 'onsite-4-level-7x24', severity: '2', impact: 'service_affecting', urgency: 'high', priority: 'P2', status: 'received', ownerId: 'eng-alex',
+        sla: { severityHistory: [{ at: createdAt, severity: '2' }] }, createdAt, updatedAt: createdAt,
+      }),
+    );
     return db;
   }
   const start = (db: ServiceDeskDb, host: Host) => {

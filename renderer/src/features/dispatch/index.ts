@@ -6,3 +6,4 @@ export { parseVisitRows } from './visit-rows';
 export { exportVisitIcs, exportEngineerFeed, fallbackOrganizer, type IcsSources } from './ics-export';
 export { onSiteClock } from './deadlines';
 export { autoFaultVisitsService } from './auto-fault-visits-service';
+export { createDueFaultVisits, findDueFaultVisits, type AutoVisitsResult } from './auto-fault-visits';
