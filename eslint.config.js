@@ -2,6 +2,7 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importDirectionsConfig } from './scripts/eslint-import-directions.js';
 
 
 export default tseslint.config(
@@ -31,6 +32,9 @@ export default tseslint.config(
       }],
     },
   },
+  // Inside the renderer: data, host, i18n < config, app (the kernel) < features < shell; features
+  // meet only through their index.ts (scripts/eslint-import-directions.js has the table).
+  importDirectionsConfig,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

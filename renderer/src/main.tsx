@@ -1,18 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App } from './shell/App';
+import { backgroundServices } from './shell/background-services';
+import { startBackground } from './app/background';
 import { ServicesProvider } from './app/services';
 import { MutationsProvider, type Mutate } from './app/mutations';
 import { seedDemoDataOnFirstRun } from './app/seed-demo';
 import { demoSession, useSession } from './app/session';
-import { getActor, openDb, runMutation, setActor, MutationInputError } from './data';
+import { getActor, installQueueKeys, openDb, runMutation, setActor, MutationInputError } from './data';
 import { selectHost } from './host';
-import { installQueueKeys } from './features/queue';
 import { presetEscalationMatrices } from './features/escalation';
 import { getConfig } from './config/config-store';
-import { createSyncController } from './features/sync';
+import { createSyncController } from './app/sync-controller';
 import { initI18n } from './i18n';
-import './app/app.css';
+import './shell/app.css';
 
 async function start(): Promise<void> {
   await initI18n();
@@ -41,6 +42,12 @@ async function start(): Promise<void> {
 
   const sync = createSyncController(db, host);
   await sync.start();
+  // Alerts, escalation, fault visits and config sync run from here, whichever screen shows; a
+  // reload starts them again (and the page going away stops them, so no job outlives its store).
+  const background = startBackground({ db, host, sync, mutate }, backgroundServices);
+  addEventListener('pagehide', (e) => {
+    if (!e.persisted) background.stop();
+  });
 
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MIN, MON_0900, makeTicket, officeCalendar, testCalendars, testPolicy } from '../sla/clocks-fixtures';
+import { HOUR, MIN, MON_0900, makeTicket, officeCalendar, testCalendars, testPolicy } from '../sla/clocks-fixtures.test-support';
 import { computeClocks } from '../sla/clocks';
 import { deadlineMoves, policiesUsingCalendar } from './deadline-moves';
 

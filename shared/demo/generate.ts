@@ -6,6 +6,7 @@ import { seededRandom, pick } from './random';
 import { demoCustomers, demoEngineers, demoProductLines, demoProducts, demoTitles } from './catalogue';
 import { demoHistory } from './history';
 import { settleDemoTicket, type DemoRules } from './settle';
+import type { DemoTicket } from './demo-ticket';
 import type { Visit } from '../dispatch/visit-schema';
 
 /**
@@ -43,8 +44,6 @@ export type DemoOptions = {
   rules?: DemoRules;
 };
 export type DemoData = { tickets: Ticket[]; timeline: TimelineEvent[]; visits: Visit[] };
-/** One generated ticket with its timeline events (and, settled, the fault visit the app would have queued). */
-export type DemoTicket = { ticket: Ticket; events: TimelineEvent[]; visits?: Visit[] };
 
 const statuses: TicketStatus[] = ['received', 'acknowledged', 'in_progress', 'in_progress', 'waiting_customer', 'resolved', 'closed'];
 const impacts: Impact[] = ['service_affecting', 'degradation', 'non_service_affecting'];

@@ -1,6 +1,7 @@
 export * from './random';
 export * from './catalogue';
 export * from './generate';
+export * from './demo-ticket';
 export * from './directory';
 export * from './history';
 export * from './backup-file';

@@ -16,12 +16,13 @@ import {
   type EscalationMatrix,
 } from '../escalation';
 import type { Policy } from '../policy/schema';
-import { computeClocks, type CalendarLookup, type Clock } from '../sla/clocks';
+import type { CalendarLookup, Clock } from '../sla/clocks';
+import { ticketClocks } from '../sla/ticket-clocks';
 import { nextWatchList } from '../sla/watch-list';
 import type { ClockKind } from '../sla/watch';
 import { autoEscalationEventId, slaAlertEventId } from '../sync/mutations/timeline-append';
 import type { Ticket } from '../ticket/schema';
-import type { DemoTicket } from './generate';
+import type { DemoTicket } from './demo-ticket';
 
 /** The rules the app runs on, so the generated past matches what it would have recorded. */
 export type DemoRules = {
@@ -54,13 +55,9 @@ export function demoEscalationReason(due: DueEscalation): string {
   return t.kind === 'clock_breached' ? `${clockNames[t.clock]} clock breached` : `open longer than ${Math.round((t.minutes / 60) * 10) / 10} h at severity ${t.severity}`;
 }
 
+/** A policy naming a missing calendar gives no clocks (ticketClocks), as in the app. */
 function clocksOf(ticket: Ticket, policy: Policy, now: number, calendars: CalendarLookup): Clock[] {
-  try {
-    return computeClocks(ticket, policy, now, calendars);
-  } catch {
-    // A policy naming a missing calendar has no clocks (the app skips such tickets the same way).
-    return [];
-  }
+  return ticketClocks(ticket, { policies: new Map([[policy.id, policy]]), calendars }, now).clocks;
 }
 
 /** When the trigger fired: the breach instant of the clock, or the ticket's age limit. */

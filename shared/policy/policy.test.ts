@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, policyCalendarIds } from './index';
 import { missingIntakeFields } from './intake';
-import { makeTicket, testPolicyInput } from '../sla/clocks-fixtures';
+import { makeTicket, testPolicyInput } from '../sla/clocks-fixtures.test-support';
 
 describe('policy schema', () => {
   it('accepts a complete policy and lists every calendar it refers to', () => {

@@ -1,8 +1,8 @@
 // The per-clock part of the compliance report: every counted clock goes to its kind's total, its
 // group and its week. Clocks are computed once per ticket.
 import type { Policy } from '../policy/schema';
-import { computeClocks } from '../sla/clocks';
 import type { Clock } from '../sla/clocks-types';
+import { describeClocksProblem, ticketClocks } from '../sla/ticket-clocks';
 import { clockKinds, type ClockKind } from '../sla/watch';
 import type { Ticket } from '../ticket/schema';
 import { inPeriod } from './filters';
@@ -50,16 +50,9 @@ export function tallyClocks(input: ReportInput, tickets: readonly Ticket[], week
     if (skipped.length < MAX_SKIPPED_LISTED) skipped.push({ ticketId, reason });
   };
   for (const t of tickets) {
-    const policy: Policy | undefined = policies.get(t.policyId);
-    if (!policy) {
-      skip(t.id, `unknown policy "${t.policyId}"`);
-      continue;
-    }
-    let clocks: Clock[];
-    try {
-      clocks = computeClocks(t, policy, now, calendars);
-    } catch (e) {
-      skip(t.id, e instanceof Error ? e.message : String(e));
+    const { clocks, problem } = ticketClocks(t, { policies, calendars }, now);
+    if (problem) {
+      skip(t.id, describeClocksProblem(problem));
       continue;
     }
     for (const c of clocks) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeSeverity } from './change';
 import { validateEDown } from './e-down';
 import { whatIfSeverity } from './what-if';
-import { makeTicket, testCalendars, testPolicy, MON_0900 } from '../sla/clocks-fixtures';
+import { makeTicket, testCalendars, testPolicy, MON_0900 } from '../sla/clocks-fixtures.test-support';
 import { initialPriority, priorityFor } from '../policy/priority';
 import type { EDownAnswers } from '../ticket/schema';
 

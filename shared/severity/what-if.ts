@@ -1,7 +1,8 @@
 import type { Policy } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
 import type { ClockKind } from '../sla/watch';
-import { computeClocks, type CalendarLookup, type Clock } from '../sla/clocks';
+import type { CalendarLookup, Clock } from '../sla/clocks';
+import { ticketClocks } from '../sla/ticket-clocks';
 import type { ContractTier } from '../policy/priority';
 import { applySeverityFields, type SeverityChange } from './change';
 
@@ -13,8 +14,9 @@ export type WhatIfClock = { kind: ClockKind; current?: Clock; proposed?: Clock }
  * changes nothing. The proposed ticket is the one saving would write (same `applySeverityFields`).
  */
 export function whatIfSeverity(ticket: Ticket, change: Omit<SeverityChange, 'reason'>, policy: Policy, calendars: CalendarLookup, now: number, tier?: ContractTier): WhatIfClock[] {
-  const current = computeClocks(ticket, policy, now, calendars);
-  const proposed = computeClocks(applySeverityFields(ticket, change, { policy, tier }, now), policy, now, calendars);
+  const config = { policies: new Map([[policy.id, policy]]), calendars };
+  const current = ticketClocks(ticket, config, now).clocks;
+  const proposed = ticketClocks(applySeverityFields(ticket, change, { policy, tier }, now), config, now).clocks;
   const kinds = [...new Set([...current, ...proposed].map((c) => c.kind))];
   return kinds.map((kind) => {
     const row: WhatIfClock = { kind };

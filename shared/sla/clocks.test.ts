@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeClocks, type Clock } from './clocks';
 import type { ClockKind } from './watch';
-import { HOUR, MIN, MON_0900, makeTicket, testCalendars, testPolicy, testPolicyInput } from './clocks-fixtures';
+import { HOUR, MIN, MON_0900, makeTicket, testCalendars, testPolicy, testPolicyInput } from './clocks-fixtures.test-support';
 import { policySchema } from '../policy/schema';
 import { changeSeverity, type SeverityChange } from '../severity/change';
 import type { Ticket } from '../ticket/schema';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextWatchList } from './watch-list';
 import { watchEntrySchema } from './watch';
-import { MON_0900, makeTicket, testCalendars, testPolicy } from './clocks-fixtures';
+import { MON_0900, makeTicket, testCalendars, testPolicy } from './clocks-fixtures.test-support';
 
 const policy = testPolicy();
 const at = (d: number, h: number, m = 0): number => Date.UTC(2026, 2, d, h, m);

@@ -1,36 +1,36 @@
 // The alerts the desktop timer service arms (issue 3, section 2): one entry per future warning
 // threshold and per breach of every running clock.
-import type { Policy, SeverityLevel } from '../policy/schema';
+import type { SeverityLevel } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
-import { computeClocks, meterFor } from './clocks';
+import { meterFor } from './clocks';
 import type { CalendarLookup } from './clocks-types';
+import { describeClocksProblem, ticketClocks, type PolicyLookup } from './ticket-clocks';
 import type { WatchEntry } from './watch';
 
+export type { PolicyLookup } from './ticket-clocks';
+
 export type WatchLabel = WatchEntry['label'];
-export type PolicyLookup = ReadonlyMap<string, Policy> | Readonly<Record<string, Policy>>;
 /** Builds the notification text of a ticket; by default the customer id, the level label and the title. */
 export type LabelFor = (ticket: Ticket, level: SeverityLevel | undefined) => WatchLabel;
 
 const defaultLabel: LabelFor = (t, level) => ({ customer: t.customerId, severity: level?.label ?? t.severity, title: t.title });
-
-function policyOf(policies: PolicyLookup, id: string): Policy | undefined {
-  return policies instanceof Map ? policies.get(id) : (policies as Readonly<Record<string, Policy>>)[id];
-}
 
 /**
  * Every instant at which a running clock crosses a warning threshold (future ones only) or
  * breaches (always listed while the clock runs, even when already past, so a restarted timer
  * service can still alert once; it dedupes by watchEntryKey). Paused, pending, met and finished
  * clocks arm nothing: any fact change that could restart them calls for a new list. Sorted by `at`.
- * A ticket whose policy is missing throws a RangeError naming it.
+ * A ticket whose policy or calendar is missing throws a RangeError naming it (callers that watch
+ * many tickets catch it per ticket, so one broken policy does not silence every other alert).
  */
 export function nextWatchList(tickets: Iterable<Ticket>, policies: PolicyLookup, calendars: CalendarLookup, now: number, labels: LabelFor = defaultLabel): WatchEntry[] {
   const out: WatchEntry[] = [];
   for (const ticket of tickets) {
-    const policy = policyOf(policies, ticket.policyId);
-    if (!policy) throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", which is not loaded`);
+    const { clocks, policy, problem } = ticketClocks(ticket, { policies, calendars }, now);
+    if (problem?.kind === 'no_policy') throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", which is not loaded`);
+    if (problem || !policy) throw new RangeError(`ticket ${ticket.id}: ${problem ? describeClocksProblem(problem) : 'no policy'}`);
     let label: WatchLabel | undefined;
-    for (const c of computeClocks(ticket, policy, now, calendars)) {
+    for (const c of clocks) {
       const running = c.completedAt === undefined && c.startedAt !== undefined && (c.state === 'running' || c.state === 'breached');
       if (!running || c.target === undefined) continue;
       if (label === undefined) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FieldVersions } from './protocol';
-import type { MutationCtx } from './mutation-types';
 
 /**
  * A conflict the people involved must see: a refused write (status `open`, to resolve) or a
@@ -31,8 +30,11 @@ export const conflictRecordSchema = z.object({
 });
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
 
-/** Deterministic id so a replayed mutation yields the same record on every device. */
-export function conflictId(ctx: Pick<MutationCtx, 'clientId' | 'mutationId'>, field: string): string {
+/**
+ * Deterministic id so a replayed mutation yields the same record on every device. Takes only the
+ * two facts it needs (not the mutation context), so conflicts stay a leaf the mutation types use.
+ */
+export function conflictId(ctx: { clientId: string; mutationId: number }, field: string): string {
   return `${ctx.clientId}:${ctx.mutationId}:${field}`;
 }
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy, type Policy } from '../../shared/policy';
 import { calendarPresetSchema, computeClocks, nextWatchList, type CalendarLookup } from '../../shared/sla';
-import { makeTicket } from '../../shared/sla/clocks-fixtures';
+import { makeTicket } from '../../shared/sla/clocks-fixtures.test-support';
 import type { Ticket } from '../../shared/ticket';
 
 const N = 100_000;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, policyCalendarIds, type Policy } from '../../shared/policy';
 import { calendarPresetSchema, computeClocks, type CalendarLookup } from '../../shared/sla';
-import { makeTicket } from '../../shared/sla/clocks-fixtures';
+import { makeTicket } from '../../shared/sla/clocks-fixtures.test-support';
 
 const root = join(import.meta.dirname, '../../resources/presets');
 const readDir = (dir: string): [string, unknown][] =>

@@ -1,19 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Db } from '../../server/db/types';
-import { addUser, createServer, makeClient, memoryDb, newTicket, type TestClient } from './harness';
+import { describe, it } from 'vitest';
+import { addUser, inProcessServer, makeClient, newTicket, type TestClient } from './harness';
 import { act, convergeAndCheck, type Made } from './invariants';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer();
 
 const DAY = 24 * 3600_000;
 const severities = ['1', '2', '3', '4'];
@@ -22,10 +12,10 @@ const statuses = ['acknowledged', 'in_progress', 'waiting_customer', 'resolved',
 describe('convergence', () => {
   it('a client offline for 7 simulated days with 500 edits converges with two online clients', async () => {
     const tenant = 't-week';
-    const [u1, u2, u3] = [await addUser(db, tenant, 'field_engineer', 'north'), await addUser(db, tenant), await addUser(db, tenant, 'dispatcher')];
-    const field = await makeClient(server, u1);
-    const desk = await makeClient(server, u2);
-    const dispatch = await makeClient(server, u3);
+    const [u1, u2, u3] = [await addUser(env.db, tenant, 'field_engineer', 'north'), await addUser(env.db, tenant), await addUser(env.db, tenant, 'dispatcher')];
+    const field = await makeClient(env.server, u1);
+    const desk = await makeClient(env.server, u2);
+    const dispatch = await makeClient(env.server, u3);
     const made: Made[] = [];
     const tickets = Array.from({ length: 10 }, () => newTicket());
     for (const t of tickets) await act(desk, made, 'ticket.create@1', { ticket: t });
@@ -51,7 +41,7 @@ describe('convergence', () => {
       await desk.sync.syncNow();
       await dispatch.sync.syncNow();
     }
-    await convergeAndCheck(db, tenant, [field, desk, dispatch], made);
+    await convergeAndCheck(env.db, tenant, [field, desk, dispatch], made);
     // Generous: the shared 2-core machine may be busy; this is a correctness test, not a timing one.
   }, 180_000);
 
@@ -68,7 +58,7 @@ describe('convergence', () => {
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
         const tenant = `t-prop-${++run}`;
         const clients: TestClient[] = [];
-        for (const role of ['agent', 'dispatcher', 'agent'] as const) clients.push(await makeClient(server, await addUser(db, tenant, role)));
+        for (const role of ['agent', 'dispatcher', 'agent'] as const) clients.push(await makeClient(env.server, await addUser(env.db, tenant, role)));
         const made: Made[] = [];
         const tickets = [newTicket(), newTicket(), newTicket()];
         const first = clients[0];
@@ -88,7 +78,7 @@ describe('convergence', () => {
           else if (o.kind === 'assign') await act(c, made, 'ticket.assign@1', { ticketId: t.id, ownerId: clients[o.pick % 3]?.user.id });
           else await act(c, made, 'ticket.changeStatus@1', { ticketId: t.id, to: statuses[o.pick] ?? 'resolved' });
         }
-        await convergeAndCheck(db, tenant, clients, made);
+        await convergeAndCheck(env.db, tenant, clients, made);
         for (const c of clients) c.sync.stop();
       }),
       { numRuns: 12, seed: 4242, endOnFailure: true },

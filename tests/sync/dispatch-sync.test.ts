@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../shared/dispatch/visit-schema';
 import { autoEscalationEventId } from '../../shared/sync';
 import { runMutation } from '../../renderer/src/data/mutate';
-import type { Db } from '../../server/db/types';
 import { seedDemoWarehouse } from '../../server/seed';
-import { addUser, createServer, makeClient, memoryDb, newTicket } from './harness';
+import { addUser, inProcessServer, makeClient, newTicket } from './harness';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer();
 
 const H = 3_600_000;
 const T0 = Date.UTC(2030, 0, 7, 9);
@@ -31,8 +21,8 @@ function visit(ticketId: string, over: Partial<Visit> = {}): Visit {
 describe('dispatch and presets over sync (PGlite)', () => {
   it('an automatic escalation recorded by two offline devices is stored once', async () => {
     const tenant = 't-auto-esc';
-    const a = await makeClient(server, await addUser(db, tenant));
-    const b = await makeClient(server, await addUser(db, tenant));
+    const a = await makeClient(env.server, await addUser(env.db, tenant));
+    const b = await makeClient(env.server, await addUser(env.db, tenant));
     const t = newTicket();
     await runMutation(a.db, 'ticket.create@1', { ticket: t });
     await a.sync.syncNow();
@@ -47,7 +37,7 @@ describe('dispatch and presets over sync (PGlite)', () => {
     await a.sync.syncNow();
     await b.sync.syncNow();
     await a.sync.syncNow();
-    const rows = await db.query(`SELECT id FROM entities WHERE tenant_id = $1 AND data->>'kind' = 'escalated'`, [tenant]);
+    const rows = await env.db.query(`SELECT id FROM entities WHERE tenant_id = $1 AND data->>'kind' = 'escalated'`, [tenant]);
     expect(rows).toEqual([{ id: autoEscalationEventId(t.id, 1) }]);
     for (const c of [a, b]) expect(await c.db.timeline.where('ticketId').equals(t.id).filter((e) => e.kind === 'escalated').count()).toBe(1);
     expect(await b.db.tickets.get(t.id)).toMatchObject({ escalationLevel: 1 });
@@ -55,9 +45,9 @@ describe('dispatch and presets over sync (PGlite)', () => {
 
   it('presets reach every user including field engineers; a non-admin change is refused visibly; deletes propagate', async () => {
     const tenant = 't-config';
-    const admin = await makeClient(server, await addUser(db, tenant, 'admin'));
-    const agent = await makeClient(server, await addUser(db, tenant, 'agent'));
-    const fe = await makeClient(server, await addUser(db, tenant, 'field_engineer', 'far-away'));
+    const admin = await makeClient(env.server, await addUser(env.db, tenant, 'admin'));
+    const agent = await makeClient(env.server, await addUser(env.db, tenant, 'agent'));
+    const fe = await makeClient(env.server, await addUser(env.db, tenant, 'field_engineer', 'far-away'));
     const cal = { id: 'office-hours', name: 'Office hours', calendar: { timeZone: 'Europe/Sofia', week: { sun: [], mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [], thu: [], fri: [], sat: [] } } };
     await runMutation(admin.db, 'config.put@1', { table: 'calendars', row: cal });
     await admin.sync.syncNow();
@@ -69,7 +59,7 @@ describe('dispatch and presets over sync (PGlite)', () => {
     const r = await runMutation(agent.db, 'config.put@1', { table: 'calendars', row: { ...cal, name: 'Hijacked' } });
     expect(r.outcome).toBe('conflict');
     await agent.sync.syncNow();
-    const [row] = await db.query<{ name: string }>(`SELECT data->>'name' AS name FROM entities WHERE tenant_id = $1 AND tbl = 'calendars'`, [tenant]);
+    const [row] = await env.db.query<{ name: string }>(`SELECT data->>'name' AS name FROM entities WHERE tenant_id = $1 AND tbl = 'calendars'`, [tenant]);
     expect(row?.name).toBe('Office hours');
     expect((await agent.db.conflicts.toArray()).some((c) => /only an admin can change calendars/.test(c.reason))).toBe(true);
     expect(await agent.db.calendars.get('office-hours')).toMatchObject({ name: 'Office hours' });
@@ -82,9 +72,9 @@ describe('dispatch and presets over sync (PGlite)', () => {
 
   it('an offline booking is confirmed by the server; an overlapping one stays tentative with a conflict both dispatchers see', async () => {
     const tenant = 't-booking';
-    const d1 = await makeClient(server, await addUser(db, tenant, 'dispatcher'));
-    const d2 = await makeClient(server, await addUser(db, tenant, 'dispatcher'));
-    const eng = await addUser(db, tenant, 'field_engineer', 'north');
+    const d1 = await makeClient(env.server, await addUser(env.db, tenant, 'dispatcher'));
+    const d2 = await makeClient(env.server, await addUser(env.db, tenant, 'dispatcher'));
+    const eng = await addUser(env.db, tenant, 'field_engineer', 'north');
     const [t1, t2] = [newTicket(), newTicket()];
     await runMutation(d1.db, 'ticket.create@1', { ticket: t1 });
     await runMutation(d1.db, 'ticket.create@1', { ticket: t2 });
@@ -118,8 +108,8 @@ describe('dispatch and presets over sync (PGlite)', () => {
 
   it('a field engineer receives the visit assigned to them with its ticket, records arrival offline, and the ticket clock stops', async () => {
     const tenant = 't-field';
-    const disp = await makeClient(server, await addUser(db, tenant, 'dispatcher', 'north'));
-    const fe = await makeClient(server, await addUser(db, tenant, 'field_engineer', 'south'));
+    const disp = await makeClient(env.server, await addUser(env.db, tenant, 'dispatcher', 'north'));
+    const fe = await makeClient(env.server, await addUser(env.db, tenant, 'field_engineer', 'south'));
     const t = newTicket({ region: 'north' });
     await runMutation(disp.db, 'ticket.create@1', { ticket: t });
     await runMutation(disp.db, 'timeline.addNote@1', { ticketId: t.id, visibility: 'internal', text: 'customer prefers mornings' });
@@ -148,8 +138,8 @@ describe('dispatch and presets over sync (PGlite)', () => {
 
   it('parts checked out by two engineers come out of the shared warehouse; a check-out beyond stock is refused', async () => {
     const tenant = 't-parts';
-    const disp = await makeClient(server, await addUser(db, tenant, 'dispatcher'));
-    await seedDemoWarehouse(db, tenant);
+    const disp = await makeClient(env.server, await addUser(env.db, tenant, 'dispatcher'));
+    await seedDemoWarehouse(env.db, tenant);
     const t = newTicket();
     await runMutation(disp.db, 'ticket.create@1', { ticket: t });
     const va = visit(t.id, { engineerId: disp.user.id, window: { start: T0, end: T0 + H } });
@@ -157,7 +147,7 @@ describe('dispatch and presets over sync (PGlite)', () => {
     await runMutation(disp.db, 'visit.create@1', { visit: va });
     await runMutation(disp.db, 'visit.create@1', { visit: vb });
     await disp.sync.syncNow();
-    const other = await makeClient(server, await addUser(db, tenant, 'dispatcher'));
+    const other = await makeClient(env.server, await addUser(env.db, tenant, 'dispatcher'));
     await other.sync.syncNow();
     expect(await other.db.warehouse.get('line-card-48p')).toMatchObject({ onHand: 2 });
     disp.online.value = false;

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ticket } from '../../shared/ticket';
 import type { UserRole } from '../../shared/directory/schema';
-import { createServer, type SyncServer } from '../../server/app';
+import { afterAll, beforeAll } from 'vitest';
+import { createServer, type ServerOptions, type SyncServer } from '../../server/app';
 import { createUser } from '../../server/auth';
 import { createPgliteDb } from '../../server/db/pglite';
 import { createPostgresDb } from '../../server/db/postgres';
@@ -21,6 +22,38 @@ export async function memoryDb(): Promise<Db> {
   const db = await createPgliteDb();
   await migrate(db);
   return db;
+}
+
+/** The server and its store that a test file runs against (see inProcessServer). */
+export type ServerFixture = { readonly db: Db; readonly server: SyncServer };
+
+/**
+ * One sync server for the test file, in process on a fresh in-memory PGlite: opened before the
+ * file's tests, closed after them. Read `db` and `server` inside tests (they exist from then on).
+ */
+export function inProcessServer(options: Omit<ServerOptions, 'db'> = {}): ServerFixture {
+  let db: Db | undefined;
+  let server: SyncServer | undefined;
+  beforeAll(async () => {
+    db = await memoryDb();
+    server = createServer({ ...options, db });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the test server starts before the tests: use it inside them');
+    return x;
+  };
+  return {
+    get db() {
+      return ready(db);
+    },
+    get server() {
+      return ready(server);
+    },
+  };
 }
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';

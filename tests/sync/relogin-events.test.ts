@@ -1,29 +1,19 @@
 // Settings › Sync: signing out and in as someone else must move the poke stream (SSE) to the new
 // session at once, and the store must hold only the new user's data. Real server in-process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../renderer/src/data/db';
 import { runMutation, setActor } from '../../renderer/src/data/mutate';
 import { createSyncClient } from '../../renderer/src/data/sync-client';
-import { createSyncController } from '../../renderer/src/features/sync/sync-controller';
+import { createSyncController } from '../../renderer/src/app/sync-controller';
 import type { Host } from '../../renderer/src/host';
-import type { Db } from '../../server/db/types';
-import { addUser, appFetch, createServer, loginToken, makeClient, memoryDb, newTicket } from './harness';
+import { addUser, appFetch, createServer, inProcessServer, loginToken, makeClient, newTicket } from './harness';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer();
 
 type Stream = { token: string; open: boolean; ready: Promise<void>; pokes: number };
 
 /** Opens the real /events stream of the in-process server (what EventSource does in the app). */
-function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response | Promise<Response> } = server) {
+function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response | Promise<Response> } = env.server) {
   return (url: string, onPoke: () => void): (() => void) => {
     const abort = new AbortController();
     let markReady = () => undefined as void;
@@ -80,10 +70,10 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
 
 describe('sign out and in as someone else', () => {
   it('the poke stream moves to the new session at once and the previous tenant’s rows leave the device', async () => {
-    const ua = await addUser(db, 't-sse-a');
-    const ub = await addUser(db, 't-sse-b');
-    const writerA = await makeClient(server, await addUser(db, 't-sse-a'));
-    const writerB = await makeClient(server, await addUser(db, 't-sse-b'));
+    const ua = await addUser(env.db, 't-sse-a');
+    const ub = await addUser(env.db, 't-sse-b');
+    const writerA = await makeClient(env.server, await addUser(env.db, 't-sse-a'));
+    const writerB = await makeClient(env.server, await addUser(env.db, 't-sse-b'));
     const ta = newTicket({ title: 'Tenant A only' });
     await runMutation(writerA.db, 'ticket.create@1', { ticket: ta });
     await writerA.sync.syncNow();
@@ -91,7 +81,7 @@ describe('sign out and in as someone else', () => {
     const local = openDb(`sd-relogin-${process.pid}`);
     const host = memoryHost();
     const streams: Stream[] = [];
-    const sync = createSyncController(local, host, { fetch: appFetch(server), connectEvents: sseConnector(streams) });
+    const sync = createSyncController(local, host, { fetch: appFetch(env.server), connectEvents: sseConnector(streams) });
     await sync.start();
     await sync.login({ baseUrl: 'http://test', tenant: 't-sse-a', email: ua.email }, ua.password);
     await until('A’s ticket arrives', async () => (await local.tickets.get(ta.id)) !== undefined);
@@ -126,8 +116,8 @@ describe('sign out and in as someone else', () => {
 
   it('a sync client whose session expired closes its stream and reopens it with the next token, without a restart', async () => {
     let clock = Date.now();
-    const timed = createServer({ db, now: () => clock, tokenTtlMs: 3600_000 });
-    const u = await addUser(db, 't-sse-expiry');
+    const timed = createServer({ db: env.db, now: () => clock, tokenTtlMs: 3600_000 });
+    const u = await addUser(env.db, 't-sse-expiry');
     const local = openDb(`sd-expiry-${process.pid}`);
     await setActor(local, { userId: u.id, role: 'agent', region: 'north' });
     let token: string | undefined = await loginToken(timed, u);
@@ -166,7 +156,7 @@ describe('sign out and in as someone else', () => {
 
 describe('first sign-in on a device that tried the demo', () => {
   it('the demo tickets leave the device and only the user’s own work is sent: no conflicts about tickets the server never had', async () => {
-    const u = await addUser(db, 't-demo-signin');
+    const u = await addUser(env.db, 't-demo-signin');
     const local = openDb(`sd-demo-signin-${process.pid}`);
     await setActor(local, { userId: 'eng-alex', role: 'agent', region: 'north' });
     const demo = newTicket({ id: 'SD-DEMO-0001', title: 'Demo: core router flaps' });
@@ -175,7 +165,7 @@ describe('first sign-in on a device that tried the demo', () => {
     const mine = newTicket({ title: 'Real: VPN down at the Sofia office' });
     await runMutation(local, 'ticket.create@1', { ticket: mine });
 
-    const sync = createSyncController(local, memoryHost(), { fetch: appFetch(server), connectEvents: sseConnector([]) });
+    const sync = createSyncController(local, memoryHost(), { fetch: appFetch(env.server), connectEvents: sseConnector([]) });
     await sync.start();
     const user = await sync.login({ baseUrl: 'http://test', tenant: 't-demo-signin', email: u.email }, u.password);
     expect(user.retiredDemo).toEqual({ tickets: 1, pendingChanges: 1 });
@@ -185,7 +175,7 @@ describe('first sign-in on a device that tried the demo', () => {
     expect(await local.conflicts.count()).toBe(0);
     expect((await sync.history())[0]?.detail ?? '').toMatch(/pending|demo/);
 
-    const colleague = await makeClient(server, await addUser(db, 't-demo-signin'));
+    const colleague = await makeClient(env.server, await addUser(env.db, 't-demo-signin'));
     await colleague.sync.syncNow();
     expect((await colleague.db.tickets.toArray()).map((t) => t.title)).toEqual(['Real: VPN down at the Sofia office']);
   });
@@ -193,10 +183,10 @@ describe('first sign-in on a device that tried the demo', () => {
 
 describe('a device moving to another organisation', () => {
   it('sends the changes still queued to the new server instead of waiting forever for numbers that server never saw', async () => {
-    const ua = await addUser(db, 't-move-a');
-    const ub = await addUser(db, 't-move-b');
+    const ua = await addUser(env.db, 't-move-a');
+    const ub = await addUser(env.db, 't-move-b');
     const local = openDb(`sd-move-${process.pid}`);
-    const sync = createSyncController(local, memoryHost(), { fetch: appFetch(server), connectEvents: sseConnector([]) });
+    const sync = createSyncController(local, memoryHost(), { fetch: appFetch(env.server), connectEvents: sseConnector([]) });
     await sync.start();
     const idle = () => sync.status.get().state === 'idle' && sync.status.get().lastSyncedAt !== undefined && sync.status.get().pending === 0;
     await sync.login({ baseUrl: 'http://test', tenant: 't-move-a', email: ua.email }, ua.password);
@@ -211,7 +201,7 @@ describe('a device moving to another organisation', () => {
     await sync.syncNow();
     await until('the queued change reached B', idle);
     sync.stop();
-    const colleague = await makeClient(server, await addUser(db, 't-move-b'));
+    const colleague = await makeClient(env.server, await addUser(env.db, 't-move-b'));
     await colleague.sync.syncNow();
     expect((await colleague.db.tickets.toArray()).map((t) => t.title)).toEqual(['Written while signed out']);
   });

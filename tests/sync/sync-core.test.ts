@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMutation, MutationInputError } from '../../renderer/src/data/mutate';
 import { purgeTombstones } from '../../server/pull';
-import type { Db } from '../../server/db/types';
-import { addUser, appFetch, createServer, loginToken, makeClient, memoryDb, newTicket, serverState, snapshot } from './harness';
+import { addUser, appFetch, inProcessServer, loginToken, makeClient, newTicket, serverState, snapshot } from './harness';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db, maxBodyBytes: 64 * 1024 });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer({ maxBodyBytes: 64 * 1024 });
 
 const post = (path: string, token: string, body: unknown) =>
-  server.fetch(new Request(`http://test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  env.server.fetch(new Request(`http://test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) }));
 
 describe('sync over embedded PGlite', () => {
   it('a local change shows at once, syncs, and reaches a second device', async () => {
-    const a = await makeClient(server, await addUser(db, 't-basic'));
-    const b = await makeClient(server, await addUser(db, 't-basic'));
+    const a = await makeClient(env.server, await addUser(env.db, 't-basic'));
+    const b = await makeClient(env.server, await addUser(env.db, 't-basic'));
     const t = newTicket();
     await runMutation(a.db, 'ticket.create@1', { ticket: t });
     expect(await a.db.tickets.get(t.id)).toMatchObject({ title: t.title });
@@ -34,7 +24,7 @@ describe('sync over embedded PGlite', () => {
   });
 
   it('invalid args are refused before anything is written', async () => {
-    const a = await makeClient(server, await addUser(db, 't-invalid'));
+    const a = await makeClient(env.server, await addUser(env.db, 't-invalid'));
     const before = await snapshot(a.db);
     await expect(runMutation(a.db, 'ticket.update@1', { ticketId: 'x', changes: { title: '' } })).rejects.toBeInstanceOf(MutationInputError);
     await expect(runMutation(a.db, 'ticket.nope@1', {})).rejects.toThrow(/unknown mutation/);
@@ -43,32 +33,32 @@ describe('sync over embedded PGlite', () => {
   });
 
   it('a duplicate push (retry after a lost response) applies once', async () => {
-    const u = await addUser(db, 't-dup');
-    const token = await loginToken(server, u);
+    const u = await addUser(env.db, 't-dup');
+    const token = await loginToken(env.server, u);
     const t = newTicket();
     const body = { clientId: 'dup-client-1', schemaVersion: 2, mutations: [{ id: 1, name: 'ticket.create@1', args: { ticket: t }, clientTime: 1 }, { id: 2, name: 'timeline.addNote@1', args: { ticketId: t.id, visibility: 'internal', text: 'once' }, clientTime: 2 }] };
     const first = (await (await post('/push', token, body)).json()) as { results: Array<{ status: string }> };
     expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    const stateAfterFirst = await serverState(db);
+    const stateAfterFirst = await serverState(env.db);
     const again = (await (await post('/push', token, body)).json()) as { results: Array<{ status: string }>; lastMutationId: number };
     expect(again.results.map((r) => r.status)).toEqual(['skipped', 'skipped']);
     expect(again.lastMutationId).toBe(2);
-    expect(await serverState(db)).toBe(stateAfterFirst);
-    const notes = await db.query(`SELECT id FROM entities WHERE tenant_id = 't-dup' AND data->>'kind' = 'note'`);
+    expect(await serverState(env.db)).toBe(stateAfterFirst);
+    const notes = await env.db.query(`SELECT id FROM entities WHERE tenant_id = 't-dup' AND data->>'kind' = 'note'`);
     expect(notes).toHaveLength(1);
   });
 
   it('a push with a gap stops at the gap and applies nothing after it', async () => {
-    const token = await loginToken(server, await addUser(db, 't-gap'));
+    const token = await loginToken(env.server, await addUser(env.db, 't-gap'));
     const t = newTicket();
     const res = (await (await post('/push', token, { clientId: 'gap-client-1', schemaVersion: 2, mutations: [{ id: 1, name: 'ticket.create@1', args: { ticket: t }, clientTime: 1 }, { id: 3, name: 'timeline.addNote@1', args: { ticketId: t.id, visibility: 'internal', text: 'late' }, clientTime: 2 }] })).json()) as { lastMutationId: number; gapAt: number };
     expect(res).toMatchObject({ lastMutationId: 1, gapAt: 3 });
-    expect(await db.query(`SELECT 1 FROM entities WHERE tenant_id = 't-gap' AND data->>'kind' = 'note'`)).toHaveLength(0);
+    expect(await env.db.query(`SELECT 1 FROM entities WHERE tenant_id = 't-gap' AND data->>'kind' = 'note'`)).toHaveLength(0);
   });
 
   it('malformed, oversized, unauthenticated and unknown-schema pushes get 4xx and change nothing', async () => {
-    const token = await loginToken(server, await addUser(db, 't-bad'));
-    const before = await serverState(db);
+    const token = await loginToken(env.server, await addUser(env.db, 't-bad'));
+    const before = await serverState(env.db);
     const cases: Array<[string, unknown, number, string]> = [
       ['not json', '{"clientId":', 400, 'malformed_json'],
       ['wrong shape', { clientId: 'bad-client-1', schemaVersion: 2, mutations: [{ id: 'one' }] }, 400, 'invalid_request'],
@@ -83,12 +73,12 @@ describe('sync over embedded PGlite', () => {
     }
     const noAuth = await post('/push', 'wrong-token', { clientId: 'bad-client-1', schemaVersion: 2, mutations: [{ id: 1, name: 'x@1', args: {}, clientTime: 1 }] });
     expect(noAuth.status).toBe(401);
-    expect(await serverState(db)).toBe(before);
+    expect(await serverState(env.db)).toBe(before);
   });
 
   it('an unknown mutation from a client is rejected, recorded as a visible conflict, and does not block the queue', async () => {
-    const u = await addUser(db, 't-unknown');
-    const a = await makeClient(server, u);
+    const u = await addUser(env.db, 't-unknown');
+    const a = await makeClient(env.server, u);
     const t = newTicket();
     await runMutation(a.db, 'ticket.create@1', { ticket: t });
     // An entry written by a newer build that this server does not know:
@@ -103,39 +93,39 @@ describe('sync over embedded PGlite', () => {
   });
 
   it('an old client (schema 1) sending ticket.update@0 is upgraded and applied', async () => {
-    const u = await addUser(db, 't-skew');
-    const token = await loginToken(server, u);
+    const u = await addUser(env.db, 't-skew');
+    const token = await loginToken(env.server, u);
     const t = newTicket();
     await post('/push', token, { clientId: 'new-client-1', schemaVersion: 2, mutations: [{ id: 1, name: 'ticket.create@1', args: { ticket: t }, clientTime: 1 }] });
     // Schema 1 clients already sent base versions; only the args of ticket.update changed shape.
-    const [fvRow] = await db.query<{ fv: Record<string, { v: number }> }>(`SELECT fv FROM entities WHERE tenant_id = 't-skew' AND tbl = 'tickets' AND id = $1`, [t.id]);
+    const [fvRow] = await env.db.query<{ fv: Record<string, { v: number }> }>(`SELECT fv FROM entities WHERE tenant_id = 't-skew' AND tbl = 'tickets' AND id = $1`, [t.id]);
     const baseVersions = { [`tickets/${t.id}`]: Object.fromEntries(Object.entries(fvRow?.fv ?? {}).map(([k, v]) => [k, v.v])) };
     const res = (await (await post('/push', token, { clientId: 'old-client-1', schemaVersion: 1, mutations: [{ id: 1, name: 'ticket.update@0', args: { ticketId: t.id, title: 'From an old app' }, baseVersions, clientTime: 1 }] })).json()) as { results: Array<{ status: string }> };
     expect(res.results[0]?.status).toBe('applied');
-    const [row] = await db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = 't-skew' AND tbl = 'tickets' AND id = $1`, [t.id]);
+    const [row] = await env.db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = 't-skew' AND tbl = 'tickets' AND id = $1`, [t.id]);
     expect(row?.title).toBe('From an old app');
   });
 
   it('a client too old for the server keeps its outbox and is told to update', async () => {
-    const a = await makeClient(server, await addUser(db, 't-old'));
+    const a = await makeClient(env.server, await addUser(env.db, 't-old'));
     await runMutation(a.db, 'ticket.create@1', { ticket: newTicket() });
-    const old = (await import('../../renderer/src/data/sync-client')).createSyncClient({ db: a.db, baseUrl: 'http://test', getToken: () => loginToken(server, a.user), fetch: appFetch(server), schemaVersion: 0, intervalMs: 0 });
+    const old = (await import('../../renderer/src/data/sync-client')).createSyncClient({ db: a.db, baseUrl: 'http://test', getToken: () => loginToken(env.server, a.user), fetch: appFetch(env.server), schemaVersion: 0, intervalMs: 0 });
     const s = await old.syncNow();
     expect(s).toMatchObject({ updateRequired: true, pending: 1 });
     expect(await a.db.outbox.count()).toBe(1);
   });
 
   it('a 401 keeps the queue and asks to log in again', async () => {
-    const a = await makeClient(server, await addUser(db, 't-401'));
+    const a = await makeClient(env.server, await addUser(env.db, 't-401'));
     await runMutation(a.db, 'ticket.create@1', { ticket: newTicket() });
-    const expired = (await import('../../renderer/src/data/sync-client')).createSyncClient({ db: a.db, baseUrl: 'http://test', getToken: () => 'expired-token', fetch: appFetch(server), intervalMs: 0 });
+    const expired = (await import('../../renderer/src/data/sync-client')).createSyncClient({ db: a.db, baseUrl: 'http://test', getToken: () => 'expired-token', fetch: appFetch(env.server), intervalMs: 0 });
     const s = await expired.syncNow();
     expect(s).toMatchObject({ needsLogin: true, pending: 1, state: 'error' });
     expect(await a.db.outbox.count()).toBe(1);
   });
 
   it('offline: changes queue up, the status says offline with a retry planned, and they sync when back', async () => {
-    const a = await makeClient(server, await addUser(db, 't-offline'));
+    const a = await makeClient(env.server, await addUser(env.db, 't-offline'));
     a.online.value = false;
     const t = newTicket();
     await runMutation(a.db, 'ticket.create@1', { ticket: t });
@@ -146,13 +136,13 @@ describe('sync over embedded PGlite', () => {
     a.online.value = true;
     expect(await a.sync.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
     a.sync.stop();
-    const [row] = await db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = 't-offline' AND id = $1`, [t.id]);
+    const [row] = await env.db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = 't-offline' AND id = $1`, [t.id]);
     expect(row?.title).toBe('Edited offline');
   });
 
   it('a client whose clock is a day off syncs and conflicts are decided by versions, not clocks', async () => {
-    const ahead = await makeClient(server, await addUser(db, 't-clock'), { clockOffsetMs: 24 * 3600_000 });
-    const behind = await makeClient(server, await addUser(db, 't-clock'), { clockOffsetMs: -24 * 3600_000 });
+    const ahead = await makeClient(env.server, await addUser(env.db, 't-clock'), { clockOffsetMs: 24 * 3600_000 });
+    const behind = await makeClient(env.server, await addUser(env.db, 't-clock'), { clockOffsetMs: -24 * 3600_000 });
     const t = newTicket();
     await runMutation(ahead.db, 'ticket.create@1', { ticket: t }, { now: ahead.clock.now });
     await ahead.sync.syncNow();
@@ -175,8 +165,8 @@ describe('sync over embedded PGlite', () => {
   });
 
   it('a tenant can neither read nor write another tenant\'s data', async () => {
-    const a = await makeClient(server, await addUser(db, 't-iso-a'));
-    const b = await makeClient(server, await addUser(db, 't-iso-b'));
+    const a = await makeClient(env.server, await addUser(env.db, 't-iso-a'));
+    const b = await makeClient(env.server, await addUser(env.db, 't-iso-b'));
     const t = newTicket({ title: 'Secret of A' });
     await runMutation(a.db, 'ticket.create@1', { ticket: t });
     await a.sync.syncNow();
@@ -187,15 +177,15 @@ describe('sync over embedded PGlite', () => {
     await b.db.outbox.add({ clientId: 'x', id: 1, name: 'ticket.update@1', args: { ticketId: t.id, changes: { title: 'hacked' }, base: {} }, baseVersions: {}, clientTime: 1 });
     await b.db.meta.put({ key: 'mutationCounter', value: 1 });
     await b.sync.syncNow();
-    const [row] = await db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = 't-iso-a' AND id = $1`, [t.id]);
+    const [row] = await env.db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = 't-iso-a' AND id = $1`, [t.id]);
     expect(row?.title).toBe('Secret of A');
     expect((await b.db.conflicts.toArray())[0]?.reason).toMatch(/not found/);
   });
 
   it('a field engineer pulls only tickets in their region or assigned to them, and cannot change others', async () => {
     const tenant = 't-scope';
-    const agent = await makeClient(server, await addUser(db, tenant, 'agent', 'north'));
-    const fe = await makeClient(server, await addUser(db, tenant, 'field_engineer', 'south'));
+    const agent = await makeClient(env.server, await addUser(env.db, tenant, 'agent', 'north'));
+    const fe = await makeClient(env.server, await addUser(env.db, tenant, 'field_engineer', 'south'));
     const south = newTicket({ region: 'south' });
     const north = newTicket({ region: 'north', title: 'North only' });
     const assigned = newTicket({ region: 'north', ownerId: fe.user.id });
@@ -208,19 +198,19 @@ describe('sync over embedded PGlite', () => {
     await fe.db.outbox.add({ clientId: 'x', id: 1, name: 'ticket.update@1', args: { ticketId: north.id, changes: { title: 'not mine' }, base: {} }, baseVersions: {}, clientTime: 1 });
     await fe.db.meta.put({ key: 'mutationCounter', value: 1 });
     await fe.sync.syncNow();
-    const [row] = await db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = $1 AND id = $2`, [tenant, north.id]);
+    const [row] = await env.db.query<{ title: string }>(`SELECT data->>'title' AS title FROM entities WHERE tenant_id = $1 AND id = $2`, [tenant, north.id]);
     expect(row?.title).toBe('North only');
     expect((await fe.db.conflicts.toArray()).some((c) => /outside your region/.test(c.reason))).toBe(true);
   });
 
   it('a connection dropped mid-pull resumes from the committed cursor', async () => {
     const tenant = 't-resume';
-    const writer = await makeClient(server, await addUser(db, tenant));
+    const writer = await makeClient(env.server, await addUser(env.db, tenant));
     for (let i = 0; i < 30; i++) await runMutation(writer.db, 'ticket.create@1', { ticket: newTicket() });
     await writer.sync.syncNow();
     let pulls = 0;
     const cursorsAsked: number[] = [];
-    const base = appFetch(server);
+    const base = appFetch(env.server);
     const flaky: typeof fetch = async (input, init) => {
       if (String(input).endsWith('/pull')) {
         cursorsAsked.push((JSON.parse(String(init?.body)) as { cursor: number }).cursor);
@@ -228,7 +218,7 @@ describe('sync over embedded PGlite', () => {
       }
       return base(input, init);
     };
-    const reader = await makeClient(server, await addUser(db, tenant), { fetch: flaky, pullLimit: 10 });
+    const reader = await makeClient(env.server, await addUser(env.db, tenant), { fetch: flaky, pullLimit: 10 });
     const first = await reader.sync.syncNow();
     reader.sync.stop();
     expect(first.state).toBe('offline');
@@ -248,8 +238,8 @@ describe('sync over embedded PGlite', () => {
 
   it('a cursor older than purged tombstones resets the local copy but keeps the outbox', async () => {
     const tenant = 't-reset';
-    const admin = await makeClient(server, await addUser(db, tenant, 'admin'));
-    const laggard = await makeClient(server, await addUser(db, tenant));
+    const admin = await makeClient(env.server, await addUser(env.db, tenant, 'admin'));
+    const laggard = await makeClient(env.server, await addUser(env.db, tenant));
     const gone = newTicket();
     const kept = newTicket();
     await runMutation(admin.db, 'ticket.create@1', { ticket: gone });
@@ -261,14 +251,14 @@ describe('sync over embedded PGlite', () => {
     await runMutation(laggard.db, 'timeline.addNote@1', { ticketId: kept.id, visibility: 'internal', text: 'written while away' });
     await runMutation(admin.db, 'ticket.delete@1', { ticketId: gone.id, reason: 'duplicate' });
     await admin.sync.syncNow();
-    const [v] = await db.query<{ version: string }>('SELECT version FROM tenants WHERE id = $1', [tenant]);
-    expect(await purgeTombstones(db, tenant, Number(v?.version))).toBe(1);
+    const [v] = await env.db.query<{ version: string }>('SELECT version FROM tenants WHERE id = $1', [tenant]);
+    expect(await purgeTombstones(env.db, tenant, Number(v?.version))).toBe(1);
     laggard.online.value = true;
     await laggard.sync.syncNow();
     laggard.sync.stop();
     expect((await laggard.db.tickets.toArray()).map((t) => t.id)).toEqual([kept.id]);
     expect(await laggard.db.outbox.count()).toBe(0);
-    const [note] = await db.query(`SELECT 1 FROM entities WHERE tenant_id = $1 AND data->>'text' = 'written while away'`, [tenant]);
+    const [note] = await env.db.query(`SELECT 1 FROM entities WHERE tenant_id = $1 AND data->>'text' = 'written while away'`, [tenant]);
     expect(note).toBeDefined();
     await admin.sync.syncNow();
     expect(await snapshot(laggard.db)).toEqual(await snapshot(admin.db));

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ServiceDeskDb } from '../data/db';
 import type { Host } from '../host/host';
-import type { SyncController } from '../features/sync/sync-controller';
+import type { SyncController } from './sync-controller';
 
 export type Services = { db: ServiceDeskDb; host: Host; sync: SyncController };
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-// One shared ticker for the whole UI: components that show remaining time re-render once a
-// minute, on the minute, and nothing else does.
+// One shared ticker for the whole app: components that show remaining time re-render once a
+// minute, on the minute, and the background services run on the same tick.
 let minute = Math.floor(Date.now() / 60_000) * 60_000;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -14,7 +14,8 @@ function schedule() {
   }, 60_000 - (Date.now() % 60_000) + 5);
 }
 
-function subscribe(listener: () => void) {
+/** Calls `listener` on every minute boundary until the returned function is called. */
+export function subscribeMinute(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) schedule();
   return () => {
@@ -28,5 +29,10 @@ function subscribe(listener: () => void) {
 
 /** The current time, rounded down to the minute, updating each minute. */
 export function useMinute(): number {
-  return useSyncExternalStore(subscribe, () => minute);
+  return useSyncExternalStore(subscribeMinute, currentMinute);
+}
+
+/** The current time rounded down to the minute, as of the last tick (outside React). */
+export function currentMinute(): number {
+  return minute;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ticketSchema, type Ticket } from '../../../shared/ticket';
 import { openDb, type ServiceDeskDb } from '../data';
-import { installQueueKeys } from '../features/queue';
+import { installQueueKeys } from '../data';
 import { getConfig, useConfigStore } from './config-store';
 import { createConfigSync, useConfigSyncStatus } from './config-sync';
 import { presetCalendars, presetPolicies } from './presets';

@@ -1,5 +1,5 @@
 import type { ServiceDeskDb } from '../data/db';
-import { CLOSED as CLOSED_DUE } from '../features/queue/queue-keys'; // closed tickets sort at CLOSED; everything below is open
+import { CLOSED as CLOSED_DUE, ticketIndex } from '../data/queue-keys'; // closed tickets sort at CLOSED; everything below is open
 
 
 export type RecomputeOptions = {
@@ -17,7 +17,7 @@ export async function openTicketIdsOf(db: ServiceDeskDb, policyIds: ReadonlySet<
   if (policyIds.size === 0) return [];
   const ids: string[] = [];
   await db.tickets
-    .where('dueAt')
+    .where(ticketIndex.dueAt)
     .below(CLOSED_DUE)
     .each((t) => {
       if (policyIds.has(t.policyId)) ids.push(t.id);

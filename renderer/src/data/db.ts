@@ -1,26 +1,12 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Ticket, TimelineEvent } from '../../../shared/ticket';
 import type { Customer, Engineer } from '../../../shared/directory';
-import type { BaseVersions, ConflictRecord, FieldVersions, SyncTable } from '../../../shared/sync';
+import type { ConflictRecord, SyncTable } from '../../../shared/sync';
 import type { SavedView } from '../../../shared/views';
 import { moveSyncFactsInline, upgradeOutboxEntries } from './migrations';
+import type { LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
 
-/** A key/value row for device-local facts: client id, sync cursor, schema version, UI prefs. */
-export type MetaRow = { key: string; value: unknown };
-
-/** One local change waiting to be pushed; `id` counts up per client and is never reused. */
-export type OutboxEntry = { clientId: string; id: number; name: string; args: unknown; baseVersions: BaseVersions; clientTime: number };
-
-/**
- * Per synced row: the server's version and field versions (for base versions), and while local
- * changes are pending, the server's copy (`shadow`) that rebase resets to before replaying them.
- * Since schema 5, rows of the large tables (sync-meta inlineMetaTables) without pending changes
- * keep these facts on the row itself and have no sync state row.
- */
-export type SyncStateRow = { table: SyncTable; id: string; version: number; fv: FieldVersions; hasShadow: 0 | 1; shadow?: Record<string, unknown> | null };
-
-/** Presets and records this store only carries; their schemas belong to other modules. */
-export type LooseRow = { id: string } & Record<string, unknown>;
+export type { LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
 
 /**
  * The local store. Every table the UI reads is here; the UI reads only through live queries
@@ -47,7 +33,7 @@ export class ServiceDeskDb extends Dexie {
     this.version(1).stores({
       // Every queue is one range of a [key+dueAt] index, sorted by the nearest SLA target; the
       // keys (dueAt, qOwner, qOnSite, qEDown, qWords) are derived on write by the queue-keys
-      // middleware (renderer/src/features/queue). Keep these indexes: the queues depend on them.
+      // middleware (queue-keys.ts, which names them in ticketIndex). Keep these indexes: the queues depend on them.
       tickets:
         'id, status, severity, priority, ownerId, customerId, productLine, region, createdAt, updatedAt, dueAt, *qWords, ' +
         '[qOwner+dueAt], [status+dueAt], [qEDown+dueAt], [qOnSite+dueAt], [productLine+dueAt], [region+dueAt], [customerId+dueAt]',

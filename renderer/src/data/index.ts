@@ -8,3 +8,5 @@ export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMe
 export { retireDemoData, type RetiredDemo } from './retire-demo';
 export { hasEverSynced, restartOutbox } from './restart-outbox';
 export { uncachedRead } from './uncached-read';
+export { installQueueKeys } from './queue-keys-middleware';
+export { CLOSED, NO_DUE, nearestDue, queueKeys, queueKeyFields, searchTokens, ticketIndex, type QueueKeys, type TicketIndex } from './queue-keys';

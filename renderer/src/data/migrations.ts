@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { prepareMutation } from '../../../shared/sync';
-import type { OutboxEntry, SyncStateRow } from './db';
+import type { OutboxEntry, SyncStateRow } from './rows';
 import { inlineMetaTables, withMeta } from './sync-meta';
 
 /**

@@ -1,5 +1,5 @@
 import type { FieldVersion, FieldVersions, SyncTable } from '../../../shared/sync';
-import type { SyncStateRow } from './db';
+import type { SyncStateRow } from './rows';
 
 /**
  * The server's version facts of a row kept on the row itself, so a pull writes one record per row

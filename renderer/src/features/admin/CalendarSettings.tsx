@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { policiesUsingCalendar } from '../../../../shared/calendar-io';
 import type { CalendarPreset } from '../../../../shared/sla';
 import { useMutations } from '../../app/mutations';
-import { presetCalendars, useConfig, useConfigSync, useConfigSyncStatus } from '../../config';
+import { presetCalendars, useConfig, useConfigSyncStatus } from '../../config';
 import { CalendarEditor } from './CalendarEditor';
 import { deleteConfigRow } from './config-mutations';
 import { useIsAdmin } from './use-admin';
@@ -14,8 +14,6 @@ import { ConfigToolbar } from './ConfigToolbar';
 /** Settings › Calendars: opening hours, holidays and make-up days; shows the deadlines a change moves before saving. */
 export function CalendarSettings() {
   const { t } = useTranslation();
-  // The editors show the stored state even before the app shell mounts the overlay (idempotent).
-  useConfigSync();
   const config = useConfig();
   const mutate = useMutations();
   const admin = useIsAdmin();

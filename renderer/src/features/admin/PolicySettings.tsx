@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../../shared/policy';
 import { useMutations } from '../../app/mutations';
 import { useServices } from '../../app/services';
-import { openTicketIdsOf, presetPolicies, useConfig, useConfigSync, useConfigSyncStatus } from '../../config';
+import { openTicketIdsOf, presetPolicies, useConfig, useConfigSyncStatus } from '../../config';
 import { deleteConfigRow } from './config-mutations';
 import { ConfigTransfer } from './ConfigTransfer';
 import { PolicyEditor } from './PolicyEditor';
@@ -22,8 +22,6 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
 /** Settings › Policies: pick a policy, edit it (admins), preview its deadlines, save, duplicate or revert. */
 export function PolicySettings() {
   const { t } = useTranslation();
-  // The editors show the stored state even before the app shell mounts the overlay (idempotent).
-  useConfigSync();
   const config = useConfig();
   const mutate = useMutations();
   const { db } = useServices();

@@ -3,7 +3,7 @@ import { ticketSchema, type Ticket } from '../../../../shared/ticket';
 import { openDb, type ServiceDeskDb } from '../../data';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
-import { installQueueKeys } from '../queue';
+import { installQueueKeys } from '../../data';
 import { computeDeadlineImpact } from './deadline-impact';
 import { previewDeadlines } from './policy-preview';
 

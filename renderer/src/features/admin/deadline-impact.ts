@@ -3,7 +3,7 @@ import type { Policy } from '../../../../shared/policy';
 import type { BusinessCalendar, CalendarLookup } from '../../../../shared/sla';
 import type { Ticket } from '../../../../shared/ticket';
 import type { ServiceDeskDb } from '../../data/db';
-import { CLOSED as CLOSED_DUE } from '../queue'; // closed tickets sort at CLOSED; everything below is open
+import { CLOSED as CLOSED_DUE, ticketIndex } from '../../data'; // closed tickets sort at CLOSED; everything below is open
 
 
 export type DeadlineImpact = { tickets: number; moves: DeadlineMove[]; failed: Array<{ ticketId: string; message: string }> };
@@ -32,7 +32,7 @@ export async function computeDeadlineImpact(db: ServiceDeskDb, input: ImpactInpu
   if (policyIds.size === 0) return { tickets: 0, moves: [], failed: [] };
   const tickets: Ticket[] = [];
   await db.tickets
-    .where('dueAt')
+    .where(ticketIndex.dueAt)
     .below(CLOSED_DUE)
     .each((t) => {
       if (policyIds.has(t.policyId)) tickets.push(t);

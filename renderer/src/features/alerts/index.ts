@@ -1,6 +1,5 @@
-export { useSlaWatch } from './use-sla-watch';
-export type { SlaWatchOptions } from './use-sla-watch';
+export { slaWatchService } from './sla-watch-service';
 export { NotificationSettingsPanel } from './NotificationSettingsPanel';
 export { MuteTicketButton } from './MuteTicketButton';
 export { NotificationsBlockedBanner } from './NotificationsBlockedBanner';
-export { useHostLanguage } from './use-host-language';
+export { buildWatchList, recordAlertArgs, AT_RISK_MS, HOUR_MS, WATCH_HORIZON_MS } from './watch-input';

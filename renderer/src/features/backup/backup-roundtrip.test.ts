@@ -5,7 +5,7 @@ import { effectiveSyncState, openDb, runMutation, setActor, type ServiceDeskDb }
 import { withMeta } from '../../data/sync-meta';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
-import { installQueueKeys } from '../queue';
+import { installQueueKeys } from '../../data';
 import { exportBackup } from './export-backup';
 import { readBackupText } from './read-backup';
 import { assessBackupImport, importBackup, ImportRefusedError } from './import-backup';

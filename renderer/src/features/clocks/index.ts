@@ -1,3 +1,3 @@
 export { ClockChip } from './ClockChip';
-export { useTicketClocks } from './use-clocks';
+export { useTicketClocks, useTicketClocksState } from './use-clocks';
 export { formatMinutes, clockUrgency } from './format';

@@ -1,18 +1,20 @@
 import { useMemo } from 'react';
-import { computeClocks, type Clock } from '../../../../shared/sla/clocks';
+import { ticketClocks, type TicketClocks } from '../../../../shared/sla';
 import type { Ticket } from '../../../../shared/ticket';
 import { useConfig } from '../../config/config-store';
 
-/** Every clock of a ticket at `now` (derived, never stored); empty when its policy is unknown. */
-export function useTicketClocks(ticket: Ticket | undefined, now: number): Clock[] {
+const none: TicketClocks = { clocks: [], problem: { kind: 'invalid', message: 'no ticket' } };
+
+/**
+ * A ticket's clocks at `now` (derived, never stored) with, when there are none because its policy
+ * or a calendar is missing, the reason (the ticket page shows it).
+ */
+export function useTicketClocksState(ticket: Ticket | undefined, now: number): TicketClocks {
   const config = useConfig();
-  return useMemo(() => {
-    const policy = ticket && config.policies.get(ticket.policyId);
-    if (!ticket || !policy) return [];
-    try {
-      return computeClocks(ticket, policy, now, config.calendars);
-    } catch {
-      return [];
-    }
-  }, [ticket, config, now]);
+  return useMemo(() => (ticket ? ticketClocks(ticket, config, now) : none), [ticket, config, now]);
+}
+
+/** Every clock of a ticket at `now`; empty when its policy or a calendar is not loaded. */
+export function useTicketClocks(ticket: Ticket | undefined, now: number): TicketClocks['clocks'] {
+  return useTicketClocksState(ticket, now).clocks;
 }

@@ -3,7 +3,7 @@ import { demoCustomers, demoEngineers, generateDemoData } from '../../../../shar
 import { openDb, type ServiceDeskDb } from '../../data';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
-import { installQueueKeys } from '../queue';
+import { installQueueKeys } from '../../data';
 import { countGenerated, DEMO_CHUNK, generateIntoStore, removeGenerated } from './demo-store';
 import type { TimelineEvent } from '../../../../shared/ticket';
 

@@ -10,7 +10,7 @@ import { UnscheduledQueue } from './UnscheduledQueue';
 import { VisitPanel } from './VisitPanel';
 import { useBoard } from './board-store';
 import { fallbackOrganizer, type IcsSources } from './ics-export';
-import { useAutoFaultVisitsResult } from './use-auto-fault-visits';
+import { useAutoFaultVisitsResult } from './auto-fault-visits-service';
 import { useDispatchData } from './use-visits';
 import './dispatch.css';
 

@@ -7,7 +7,7 @@ import { createDueFaultVisits, faultVisitId } from './auto-fault-visits';
 import { NOW, config, makeTicket } from './fixtures.test-support';
 import type { Mutate } from '../../app/mutations';
 import { createSyncClient, openDb, runMutation, setActor } from '../../data';
-import { installQueueKeys } from '../queue';
+import { installQueueKeys } from '../../data';
 import { addUser, appFetch, createServer, loginToken, memoryDb, type TestClient } from '../../../../tests/sync/harness';
 
 let db: Awaited<ReturnType<typeof memoryDb>>;

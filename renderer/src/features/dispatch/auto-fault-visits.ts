@@ -4,6 +4,7 @@ import type { Ticket, TicketStatus } from '../../../../shared/ticket';
 import type { Mutate } from '../../app/mutations';
 import type { Config } from '../../config/config-store';
 import { syncScope, type ServiceDeskDb } from '../../data/db';
+import { ticketIndex } from '../../data/queue-keys';
 import { onSiteClock } from './deadlines';
 
 /** Tickets still being worked; resolved, confirmed and closed ones need nobody on site. */
@@ -30,7 +31,7 @@ export type AutoVisitsOptions = {
 export async function findDueFaultVisits(db: ServiceDeskDb, config: Config, now: number, by: string, opts: AutoVisitsOptions = {}): Promise<Visit[]> {
   const candidates: Ticket[] = [];
   for (const status of openStatuses) {
-    const rows = await db.tickets.where('[status+dueAt]').between([status, -Infinity], [status, now], true, true).toArray();
+    const rows = await db.tickets.where(ticketIndex.statusDue).between([status, -Infinity], [status, now], true, true).toArray();
     candidates.push(...rows.filter((t) => hasOnSiteTarget(t, config)));
   }
   // Signed in, the first-run demo tickets exist on this device only: the server would refuse their

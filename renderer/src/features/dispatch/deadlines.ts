@@ -1,18 +1,12 @@
 import type { DeadlineOf, Visit } from '../../../../shared/dispatch';
-import { computeClocks, type Clock } from '../../../../shared/sla';
+import { ticketClocks, type Clock } from '../../../../shared/sla';
 import type { Ticket } from '../../../../shared/ticket';
 import type { Config } from '../../config/config-store';
 
 /** The ticket's on-site arrival clock at `now` (undefined when its level has none or the policy is unknown). */
 export function onSiteClock(ticket: Ticket, config: Config, now: number): Clock | undefined {
-  const policy = config.policies.get(ticket.policyId);
-  if (!policy) return undefined;
-  try {
-    return computeClocks(ticket, policy, now, config.calendars).find((c) => c.kind === 'on_site_arrival');
-  } catch {
-    // A policy naming a calendar that is not loaded: no live deadline, the stored one is used.
-    return undefined;
-  }
+  // A policy or calendar that is not loaded gives no clocks: no live deadline, the stored one is used.
+  return ticketClocks(ticket, config, now).clocks.find((c) => c.kind === 'on_site_arrival');
 }
 
 /**

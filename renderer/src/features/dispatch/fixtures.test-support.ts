@@ -6,7 +6,7 @@ import type { Mutate } from '../../app/mutations';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
 import { openDb, runMutation, type ServiceDeskDb } from '../../data';
-import { installQueueKeys } from '../queue';
+import { installQueueKeys } from '../../data';
 
 export const config = buildConfig(presetPolicies, presetCalendars, 1);
 /** Monday 9 March 2026, 09:00 in Shanghai: a severity-2 ticket's online window ends at 17:00 that day. */

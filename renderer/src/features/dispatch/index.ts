@@ -5,4 +5,5 @@ export { useVisitMutation } from './use-visit-mutation';
 export { parseVisitRows } from './visit-rows';
 export { exportVisitIcs, exportEngineerFeed, fallbackOrganizer, type IcsSources } from './ics-export';
 export { onSiteClock } from './deadlines';
-export { useAutoFaultVisits } from './use-auto-fault-visits';
+export { autoFaultVisitsService } from './auto-fault-visits-service';
+export { createDueFaultVisits, findDueFaultVisits, type AutoVisitsResult } from './auto-fault-visits';

@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/escalation';
 import type { Engineer } from '../../../../shared/directory';
 import type { Policy } from '../../../../shared/policy';
-import { computeClocks, type CalendarLookup, type Clock } from '../../../../shared/sla/clocks';
+import { ticketClocks, type CalendarLookup } from '../../../../shared/sla';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 
 /** One automatic escalation to record now. */
@@ -29,16 +29,6 @@ export type AutoEscalationPlan = {
 };
 
 export type PlanOptions = { engineers: readonly Engineer[]; language: string };
-
-function clocksOf(ticket: Ticket, policy: Policy | undefined, now: number, calendars: CalendarLookup): Clock[] {
-  if (!policy) return [];
-  try {
-    return computeClocks(ticket, policy, now, calendars);
-  } catch {
-    // A policy naming a missing calendar has no clocks to breach; age rules still apply.
-    return [];
-  }
-}
 
 /**
  * The automatic escalations due now for these tickets. The recorded 'escalated' events of each
@@ -59,7 +49,8 @@ export function planAutoEscalations(
   for (const ticket of tickets) {
     const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
     if (!matrix) continue;
-    const clocks = clocksOf(ticket, policies.get(ticket.policyId), now, calendars);
+    // A ticket whose policy or calendar is missing has no clocks to breach; age rules still apply.
+    const { clocks } = ticketClocks(ticket, { policies, calendars }, now);
     const done = escalatedLevelsFrom(timelinesById.get(ticket.id) ?? []);
     for (const due of dueAutomaticEscalations(ticket, matrix, clocks, now, done)) {
       const r = resolveEscalationRecipients(ticket, due.level, matrix, options.engineers);

@@ -6,7 +6,7 @@ import type { Mutate } from '../../app/mutations';
 import type { ServiceDeskDb } from '../../data/db';
 import { ageThresholds, highestAutoLevel, planAutoEscalations, type AutoEscalationPlan } from './auto-plan';
 import { loadEscalationMatrices } from './matrices';
-import { CLOSED as CLOSED_DUE } from '../queue'; // closed tickets sort at CLOSED; everything below is open
+import { CLOSED as CLOSED_DUE, ticketIndex } from '../../data'; // closed tickets sort at CLOSED; everything below is open
 
 const DONE: ReadonlySet<TicketStatus> = new Set(['resolved', 'confirmed', 'closed']);
 /** Tickets whose clocks are computed per run; the rest wait for the next run (the cursor moves on). */
@@ -51,7 +51,7 @@ const CHECK_CHUNK = 2_000;
  */
 async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatrix[], now: number): Promise<string[]> {
   const ages = ageThresholds(matrices);
-  const [breached, open] = await Promise.all([db.tickets.where('dueAt').below(now).primaryKeys(), ages.size > 0 ? db.tickets.where('dueAt').below(CLOSED_DUE).primaryKeys() : []]);
+  const [breached, open] = await Promise.all([db.tickets.where(ticketIndex.dueAt).below(now).primaryKeys(), ages.size > 0 ? db.tickets.where(ticketIndex.dueAt).below(CLOSED_DUE).primaryKeys() : []]);
   const openIds = new Set(open);
   const keys = new Set(breached);
   for (const severity of ages.keys()) for (const id of await db.tickets.where('severity').equals(severity).primaryKeys()) if (openIds.has(id)) keys.add(id);

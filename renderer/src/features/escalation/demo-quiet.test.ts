@@ -7,11 +7,11 @@ import { runMutation, type ServiceDeskDb } from '../../data';
 import type { Mutate } from '../../app/mutations';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
-import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from '../alerts/watch-input';
+import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from '../alerts';
 import { AUTO_ESCALATION_BUDGET, runAutoEscalation, type AutoRunState, type RecordedAutoEscalation } from './auto-run';
 import { presetEscalationMatrices } from './matrices';
 import { tempStores } from './fixtures.test-support';
-import { createDueFaultVisits } from '../dispatch/auto-fault-visits';
+import { createDueFaultVisits } from '../dispatch';
 
 // A generated demo store must open quiet: the SLA alerts and automatic escalations its past
 // implies are already in it, so the app's catch-up (the host's timers over the watch list, the

@@ -1,7 +1,7 @@
 import type { EscalationDraftContext } from '../../../../shared/escalation';
 import type { Customer, Engineer } from '../../../../shared/directory';
 import type { Policy } from '../../../../shared/policy';
-import { computeClocks, type Clock } from '../../../../shared/sla/clocks';
+import { ticketClocks, type Clock } from '../../../../shared/sla';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 import type { Config } from '../../config/config-store';
 import type { ServiceDeskDb } from '../../data/db';
@@ -39,12 +39,5 @@ export async function loadDraftSources(db: ServiceDeskDb, config: Config, ticket
     db.customers.get(ticket.customerId),
     db.engineers.toArray(),
   ]);
-  const policy = config.policies.get(ticket.policyId);
-  let clocks: Clock[] = [];
-  try {
-    clocks = policy ? computeClocks(ticket, policy, now, config.calendars) : [];
-  } catch {
-    clocks = [];
-  }
-  return { ticket, timeline, customer, engineers, clocks };
+  return { ticket, timeline, customer, engineers, clocks: ticketClocks(ticket, config, now).clocks };
 }

@@ -6,7 +6,7 @@ import type { IpcCall, IpcInput } from '../../../../shared/ipc';
 import { afterEach } from 'vitest';
 import { openDb, type ServiceDeskDb } from '../../data';
 import type { Config } from '../../config/config-store';
-import { installQueueKeys } from '../queue';
+import { installQueueKeys } from '../../data';
 
 export const NOW = Date.UTC(2026, 2, 10, 7, 0);
 const HOUR = 3_600_000;

@@ -6,7 +6,7 @@ import { presetCalendars, presetPolicies } from '../../config/presets';
 import { generateDemoData } from '../../../../shared/demo';
 import { matchesViewFilters, savedViewSchema, type SavedView } from '../../../../shared/views';
 import type { Ticket } from '../../../../shared/ticket';
-import { installQueueKeys } from './queue-keys-middleware';
+import { installQueueKeys } from '../../data';
 import { readSavedViewPage, walkSortKeys } from './saved-view-query';
 import { compareBySort, SORT_IN_MEMORY_MAX } from './view-plan';
 

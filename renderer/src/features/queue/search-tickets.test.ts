@@ -5,8 +5,8 @@ import { presetCalendars, presetPolicies } from '../../config/presets';
 import { demoCustomerDirectory, generateDemoData } from '../../../../shared/demo';
 import type { Customer } from '../../../../shared/directory';
 import type { TimelineEvent } from '../../../../shared/ticket';
-import { installQueueKeys } from './queue-keys-middleware';
-import { searchTokens } from './queue-keys';
+import { installQueueKeys } from '../../data';
+import { searchTokens } from '../../data';
 import { searchTickets, SEARCH_LIMIT, type Found } from './search-tickets';
 
 const NOW = Date.UTC(2026, 2, 3, 9, 0);

@@ -1,6 +1,6 @@
 import type { Ticket } from '../../../../shared/ticket';
 import type { ServiceDeskDb } from '../../data/db';
-import { searchTokens } from './queue-keys';
+import { searchTokens, ticketIndex } from '../../data/queue-keys';
 
 /**
  * At most this many results (and this many hits read from each source). A search with more
@@ -28,11 +28,11 @@ export async function searchTickets(db: ServiceDeskDb, text: string): Promise<Fo
   const nameWords = new Map((await db.customers.toArray()).map((c) => [c.id, searchTokens(c.name)]));
   const named = [...nameWords].filter(([, words]) => hasPrefix(words, first)).map(([id]) => id);
   const [byWords, byCustomer, noteTicketIds] = await Promise.all([
-    db.tickets.where('qWords').startsWith(first).limit(SEARCH_LIMIT).toArray() as Promise<Found[]>,
+    db.tickets.where(ticketIndex.words).startsWith(first).limit(SEARCH_LIMIT).toArray() as Promise<Found[]>,
     // Each customer's nearest deadlines first, so a customer with more tickets than the limit shows the ones that matter.
-    Promise.all(named.map((cid) => db.tickets.where('[customerId+dueAt]').between([cid, -Infinity], [cid, Infinity]).limit(SEARCH_LIMIT).toArray() as Promise<Found[]>)),
+    Promise.all(named.map((cid) => db.tickets.where(ticketIndex.customerDue).between([cid, -Infinity], [cid, Infinity]).limit(SEARCH_LIMIT).toArray() as Promise<Found[]>)),
     db.timeline
-      .where('qWords')
+      .where(ticketIndex.words)
       .startsWith(first)
       .limit(SEARCH_LIMIT)
       .toArray()

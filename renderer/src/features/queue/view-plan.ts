@@ -1,4 +1,5 @@
 import type { SavedView, ViewFilters } from '../../../../shared/views';
+import { ticketIndex } from '../../data/queue-keys';
 
 /** One IndexedDB key range of an index; the lower bound is inclusive. */
 export type IndexRange = { lower: unknown; upper: unknown; upperOpen: boolean };
@@ -9,12 +10,12 @@ type ListField = Exclude<keyof ViewFilters, 'breachedOnly'>;
 
 /** Each list filter's index: a [key+dueAt] compound where the queues have one, so "breached only" narrows the same range. */
 const indexOf: Record<ListField, { index: string; compound: boolean }> = {
-  statuses: { index: '[status+dueAt]', compound: true },
-  productLines: { index: '[productLine+dueAt]', compound: true },
-  regions: { index: '[region+dueAt]', compound: true },
-  customerIds: { index: '[customerId+dueAt]', compound: true },
-  ownerIds: { index: '[qOwner+dueAt]', compound: true },
-  severities: { index: 'severity', compound: false },
+  statuses: { index: ticketIndex.statusDue, compound: true },
+  productLines: { index: ticketIndex.productLineDue, compound: true },
+  regions: { index: ticketIndex.regionDue, compound: true },
+  customerIds: { index: ticketIndex.customerDue, compound: true },
+  ownerIds: { index: ticketIndex.ownerDue, compound: true },
+  severities: { index: ticketIndex.severity, compound: false },
 };
 
 /**
@@ -37,7 +38,7 @@ export function planViewFilters(f: ViewFilters, now: number): FilterPart[] {
       ranges: values.map((v) => (compound ? { lower: [v, -Infinity], upper: [v, dueUpper], upperOpen: f.breachedOnly } : { lower: v, upper: v, upperOpen: false })),
     });
   }
-  if (f.breachedOnly && !folded) parts.push({ field: 'breachedOnly', index: 'dueAt', ranges: [{ lower: -Infinity, upper: now, upperOpen: true }] });
+  if (f.breachedOnly && !folded) parts.push({ field: 'breachedOnly', index: ticketIndex.dueAt, ranges: [{ lower: -Infinity, upper: now, upperOpen: true }] });
   return parts;
 }
 

@@ -1,5 +1,5 @@
 import type { Collection, Table } from 'dexie';
-import { CLOSED, NO_DUE } from './queue-keys';
+import { CLOSED, NO_DUE, ticketIndex } from '../../data/queue-keys';
 
 /** A ticket row as the queues index it (the ticket plus its derived queue keys). */
 type Row = { id: string };
@@ -16,13 +16,13 @@ const keyRange = (t: Table<Row, string>, index: string, key: string | number, fr
 export const builtInViews: QueueView[] = [
   { id: 'my', labelKey: 'views.my', range: (t, c) => keyRange(t, 'qOwner', c.me) },
   { id: 'unassigned', labelKey: 'views.unassigned', range: (t) => keyRange(t, 'qOwner', '') },
-  { id: 'breaching_soon', labelKey: 'views.breachingSoon', usesNow: true, range: (t, c) => t.where('dueAt').between(c.now, c.now + c.soonMinutes * MINUTE, true, false) },
-  { id: 'breached', labelKey: 'views.breached', usesNow: true, range: (t, c) => t.where('dueAt').below(c.now) },
+  { id: 'breaching_soon', labelKey: 'views.breachingSoon', usesNow: true, range: (t, c) => t.where(ticketIndex.dueAt).between(c.now, c.now + c.soonMinutes * MINUTE, true, false) },
+  { id: 'breached', labelKey: 'views.breached', usesNow: true, range: (t, c) => t.where(ticketIndex.dueAt).below(c.now) },
   { id: 'edown', labelKey: 'views.edown', range: (t) => keyRange(t, 'qEDown', 1) },
   { id: 'waiting', labelKey: 'views.waiting', range: (t) => keyRange(t, 'status', 'waiting_customer') },
   { id: 'on_site', labelKey: 'views.onSite', range: (t) => keyRange(t, 'qOnSite', 1) },
-  { id: 'all', labelKey: 'views.all', range: (t) => t.where('dueAt').below(CLOSED) },
-  { id: 'closed', labelKey: 'views.closed', range: (t) => t.where('dueAt').aboveOrEqual(CLOSED) },
+  { id: 'all', labelKey: 'views.all', range: (t) => t.where(ticketIndex.dueAt).below(CLOSED) },
+  { id: 'closed', labelKey: 'views.closed', range: (t) => t.where(ticketIndex.dueAt).aboveOrEqual(CLOSED) },
 ];
 
 /** Views parameterised by a value, written `product:<line>`, `region:<r>`, `customer:<id>`. */

@@ -1,2 +1,2 @@
 export { ReportsPage } from './ReportsPage';
-export { useReportsWarmup } from './use-reports-warmup';
+export { reportsWarmupService } from './reports-warmup-service';

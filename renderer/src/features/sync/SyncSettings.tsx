@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { getActor } from '../../data';
 import { DEMO_TICKET_PREFIX } from '../../../../shared/demo';
 import { useSyncStatus } from './use-sync-status';
-import type { SyncHistoryEntry } from './sync-controller';
+import type { SyncHistoryEntry } from '../../app/sync-controller';
 import { ConflictList } from './ConflictList';
 
 const loginFormSchema = z.object({

@@ -2,4 +2,3 @@ export { SyncBadge } from './SyncBadge';
 export { SyncSettings } from './SyncSettings';
 export { ConflictList } from './ConflictList';
 export { useSyncStatus } from './use-sync-status';
-export { createSyncController, type SyncController, type ServerSettings } from './sync-controller';

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { Clock } from '../../../../shared/sla/clocks';
+import type { Clock, ClocksProblem } from '../../../../shared/sla';
 import { clockUrgency, formatMinutes } from '../clocks';
 
-/** Every clock of the ticket, not only the nearest: state, target, remaining time. */
-export function ClocksPanel({ clocks, timeZone }: { clocks: Clock[]; timeZone?: string }) {
+/**
+ * Every clock of the ticket, not only the nearest: state, target, remaining time. A ticket whose
+ * policy or calendar is missing says so (rather than looking like a ticket without targets).
+ */
+export function ClocksPanel({ clocks, problem, timeZone }: { clocks: Clock[]; problem?: ClocksProblem | undefined; timeZone?: string }) {
   const { t, i18n } = useTranslation();
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const fmtSite = timeZone ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }) : undefined;
+  if (problem) return <p role="status" className="clocks-problem" data-testid="clocks-problem">{t(`ticket.clocksProblem.${problem.kind}`, problem)}</p>;
   if (clocks.length === 0) return <p className="muted">{t('ticket.noClocks')}</p>;
   return (
     <table className="clocks-table" aria-label={t('ticket.clocks')}>

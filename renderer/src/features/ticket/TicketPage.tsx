@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMinute } from '../../app/use-now';
-import { useTicketClocks } from '../clocks';
+import { useTicketClocksState } from '../clocks';
 import { RequestOnSiteButton } from '../dispatch';
 import { useTicket } from './use-ticket';
 import { ClocksPanel } from './ClocksPanel';
@@ -18,7 +18,7 @@ export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const data = useTicket(id);
   const now = useMinute();
-  const clocks = useTicketClocks(data?.ticket ?? undefined, now);
+  const { clocks, problem } = useTicketClocksState(data?.ticket ?? undefined, now);
   const [dialog, setDialog] = useState<TicketDialog>(null);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <p role="alert">{t('ticket.notFound', { id })}</p>;
@@ -57,7 +57,7 @@ export function TicketPage({ id }: { id: string }) {
         </section>
         <aside className="ticket-side">
           <h2>{t('ticket.clocks')}</h2>
-          <ClocksPanel clocks={clocks} timeZone={customer?.site.timeZone} />
+          <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
         </aside>
       </div>

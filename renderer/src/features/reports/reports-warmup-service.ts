@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
-import { useServices } from '../../app/services';
-import { useConfig } from '../../config/config-store';
+import type { BackgroundService } from '../../app/background';
+import { getConfig } from '../../config/config-store';
 import { reportBackend } from './report-backend';
 import { reportFilters } from './report-filters';
 import { useReportQuery } from './report-query-store';
@@ -15,16 +14,16 @@ type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o: { timeout
  * Starts the report worker in idle time after launch (not on machines with 2 GB of memory or less) and has it read the store in small pages
  * (report-source.ts backgroundPace), then compute the current report once, so that the first
  * open of Reports only computes. Waits for the queue's first data query ('sd:view-query') so it
- * never competes with the first screen. Mount once at app level.
+ * never competes with the first screen. Once per launch: the configuration of that moment is
+ * good enough to warm up with.
  */
-export function useReportsWarmup(): void {
-  const { db } = useServices();
-  const config = useConfig();
-  useEffect(() => {
+export const reportsWarmupService: BackgroundService = {
+  name: 'reports-warmup',
+  start({ db }) {
     // Low-memory machines (Device Memory API: 2 GB or less) do not hold every ticket in a second
     // heap before anyone asks for a report; Reports then reads the store when it opens.
     const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-    if (memory !== undefined && memory <= 2) return;
+    if (memory !== undefined && memory <= 2) return () => undefined;
     const w = window as IdleWindow;
     let idle: number | undefined;
     let done = false;
@@ -33,6 +32,7 @@ export function useReportsWarmup(): void {
       done = true;
       const q = useReportQuery.getState();
       const openedAt = Date.now();
+      const config = getConfig();
       reportBackend(db).send({
         warm: true,
         dbName: db.name,
@@ -56,7 +56,5 @@ export function useReportsWarmup(): void {
       clearTimeout(fallback);
       if (idle !== undefined) (w.cancelIdleCallback ?? clearTimeout)(idle);
     };
-    // Once per launch: the configuration of that moment is good enough to warm up with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db]);
-}
+  },
+};

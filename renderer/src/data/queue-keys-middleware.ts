@@ -1,14 +1,14 @@
 import type Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
-import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
-import type { Config } from '../../config/config-store';
+import type { Ticket, TimelineEvent } from '../../../shared/ticket';
+import type { DeskConfig } from '../../../shared/sla';
 import { queueKeys, searchTokens } from './queue-keys';
 
 /**
- * Keeps each ticket row's queue keys (and each note's search words) (nearest SLA target, owner key, search words) in step with
- * the ticket on every write — local mutations, sync pulls, imports — inside the same transaction.
+ * Keeps each ticket row's queue keys (nearest SLA target, owner key, search words) and each
+ * note's search words in step with the ticket on every write — local mutations, sync pulls, imports — inside the same transaction.
  */
-export function installQueueKeys(db: Dexie, getConfig: () => Config, now: () => number = Date.now): void {
+export function installQueueKeys(db: Dexie, getConfig: () => DeskConfig, now: () => number = Date.now): void {
   db.use({
     stack: 'dbcore',
     name: 'queue-keys',

@@ -1,21 +1,20 @@
 import { Activity, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueKeepAlive, QueuePage, QueueSidebar } from '../features/queue';
-import { ReportsPage, useReportsWarmup } from '../features/reports';
+import { ReportsPage } from '../features/reports';
 import { TicketPage } from '../features/ticket';
 import { IntakePage } from '../features/intake';
-import { DispatchBoard, useAutoFaultVisits } from '../features/dispatch';
+import { DispatchBoard } from '../features/dispatch';
 import { MyVisits } from '../features/visits';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
-import { NotificationsBlockedBanner, useSlaWatch } from '../features/alerts';
-import { EscalationNotices, useAutoEscalation } from '../features/escalation';
+import { NotificationsBlockedBanner } from '../features/alerts';
+import { EscalationNotices } from '../features/escalation';
 import { SettingsPage } from '../features/settings';
 import { SyncBadge } from '../features/sync';
-import { useConfigSync } from '../config';
 import { changeLanguage, languageNames, supportedLanguages, type Language } from '../i18n';
-import { useRouter, type Route } from './router';
-import { useServices } from './services';
-import { useUi } from './ui-store';
+import { useRouter, type Route } from '../app/router';
+import { useServices } from '../app/services';
+import { useUi } from '../app/ui-store';
 
 function Screen({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -78,8 +77,8 @@ function NavLink({ route, label, testId }: { route: Route; label: string; testId
 
 /**
  * The app shell. It does not read the route itself: the screen, the active queue and the current
- * link each subscribe to their part of it, so navigating re-renders those and not the shell, its
- * app-wide hooks and panels.
+ * link each subscribe to their part of it, so navigating re-renders those and not the shell and its
+ * panels. Background work (alerts, escalation, fault visits) is not here: the kernel runs it.
  */
 export function App() {
   const { t, i18n } = useTranslation();
@@ -89,12 +88,7 @@ export function App() {
   const helpOpen = useUi((s) => s.helpOpen);
   const setPaletteOpen = useUi((s) => s.setPaletteOpen);
   useGlobalShortcuts();
-  const { host, sync } = useServices();
-  useSlaWatch({ onSyncRequested: () => void sync.syncNow() });
-  useAutoEscalation();
-  useReportsWarmup();
-  useConfigSync();
-  useAutoFaultVisits();
+  const { host } = useServices();
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.main')}>

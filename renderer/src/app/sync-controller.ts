@@ -1,5 +1,5 @@
-import { adoptIdentity, hasEverSynced, restartOutbox, retireDemoData, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type RetiredDemo, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../../data';
-import type { Host } from '../../host';
+import { adoptIdentity, hasEverSynced, restartOutbox, retireDemoData, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type RetiredDemo, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../data';
+import type { Host } from '../host';
 
 /** Where this device syncs to; the token is not here (the host keeps it). */
 export type ServerSettings = { baseUrl: string; tenant: string; email: string };
