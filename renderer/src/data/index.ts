@@ -1,5 +1,5 @@
 export { ServiceDeskDb, openDb, type MetaRow, type OutboxEntry, type SyncStateRow, type LooseRow } from './db';
-export { runMutation, getClientId, setActor, getActor, MutationInputError, type RunMutationResult } from './mutate';
+export { runMutation, getClientId, setActor, getActor, MutationInputError, type RunMutationResult, type RunMutationOptions } from './mutate';
 export type { Actor } from './local-apply';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';
 export { createSyncStatusStore, backoffDelay, initialSyncStatus, type SyncStatus, type SyncStatusStore } from './sync-status';
@@ -8,3 +8,4 @@ export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMe
 export { retireDemoData, type RetiredDemo } from './retire-demo';
 export { hasEverSynced, restartOutbox } from './restart-outbox';
 export { uncachedRead } from './uncached-read';
+export { saveDraft, loadDraft, deleteDraft, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';
