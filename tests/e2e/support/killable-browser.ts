@@ -35,8 +35,9 @@ function browserPid(profileDir: string): number {
   throw new Error(`no browser process found for profile ${profileDir}`);
 }
 
-export async function launchOnProfile(profileDir: string): Promise<KillableBrowser> {
+export async function launchOnProfile(profileDir: string, opts: { timezoneId?: string } = {}): Promise<KillableBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
+    ...opts,
     ...(use.launchOptions?.executablePath ? { executablePath: use.launchOptions.executablePath } : {}),
     args: use.launchOptions?.args ?? [],
     baseURL,
@@ -76,5 +77,23 @@ export function readTable<T>(page: Page, table: string): Promise<T[]> {
         };
       }),
     table,
+  );
+}
+
+/** Who uses this device, as Settings > Identity stores it (the app reads it on start). */
+export function actAs(page: Page, actor: { userId: string; role: string; region: string }): Promise<void> {
+  return page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ key: 'actor', value });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    actor,
   );
 }
