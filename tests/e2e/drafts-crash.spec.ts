@@ -133,3 +133,51 @@ test('20 notes typed at 20 ms a key with Ctrl+Enter between them are saved exact
     profile.remove();
   }
 });
+
+test('an edited customer update and a half-written escalation come back after a kill; recording the update removes its draft', async () => {
+  const profile = makeProfileDir();
+  let b = await launchOnProfile(profile.dir);
+  try {
+    await openApp(b);
+    const row = b.page.getByTestId('queue-row').first();
+    const ticketId = (await row.getAttribute('data-ticket-id')) ?? '';
+    await row.click();
+    const page = b.page;
+    await page.getByRole('button', { name: 'Write update' }).click();
+    const subject = page.getByLabel('Subject');
+    await expect(subject).not.toHaveValue('');
+    await subject.press('End');
+    await page.keyboard.type(' (call at 15:00)', { delay: 10 });
+    const editedSubject = await subject.inputValue();
+    const body = await page.getByLabel('Message').inputValue();
+
+    await page.getByRole('button', { name: 'Escalate…' }).click();
+    const dialog = page.getByRole('form', { name: 'Escalate the ticket' });
+    await dialog.getByLabel('What was tried').click();
+    await page.keyboard.type('Rebooted both controllers, swapped the uplink cable', { delay: 10 });
+    await page.waitForTimeout(500);
+    await killBrowser(b);
+
+    b = await launchOnProfile(profile.dir);
+    await openApp(b, `#/ticket/${encodeURIComponent(ticketId)}`);
+    const again = b.page;
+    await expect(again.getByTestId('draft-restored').filter({ hasText: 'Restored your unsaved customer update from' })).toBeVisible();
+    await expect(again.getByLabel('Subject')).toHaveValue(editedSubject);
+    await expect(again.getByLabel('Message')).toHaveValue(body);
+    await again.getByRole('button', { name: 'Escalate…' }).click();
+    const restored = again.getByRole('form', { name: 'Escalate the ticket' });
+    await expect(restored.getByTestId('draft-restored')).toContainText('Restored your unsaved escalation text from');
+    await expect(restored.getByLabel('What was tried')).toHaveValue('Rebooted both controllers, swapped the uplink cable');
+
+    // Discard drops the escalation text; recording the update removes its draft with the record.
+    await restored.getByRole('button', { name: 'Discard' }).click();
+    await expect(restored.getByLabel('What was tried')).toHaveValue('');
+    await restored.getByRole('button', { name: 'Close' }).click();
+    await again.getByRole('button', { name: 'Record customer updated' }).click();
+    await expect(again.locator('.event-customer_update').last()).toContainText('(call at 15:00)');
+    await expect.poll(async () => (await readTable<{ key: string }>(again, 'drafts')).map((d) => d.key)).toEqual([]);
+  } finally {
+    await killBrowser(b).catch(() => undefined);
+    profile.remove();
+  }
+});
