@@ -30,9 +30,9 @@ async function start(): Promise<void> {
   // Ask the browser not to evict the store under storage pressure: it holds unsynced work.
   void navigator.storage?.persist?.().catch(() => false);
 
-  const mutate: Mutate = async (name, args) => {
+  const mutate: Mutate = async (name, args, opts) => {
     try {
-      const r = await runMutation(db, name, args);
+      const r = await runMutation(db, name, args, opts);
       return { outcome: r.outcome, message: r.message, ...(r.refusal ? { refusal: r.refusal } : {}) };
     } catch (e) {
       if (e instanceof MutationInputError) return { outcome: 'rejected', message: e.message };

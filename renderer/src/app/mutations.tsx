@@ -8,11 +8,14 @@ import type { Refusal } from '../../../shared/ticket/command';
  */
 export type MutationOutcome = { outcome: 'applied' | 'conflict' | 'rejected'; message?: string; refusal?: Refusal };
 
+/** `draftKey`: the draft the change was typed in, removed in the change's own transaction when it applies. */
+export type MutateOptions = { draftKey?: string };
+
 /**
  * Runs a current mutation (e.g. 'ticket.assign@1') on the local store and queues it for sync.
  * Typed from the registry: a misspelt name or args that do not fit fail to compile.
  */
-export type Mutate = <N extends MutationName>(name: N, args: MutationArgs<N>) => Promise<MutationOutcome>;
+export type Mutate = <N extends MutationName>(name: N, args: MutationArgs<N>, opts?: MutateOptions) => Promise<MutationOutcome>;
 
 const MutationsContext = createContext<Mutate | null>(null);
 

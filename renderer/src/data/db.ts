@@ -3,6 +3,7 @@ import type { Ticket, TimelineEvent } from '../../../shared/ticket';
 import type { Customer, Engineer } from '../../../shared/directory';
 import type { ConflictRecord, SyncTable } from '../../../shared/sync';
 import type { SavedView } from '../../../shared/views';
+import type { Draft } from '../../../shared/drafts';
 import { moveSyncFactsInline, upgradeOutboxEntries } from './migrations';
 import type { LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
 
@@ -27,6 +28,7 @@ export class ServiceDeskDb extends Dexie {
   savedViews!: EntityTable<SavedView, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncState!: Table<SyncStateRow, [SyncTable, string]>;
+  drafts!: EntityTable<Draft, 'key'>;
 
   constructor(name = 'service-desk') {
     super(name);
@@ -66,6 +68,9 @@ export class ServiceDeskDb extends Dexie {
         await moveSyncFactsInline(tx);
         await upgradeOutboxEntries(tx);
       });
+    // v6: unsaved form text (drafts), device-local and never synced. The new-ticket draft kept in
+    // localStorage before is moved here by the intake form on first use.
+    this.version(6).stores({ drafts: 'key, kind' });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */

@@ -1,5 +1,5 @@
 export { ServiceDeskDb, openDb, type MetaRow, type OutboxEntry, type SyncStateRow, type LooseRow } from './db';
-export { runMutation, getClientId, setActor, getActor, MutationInputError, type RunMutationResult } from './mutate';
+export { runMutation, getClientId, setActor, getActor, MutationInputError, type RunMutationResult, type RunMutationOptions } from './mutate';
 export type { Actor } from './local-apply';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';
 export { createSyncStatusStore, backoffDelay, initialSyncStatus, type SyncStatus, type SyncStatusStore } from './sync-status';
@@ -10,3 +10,4 @@ export { hasEverSynced, restartOutbox } from './restart-outbox';
 export { uncachedRead } from './uncached-read';
 export { installQueueKeys } from './queue-keys-middleware';
 export { CLOSED, NO_DUE, nearestDue, queueKeys, queueKeyFields, searchTokens, ticketIndex, type QueueKeys, type TicketIndex } from './queue-keys';
+export { saveDraft, loadDraft, deleteDraft, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';

@@ -46,15 +46,22 @@ export async function getActor(db: ServiceDeskDb): Promise<Actor> {
 export type RunMutationResult = { id: number; outcome: 'applied' | 'conflict'; message?: string; refusal?: Refusal };
 
 /**
+ * `draftKey`: the draft this change was typed in. It is removed in the same transaction that
+ * applies the change, so after a crash either both happened or neither: a saved form never comes
+ * back as a draft, and an unsaved one is never lost. A refused change keeps the draft.
+ */
+export type RunMutationOptions = { now?: number; draftKey?: string };
+
+/**
  * Runs a named mutation (e.g. 'ticket.update@1'): validates args, applies the shared mutator to
  * the local store and appends the outbox entry, all in one transaction. The UI sees the change at
  * once through its live queries; the sync client pushes it later.
  */
-export async function runMutation(db: ServiceDeskDb, name: string, args: unknown, opts: { now?: number } = {}): Promise<RunMutationResult> {
+export async function runMutation(db: ServiceDeskDb, name: string, args: unknown, opts: RunMutationOptions = {}): Promise<RunMutationResult> {
   const prepared = prepareMutation(name, args);
   if (!prepared.ok) throw new MutationInputError(prepared.message, prepared.code);
   const m = prepared.mutation;
-  return db.transaction('rw', syncScope(db), async () => {
+  return db.transaction('rw', opts.draftKey === undefined ? syncScope(db) : [...syncScope(db), db.drafts], async () => {
     // Read inside the transaction: a backup import may adopt another device's client id between
     // a mutation starting and writing, and its outbox entry must carry the id in force when written.
     const clientId = await getClientId(db);
@@ -71,6 +78,7 @@ export async function runMutation(db: ServiceDeskDb, name: string, args: unknown
     for (const [key, fv] of fvs) baseVersions[key] = Object.fromEntries(Object.entries(fv).map(([f, v]) => [f, v.v]));
     const result = m.run(read, { ...actor, now, clientId, mutationId: id, baseVersions });
     await applyLocally(db, result);
+    if (opts.draftKey !== undefined && result.outcome === 'applied') await db.drafts.delete(opts.draftKey);
     const entry: OutboxEntry = { clientId, id, name: m.name, args: m.args, baseVersions, clientTime: now };
     await db.outbox.add(entry);
     await db.meta.put({ key: 'mutationCounter', value: id });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { applyVisitAction, checkOutPart, returnPart, usePart, type Visit, type VisitAction, type WarehousePart } from '../../../../shared/dispatch';
 import type { MutationArgs, MutationName } from '../../../../shared/sync';
-import { useMutations, type MutationOutcome } from '../../app/mutations';
+import { useMutations, type MutateOptions, type MutationOutcome } from '../../app/mutations';
 import { useSession } from '../../app/session';
 
 export type PartMoveKind = 'check_out' | 'return' | 'use';
@@ -36,11 +36,11 @@ export function useVisitMutation() {
   const by = useSession((s) => s.session.userId);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  async function run<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> {
+  async function run<N extends MutationName>(name: N, args: MutationArgs<N>, opts?: MutateOptions): Promise<boolean> {
     setBusy(true);
     let r: MutationOutcome;
     try {
-      r = await mutate(name, args);
+      r = await mutate(name, args, opts);
     } catch (e) {
       r = { outcome: 'rejected', message: e instanceof Error ? e.message : String(e) };
     } finally {
@@ -61,9 +61,10 @@ export function useVisitMutation() {
     error,
     busy,
     clearError: () => setError(''),
-    act: (visit: Visit, action: VisitAction) => {
+    /** `opts.draftKey`: the draft the action was typed in (report, work note), removed when it applies. */
+    act: (visit: Visit, action: VisitAction, opts?: MutateOptions) => {
       const problem = checkVisitAction(visit, action, Date.now(), by);
-      return problem ? refuse(problem) : run('visit.action@1', { visitId: visit.id, action });
+      return problem ? refuse(problem) : run('visit.action@1', { visitId: visit.id, action }, opts);
     },
     create: (visit: Visit) => run('visit.create@1', { visit }),
     moveParts: (visit: Visit, warehouse: readonly WarehousePart[], move: PartMoveInput) => {

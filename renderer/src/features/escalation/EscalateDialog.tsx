@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { escalationMatrixForPolicy } from '../../../../shared/escalation';
 import type { Customer, Engineer } from '../../../../shared/directory';
 import type { Clock } from '../../../../shared/sla/clocks';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
+import { draftKey, restoreDraftValues, type Draft } from '../../../../shared/drafts';
 import { useMutations } from '../../app/mutations';
 import { useServices } from '../../app/services';
 import { useMinute } from '../../app/use-now';
@@ -18,6 +19,7 @@ import { EscalationPreview } from './EscalationPreview';
 import { DraftFallbacks } from './DraftFallbacks';
 import { LevelPicker } from './LevelPicker';
 import { useEscalationMatrices } from './use-escalation-matrices';
+import { DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../drafts';
 import './escalation.css';
 import { useOutcomeText } from '../../app/refusal-text';
 
@@ -27,8 +29,15 @@ type Status = { tone: 'ok' | 'error'; text: string } | null;
 /**
  * Manual escalation of one ticket: pick the level (the next one by default), say what was tried
  * and what is asked, see the exact draft, then one click records the escalation and opens the draft.
+ * What is typed is kept on the device until the escalation is recorded.
  */
-export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, onClose }: EscalateDialogProps) {
+export function EscalateDialog(props: EscalateDialogProps) {
+  const stored = useStoredDraft(draftKey('escalation', props.ticket.id));
+  if (!stored.loaded) return null;
+  return <EscalateDialogForm {...props} restored={stored.draft} />;
+}
+
+function EscalateDialogForm({ ticket, timeline, customer, engineers, clocks, onClose, restored }: EscalateDialogProps & { restored: Draft | undefined }) {
   const { t, i18n } = useTranslation();
   const outcomeText = useOutcomeText();
   const { host } = useServices();
@@ -39,7 +48,15 @@ export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, 
   const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
   const policy = config.policies.get(ticket.policyId);
   const initial = matrix ? defaultEscalationLevel(ticket, matrix) : undefined;
-  const form = useForm<EscalateForm>({ resolver: zodResolver(escalateFormSchema), defaultValues: { level: initial ? String(initial) : '', tried: '', ask: '' } });
+  const empty: EscalateForm = { level: initial ? String(initial) : '', tried: '', ask: '' };
+  const key = draftKey('escalation', ticket.id);
+  const form = useForm<EscalateForm>({ resolver: zodResolver(escalateFormSchema), defaultValues: restoreDraftValues(empty, restored?.values) });
+  const [notice, setNotice] = useState(restored);
+  const autosave = useDraftAutosave({ key, kind: 'escalation', read: () => form.getValues(), empty: () => empty });
+  useEffect(() => {
+    const sub = form.watch(() => autosave.changed());
+    return () => sub.unsubscribe();
+  }, [form, autosave]);
   const values = useWatch({ control: form.control });
   const [recordedLevel, setRecordedLevel] = useState<number | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -58,8 +75,15 @@ export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, 
     const current = prepare(Date.now());
     if (!current || current.kind === 'blocked') return;
     if (recordedLevel !== current.level) {
-      const r = await recordEscalation(mutate, ticket.id, current, v.ask, false);
-      if (r.outcome !== 'applied') return setStatus({ tone: 'error', text: t('escalation.refused', { message: outcomeText(r, r.outcome) }) });
+      // The record removes the kept text in its own transaction; nothing may write it back meanwhile.
+      autosave.hold();
+      const r = await recordEscalation(mutate, ticket.id, current, v.ask, false, { draftKey: key });
+      autosave.resume();
+      if (r.outcome !== 'applied') {
+        autosave.changed();
+        return setStatus({ tone: 'error', text: t('escalation.refused', { message: outcomeText(r, r.outcome) }) });
+      }
+      setNotice(undefined);
       setRecordedLevel(current.level);
     }
     if (current.kind === 'customer_step') return setStatus({ tone: 'ok', text: t('escalation.customerRecorded') });
@@ -70,7 +94,8 @@ export function EscalateDialog({ ticket, timeline, customer, engineers, clocks, 
 
   const again = prepared !== undefined && recordedLevel === prepared.level;
   return (
-    <form className="esc-dialog" onSubmit={(e) => void escalate(e)} aria-label={t('escalation.formLabel')} noValidate>
+    <form className="esc-dialog" onSubmit={(e) => void escalate(e)} onBlur={() => void autosave.flush()} aria-label={t('escalation.formLabel')} noValidate>
+      {notice && <DraftRestoredNotice kind="escalation" savedAt={notice.savedAt} onDiscard={() => (setNotice(undefined), form.reset(empty), void autosave.discard())} />}
       {initial === undefined && <p className="muted">{t('escalation.topReached')}</p>}
       <LevelPicker options={options} field={form.register('level')} />
       {form.formState.errors.level && <p className="error">{t('escalation.chooseLevel')}</p>}

@@ -1,13 +1,13 @@
-import type { MutationOutcome, Mutate } from '../../app/mutations';
+import type { MutateOptions, MutationOutcome, Mutate } from '../../app/mutations';
 import type { Host } from '../../host';
 import type { PreparedEscalation } from './escalation-draft';
 
 export type HandOffResult = { ok: true; path: string | null } | { ok: false; message: string };
 
-/** Records the escalation on the ticket (an append-only, synced timeline event). */
-export function recordEscalation(mutate: Mutate, ticketId: string, prepared: PreparedEscalation, ask: string, automatic: boolean): Promise<MutationOutcome> {
+/** Records the escalation on the ticket (an append-only, synced timeline event); `opts.draftKey` is the text's draft, removed with it. */
+export function recordEscalation(mutate: Mutate, ticketId: string, prepared: PreparedEscalation, ask: string, automatic: boolean, opts?: MutateOptions): Promise<MutationOutcome> {
   const recipients = prepared.kind === 'draft' ? prepared.recipients : [];
-  return mutate('ticket.recordEscalation@1', { ticketId, level: prepared.level, levelName: prepared.levelName, recipients, ask: ask.trim(), automatic });
+  return mutate('ticket.recordEscalation@1', { ticketId, level: prepared.level, levelName: prepared.levelName, recipients, ask: ask.trim(), automatic }, opts);
 }
 
 function refusal(e: unknown): HandOffResult {

@@ -1,17 +1,22 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { impactClasses, intakeChannels, intakeFormBaseSchema, intakeFormSchema, ticketFromIntake, urgencies, type IntakeForm } from '../../../../shared/ticket';
+import type { Customer } from '../../../../shared/directory';
+import { draftKey, restoreDraftValues, type Draft } from '../../../../shared/drafts';
 import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
 import { useSession } from '../../app/session';
 import { useRouter } from '../../app/router';
 import { useConfig } from '../../config/config-store';
+import { migrateLegacyIntakeDraft } from '../../data';
+import type { ServiceDeskDb } from '../../data/db';
+import { DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../drafts';
 import { Field } from './Field';
-import { clearIntakeDraft, loadIntakeDraft, useIntakeDraftAutosave } from './use-intake-draft';
 import { mintTicketId } from './next-ticket-id';
+import { createTicketOnce } from './create-once';
 import { errorKey } from './error-keys';
 import './intake.css';
 
@@ -22,35 +27,59 @@ const emptyForm: IntakeForm = {
   problemStartedAt: '', circuitId: '', intermittent: '', logs: '', ipAddress: '',
 };
 const optionalFields = ['company', 'contractNumber', 'productSerial', 'patchLevel', 'operatingSystem', 'database', 'serviceId', 'circuitId', 'ipAddress'] as const;
+const INTAKE_DRAFT = draftKey('intake');
+const moveLegacyDraft = (db: ServiceDeskDb) => migrateLegacyIntakeDraft(db, localStorage, Date.now());
 
-/** New ticket: fields and which are required come from the customer's policy; works offline; the draft is kept. */
+/**
+ * New ticket. The form opens once its kept draft and the customer list are read, so a restored
+ * draft shows every field as typed, the customer and severity selects included.
+ */
 export function IntakePage() {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const stored = useStoredDraft(INTAKE_DRAFT, moveLegacyDraft);
+  const customers = useLiveQuery(() => db.customers.orderBy('name').toArray(), [db]);
+  if (!stored.loaded || !customers) return <p className="muted">{t('app.loading')}</p>;
+  return <IntakeFormView customers={customers} restored={stored.draft} />;
+}
+
+/** Fields and which are required come from the customer's policy; works offline; the draft is kept in the local store. */
+function IntakeFormView({ customers, restored }: { customers: Customer[]; restored: Draft | undefined }) {
   const { t } = useTranslation();
   const { db } = useServices();
   const config = useConfig();
   const mutate = useMutations();
   const me = useSession((s) => s.session.userId);
   const navigate = useRouter((s) => s.navigate);
-  const customers = useLiveQuery(() => db.customers.orderBy('name').toArray(), [db]);
   const productLines = useLiveQuery(() => db.tickets.orderBy('productLine').uniqueKeys(), [db]);
   const [saveError, setSaveError] = useState('');
+  const [notice, setNotice] = useState(restored);
 
   const resolver: Resolver<IntakeForm> = useMemo(
     () => async (values, context, options) => {
-      const customer = customers?.find((c) => c.id === values.customerId);
+      const customer = customers.find((c) => c.id === values.customerId);
       const policy = customer && config.policies.get(customer.policyId);
       const schema = policy ? intakeFormSchema(policy, Date.now()) : intakeFormBaseSchema;
       return zodResolver(schema)(values, context, options);
     },
     [customers, config],
   );
-  const form = useForm<IntakeForm>({ resolver, defaultValues: { ...emptyForm, ...loadIntakeDraft() }, mode: 'onSubmit' });
-  useIntakeDraftAutosave(form);
+  const form = useForm<IntakeForm>({ resolver, defaultValues: restoreDraftValues(emptyForm, restored?.values), mode: 'onSubmit' });
+  const autosave = useDraftAutosave({ key: INTAKE_DRAFT, kind: 'intake', read: () => form.getValues(), empty: () => emptyForm, mintId: () => mintTicketId(db), createsId: restored?.createsId });
+  useEffect(() => {
+    const sub = form.watch(() => autosave.changed());
+    return () => sub.unsubscribe();
+  }, [form, autosave]);
   const { register, handleSubmit, formState, reset } = form;
   const customerId = useWatch({ control: form.control, name: 'customerId' });
-  const customer = customers?.find((c) => c.id === customerId);
+  const customer = customers.find((c) => c.id === customerId);
   const policy = customer ? config.policies.get(customer.policyId) : undefined;
   const required = new Set<string>(policy?.requiredIntakeFields ?? []);
+  // The severity options come with the customer's policy: show the kept choice once they exist.
+  useEffect(() => {
+    const severity = form.getValues('severity');
+    if (severity) form.setValue('severity', severity);
+  }, [policy, form]);
   const err = (name: keyof IntakeForm) => {
     const m = formState.errors[name]?.message;
     return m ? t(errorKey(m), { defaultValue: m }) : undefined;
@@ -58,14 +87,23 @@ export function IntakePage() {
 
   const submit = handleSubmit(async (values) => {
     if (!customer || !policy) return setSaveError(t('intake.noPolicy'));
-    const id = await mintTicketId(db);
+    const id = (await autosave.ensureId()) ?? (await mintTicketId(db));
+    // From here the draft belongs to the save: it is removed in the create's transaction.
+    autosave.hold();
     const ticket = ticketFromIntake(values, { id, now: Date.now(), by: me, policy, customer });
-    const r = await mutate('ticket.create@1', { ticket });
-    if (r.outcome !== 'applied') return setSaveError(r.message ?? t('intake.refused'));
-    clearIntakeDraft();
-    reset(emptyForm);
+    const r = await createTicketOnce(db, mutate, ticket, INTAKE_DRAFT);
+    if (r.kind === 'refused') {
+      autosave.resume();
+      autosave.changed();
+      return setSaveError(r.message ?? t('intake.refused'));
+    }
     navigate({ screen: 'ticket', id });
   });
+  const discard = () => {
+    setNotice(undefined);
+    reset(emptyForm);
+    void autosave.discard();
+  };
 
   const input = (name: (typeof optionalFields)[number] | 'contactName' | 'contactEmail' | 'contactPhone' | 'productVersion' | 'product', type = 'text') => (
     <Field key={name} name={name} required={required.has(name) || name === 'product'} error={err(name)}>
@@ -74,11 +112,12 @@ export function IntakePage() {
   );
 
   return (
-    <form className="intake" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="intake-title">
+    <form className="intake" onSubmit={(e) => void submit(e)} onBlur={() => void autosave.flush()} noValidate aria-labelledby="intake-title">
       <header className="intake-header">
         <h1 id="intake-title">{t('intake.title')}</h1>
         <p className="muted">{t('intake.offlineHint')}</p>
       </header>
+      {notice && <DraftRestoredNotice kind="intake" savedAt={notice.savedAt} onDiscard={discard} />}
       {Object.keys(formState.errors).length > 0 && (
         <p role="alert" className="error summary">{t('intake.fixErrors', { count: Object.keys(formState.errors).length })}</p>
       )}
@@ -87,7 +126,7 @@ export function IntakePage() {
         <Field name="customerId" required error={err('customerId')}>
           <select {...register('customerId')} aria-invalid={!!formState.errors.customerId}>
             <option value="">{t('intake.chooseCustomer')}</option>
-            {customers?.map((c) => (
+            {customers.map((c) => (
               <option key={c.id} value={c.id}>{c.name}</option>
             ))}
           </select>
@@ -167,7 +206,7 @@ export function IntakePage() {
       {saveError && <p role="alert" className="error">{saveError}</p>}
       <div className="row">
         <button type="submit" className="primary">{t('intake.create')}</button>
-        <button type="button" onClick={() => (clearIntakeDraft(), reset(emptyForm))}>{t('intake.discard')}</button>
+        <button type="button" onClick={discard}>{t('intake.discard')}</button>
       </div>
     </form>
   );

@@ -1,18 +1,37 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/directory';
 import type { Clock } from '../../../../shared/sla/clocks';
 import type { Ticket } from '../../../../shared/ticket';
 import { customerUpdateKinds, renderCustomerUpdate, suggestedUpdateKind, type CustomerUpdateKind } from '../../../../shared/customer-update';
 import { renderEml } from '../../../../shared/mail';
+import { draftKey, type Draft } from '../../../../shared/drafts';
 import { useMutations } from '../../app/mutations';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
 import { formatMinutes, clockUrgency } from '../clocks';
 import { useOutcomeText } from '../../app/refusal-text';
+import { DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../drafts';
 
-/** The countdown to the next customer update, and the update itself from a template in the customer's language. */
-export function CadencePanel({ ticket, clocks, customer }: { ticket: Ticket; clocks: Clock[]; customer?: Customer }) {
+type PanelProps = { ticket: Ticket; clocks: Clock[]; customer?: Customer };
+type UpdateText = { subject: string; body: string };
+
+/** The countdown to the next customer update, and the update itself from a template in the customer's language; an edited update is kept until recorded. */
+export function CadencePanel(props: PanelProps) {
+  const stored = useStoredDraft(draftKey('customerUpdate', props.ticket.id));
+  if (!stored.loaded) return null;
+  return <CadenceView {...props} restored={stored.draft} />;
+}
+
+/** The kept update, when it has the fields of one. */
+function restoredUpdate(d: Draft | undefined): { kind?: CustomerUpdateKind; text: UpdateText | null } {
+  const v = d?.values ?? {};
+  const kind = customerUpdateKinds.find((k) => k === v.kind);
+  const text = typeof v.subject === 'string' && typeof v.body === 'string' && (v.subject !== '' || v.body !== '') ? { subject: v.subject, body: v.body } : null;
+  return { ...(kind ? { kind } : {}), text };
+}
+
+function CadenceView({ ticket, clocks, customer, restored }: PanelProps & { restored: Draft | undefined }) {
   const { t, i18n } = useTranslation();
   const outcomeText = useOutcomeText();
   const { host, db } = useServices();
@@ -20,9 +39,30 @@ export function CadencePanel({ ticket, clocks, customer }: { ticket: Ticket; clo
   const me = useSession((s) => s.session.userId);
   const cadence = clocks.find((c) => c.kind === 'update_cadence');
   const sent = ticket.sla.customerUpdates.length;
-  const [kind, setKind] = useState<CustomerUpdateKind>(suggestedUpdateKind(sent, ticket.status));
-  const [draft, setDraft] = useState<{ subject: string; body: string } | null>(null);
+  const kept = restoredUpdate(restored);
+  const suggested = suggestedUpdateKind(sent, ticket.status);
+  const [kind, setKindState] = useState<CustomerUpdateKind>(kept.kind ?? suggested);
+  const [draft, setDraftState] = useState<UpdateText | null>(kept.text);
+  const [notice, setNotice] = useState(kept.text ? restored : undefined);
   const [message, setMessage] = useState('');
+  const key = draftKey('customerUpdate', ticket.id);
+  // What the panel shows right now, for draft writes between renders.
+  const shown = useRef({ kind, draft });
+  const autosave = useDraftAutosave({
+    key,
+    kind: 'customerUpdate',
+    read: () => ({ kind: shown.current.kind, subject: shown.current.draft?.subject ?? '', body: shown.current.draft?.body ?? '' }),
+    empty: () => ({ kind: shown.current.kind, subject: '', body: '' }),
+  });
+  const setKind = (k: CustomerUpdateKind) => {
+    shown.current.kind = k;
+    setKindState(k);
+  };
+  const setDraft = (d: UpdateText | null) => {
+    shown.current.draft = d;
+    setDraftState(d);
+    autosave.changed();
+  };
   const language = customer?.language ?? i18n.language;
 
   const compose = async (k: CustomerUpdateKind) => {
@@ -40,14 +80,27 @@ export function CadencePanel({ ticket, clocks, customer }: { ticket: Ticket; clo
     }
   };
   const recordSent = async () => {
-    const r = await mutate('ticket.recordCustomerUpdate@1', { ticketId: ticket.id, text: draft ? `${draft.subject}\n\n${draft.body}` : '' });
+    // The record removes the kept update in its own transaction; nothing may write it back meanwhile.
+    autosave.hold();
+    const r = await mutate('ticket.recordCustomerUpdate@1', { ticketId: ticket.id, text: draft ? `${draft.subject}\n\n${draft.body}` : '' }, { draftKey: key });
+    autosave.resume();
     setMessage(r.outcome === 'applied' ? t('cadence.recorded') : outcomeText(r, ''));
-    if (r.outcome === 'applied') setDraft(null);
+    if (r.outcome === 'applied') {
+      setNotice(undefined);
+      shown.current.draft = null;
+      setDraftState(null);
+    } else autosave.changed();
+  };
+  const discard = () => {
+    setNotice(undefined);
+    setDraft(null);
+    void autosave.discard();
   };
 
   return (
-    <section className="cadence" aria-label={t('cadence.title')}>
+    <section className="cadence" aria-label={t('cadence.title')} onBlur={() => void autosave.flush()}>
       <h3>{t('cadence.title')}</h3>
+      {notice && <DraftRestoredNotice kind="customerUpdate" savedAt={notice.savedAt} onDiscard={discard} />}
       {!cadence || cadence.state === 'met' || cadence.state === 'pending' ? (
         <p className="muted">{t('cadence.none')}</p>
       ) : (

@@ -1,12 +1,16 @@
+import { useEffect, useState } from 'react';
 import { useForm, useFieldArray } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { customerConfirmationSchema, inspectionReportSchema, visitReportSchema, type Visit, type VisitAction } from '../../../../shared/dispatch';
+import { draftKey, restoreDraftValues, type Draft } from '../../../../shared/drafts';
+import type { MutateOptions } from '../../app/mutations';
+import { DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../drafts';
 import { errorKey } from './form-errors';
 
 /** Runs one workflow action as the synced 'visit.action@1' mutation; false when refused. */
-export type RunAction = (action: VisitAction) => Promise<boolean>;
+export type RunAction = (action: VisitAction, opts?: MutateOptions) => Promise<boolean>;
 
 const reportForm = visitReportSchema.pick({ found: true, done: true, followUp: true }).extend({ followUp: z.string() });
 type ReportForm = z.infer<typeof reportForm>;
@@ -20,18 +24,48 @@ function useErr() {
   return (m: string | undefined) => (m ? <span className="error" role="alert">{t(errorKey(m), { defaultValue: m })}</span> : null);
 }
 
-/** What was found, what was done, follow-up: editable until the visit is submitted. */
-export function ReportForm({ visit, run, disabled }: { visit: Visit; run: RunAction; disabled: boolean }) {
+/** The report as last saved, or empty: what the form shows when nothing unsaved is kept. */
+function savedReport(visit: Visit): ReportForm {
+  return { found: visit.report?.found ?? '', done: visit.report?.done ?? '', followUp: visit.report?.followUp ?? '' };
+}
+
+/** What was found, what was done, follow-up: editable until the visit is submitted; unsaved text is kept on the device. */
+export function ReportForm(props: { visit: Visit; run: RunAction; disabled: boolean }) {
+  const stored = useStoredDraft(draftKey('visitReport', props.visit.id));
+  if (!stored.loaded) return null;
+  return <ReportFormView {...props} restored={stored.draft} />;
+}
+
+function ReportFormView({ visit, run, disabled, restored }: { visit: Visit; run: RunAction; disabled: boolean; restored: Draft | undefined }) {
   const { t } = useTranslation();
   const err = useErr();
-  const { register, handleSubmit, formState } = useForm<ReportForm>({
-    resolver: zodResolver(reportForm),
-    defaultValues: { found: visit.report?.found ?? '', done: visit.report?.done ?? '', followUp: visit.report?.followUp ?? '' },
+  const key = draftKey('visitReport', visit.id);
+  const [notice, setNotice] = useState(restored);
+  const form = useForm<ReportForm>({ resolver: zodResolver(reportForm), defaultValues: restoreDraftValues(savedReport(visit), restored?.values) });
+  const { register, handleSubmit, formState } = form;
+  const autosave = useDraftAutosave({ key, kind: 'visitReport', read: () => form.getValues(), empty: () => savedReport(visit) });
+  useEffect(() => {
+    const sub = form.watch(() => autosave.changed());
+    return () => sub.unsubscribe();
+  }, [form, autosave]);
+  const submit = handleSubmit(async (v) => {
+    // The save removes the draft in its own transaction; nothing may write it back meanwhile.
+    autosave.hold();
+    const ok = await run({ type: 'report', ...v }, { draftKey: key });
+    autosave.resume();
+    if (ok) setNotice(undefined);
+    const now = form.getValues();
+    if (!ok || now.found !== v.found || now.done !== v.done || now.followUp !== v.followUp) autosave.changed();
   });
-  const submit = handleSubmit(async (v) => void (await run({ type: 'report', ...v })));
+  const discard = () => {
+    setNotice(undefined);
+    form.reset(savedReport(visit));
+    void autosave.discard();
+  };
   return (
-    <form className="workflow-form" aria-labelledby={`report-${visit.id}`} onSubmit={(e) => void submit(e)} noValidate>
+    <form className="workflow-form" aria-labelledby={`report-${visit.id}`} onSubmit={(e) => void submit(e)} onBlur={() => void autosave.flush()} noValidate>
       <h4 id={`report-${visit.id}`}>{t('visits.report')}</h4>
+      {notice && <DraftRestoredNotice kind="visitReport" savedAt={notice.savedAt} onDiscard={discard} />}
       <fieldset className="plain" disabled={disabled}>
       <label><span>{t('visits.found')}</span><textarea {...register('found')} aria-label={t('visits.found')} />{err(formState.errors.found?.message)}</label>
       <label><span>{t('visits.done')}</span><textarea {...register('done')} aria-label={t('visits.done')} />{err(formState.errors.done?.message)}</label>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedVisitActions, isVisitLocked, type Visit, type VisitAction } from '../../../../shared/dispatch';
+import type { MutateOptions } from '../../app/mutations';
 import { useVisitMutation } from '../dispatch';
 import { ConfirmForm, InspectionForm, ReportForm } from './ReportForms';
+import { WorkNoteComposer } from './WorkNoteComposer';
 import { errorKey } from './form-errors';
 
 /**
@@ -17,19 +18,13 @@ function stamped(action: VisitAction): VisitAction {
 export function VisitWorkflow({ visit }: { visit: Visit }) {
   const { t, i18n } = useTranslation();
   const { act, error, busy } = useVisitMutation();
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState('');
   const allowed = allowedVisitActions(visit);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const run = (action: VisitAction) => act(visit, action);
+  const run = (action: VisitAction, opts?: MutateOptions) => act(visit, action, opts);
   const step = (action: VisitAction, label: string, primary = false) =>
     allowed.includes(action.type) && (
       <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={() => void run(stamped(action))}>{label}</button>
     );
-  const addNote = async () => {
-    if (note.trim() === '') return setNoteError(t(errorKey('the work note is empty')));
-    if (await run({ type: 'add_work_note', text: note })) setNote('');
-  };
   const locked = isVisitLocked(visit);
   return (
     <section className="workflow" aria-label={t('visits.workflow')}>
@@ -52,13 +47,7 @@ export function VisitWorkflow({ visit }: { visit: Visit }) {
           {visit.workNotes.map((n, i) => <li key={i}><span className="muted">{fmt.format(n.at)}</span> {n.text}</li>)}
         </ul>
       )}
-      {allowed.includes('add_work_note') && (
-        <form className="workflow-form" onSubmit={(e) => (e.preventDefault(), void addNote())} noValidate>
-          <label><span>{t('visits.workNote')}</span><textarea value={note} onChange={(e) => (setNote(e.target.value), setNoteError(''))} aria-label={t('visits.workNote')} /></label>
-          {noteError && <span className="error" role="alert">{noteError}</span>}
-          <button type="submit" disabled={busy}>{t('visits.addNote')}</button>
-        </form>
-      )}
+      {allowed.includes('add_work_note') && <WorkNoteComposer visitId={visit.id} busy={busy} save={(text, draftKey) => run({ type: 'add_work_note', text }, { draftKey })} />}
       {(allowed.includes('report') || visit.report) && <ReportForm visit={visit} run={run} disabled={busy || !allowed.includes('report')} />}
       {(allowed.includes('confirm') || visit.customerConfirmation) && <ConfirmForm visit={visit} run={run} disabled={busy || !allowed.includes('confirm')} />}
       {visit.kind === 'inspection' && (allowed.includes('inspection_report') || visit.inspectionReport) && (
