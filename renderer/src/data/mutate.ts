@@ -1,5 +1,5 @@
 import { isDemoTicketId } from '../../../shared/demo';
-import { prepareMutation, type BaseVersions } from '../../../shared/sync';
+import { prepareMutation, toStorable, type BaseVersions } from '../../../shared/sync';
 import { syncScope, type ServiceDeskDb, type OutboxEntry } from './db';
 import { applyLocally, getActorInTx, loadTouched, type Actor } from './local-apply';
 
@@ -50,7 +50,9 @@ export type RunMutationResult = { id: number; outcome: 'applied' | 'conflict'; m
  * once through its live queries; the sync client pushes it later.
  */
 export async function runMutation(db: ServiceDeskDb, name: string, args: unknown, opts: { now?: number } = {}): Promise<RunMutationResult> {
-  const prepared = prepareMutation(name, args);
+  // The device stores the text exactly as the server will (no U+0000, no lone surrogate), so the
+  // change can always be stored there and both sides end up with the same text.
+  const prepared = prepareMutation(name, toStorable(args));
   if (!prepared.ok) throw new MutationInputError(prepared.message, prepared.code);
   const m = prepared.mutation;
   return db.transaction('rw', syncScope(db), async () => {
