@@ -4,23 +4,24 @@ import {
 } from '../shared/sync';
 import type { AuthUser } from './auth';
 import { bookingsToReview, clashOutcome, reviewBooking } from './bookings';
+import { prepared } from './db/prepared';
 import type { Db, Queryable } from './db/types';
 import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
 
-export const POKE_CHANNEL = 'sync_poke';
+export { POKE_CHANNEL } from './push-rows';
 
 // One round trip: register/lock the client row and load (and lock) what the batch touches.
-const CLIENT_AND_LOAD_SQL = `
+const CLIENT_AND_LOAD_SQL = prepared(`
 WITH c AS (
   INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3)
   ON CONFLICT (tenant_id, client_id) DO UPDATE SET last_seen = clients.last_seen RETURNING last_mutation_id, user_id)
 SELECT (SELECT last_mutation_id FROM c) AS last, (SELECT user_id FROM c) AS owner, e.tbl, e.id, e.data, e.fv, e.deleted
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (
   SELECT tbl, id, data, fv, deleted FROM entities
-  WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`;
+  WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`);
 
-const LOAD_SQL = `SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`;
+const LOAD_SQL = prepared(`SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`);
 
 type LoadedRow = { tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: Record<string, { v: number; c: string }>; deleted: boolean | null };
 type Touch = { table: SyncTable; id: string };
@@ -100,8 +101,8 @@ type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; g
 async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number, careful: boolean, rejectWith?: string): Promise<BatchOutcome> {
   const state = new BatchState(clientId);
   // `rejectWith`: this mutation could not be stored (see push); record it as refused, with its args.
-  const prepared = ms.map((m) => (rejectWith === undefined ? prepareMutation(m.name, m.args) : ({ ok: false, code: 'invalid_args', message: rejectWith } as const)));
-  const touches = prepared.flatMap((p) => (p.ok ? p.mutation.touches : []));
+  const parsed = ms.map((m) => (rejectWith === undefined ? prepareMutation(m.name, m.args) : ({ ok: false, code: 'invalid_args', message: rejectWith } as const)));
+  const touches = parsed.flatMap((p) => (p.ok ? p.mutation.touches : []));
   const last = await lockClientAndLoad(tx, user, clientId, touches, state);
   const results: MutationResult[] = [];
   const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
@@ -110,7 +111,7 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
   let gapAt: number | undefined;
   let wrote = false;
   for (const [i, m] of ms.entries()) {
-    const p = prepared[i];
+    const p = parsed[i];
     if (!p || m.id < expected) {
       results.push({ id: m.id, status: 'skipped' });
       continue;
@@ -240,8 +241,7 @@ export async function push(db: Db, user: AuthUser, clientId: string, mutations: 
       }
     }
   }
-  // A poke is only a hint to pull, so one per batch (after the commit) is enough, on every instance.
-  if (out.wrote) await db.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, user.tenantId]);
+  // The poke that tells every instance's devices to pull went out with the commit (see writeRows).
   return out.gapAt === undefined ? { results: out.results, lastMutationId: out.last } : { results: out.results, lastMutationId: out.last, gapAt: out.gapAt };
 }
 
