@@ -1,5 +1,5 @@
 import {
-  isTicketInScope, isVisitInScope, prepareMutation, showValue, storableText, toStorable,
+  isTicketInScope, isVisitInScope, prepareMutation, wasReassignedFrom, showValue, storableText, toStorable,
   type ConflictRecord, type EntityReader, type MutationCtx, type MutationEnvelope, type MutationResult, type MutationResultBody, type PushResponse, type SyncTable,
 } from '../shared/sync';
 import type { AuthUser } from './auth';
@@ -54,8 +54,11 @@ function scopeRefusal(user: AuthUser, read: EntityReader, touches: Touch[], body
   for (const t of touches) {
     const v = t.table === 'visits' ? read('visits', t.id)?.data : undefined;
     if (!v) continue;
-    if (!isVisitInScope({ engineerId: v.engineerId as string | undefined, region: v.region as string | undefined }, su)) return 'this visit is neither assigned to you nor in your region';
-    if (v.engineerId === user.id && typeof v.ticketId === 'string') mineVia.add(v.ticketId);
+    // The engineer a visit was taken from while they worked on it offline may still record that work
+    // (the mutator then keeps the visit with them and opens a conflict for the dispatcher).
+    const reclaims = wasReassignedFrom(v as { history?: Array<{ action: string; detail: string }> }, user.id) && body.writes.some((w) => w.table === 'visits' && w.id === t.id && w.data.engineerId === user.id);
+    if (!reclaims && !isVisitInScope({ engineerId: v.engineerId as string | undefined, region: v.region as string | undefined }, su)) return 'this visit is neither assigned to you nor in your region';
+    if ((v.engineerId === user.id || reclaims) && typeof v.ticketId === 'string') mineVia.add(v.ticketId);
   }
   const asTicket = (d: Record<string, unknown>) => ({ region: String(d.region ?? ''), ownerId: typeof d.ownerId === 'string' ? d.ownerId : undefined });
   for (const t of touches) {
