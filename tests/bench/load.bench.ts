@@ -20,6 +20,7 @@ const PUSH_EVERY_MS = [3000, 7000] as const;
 const here = dirname(fileURLToPath(import.meta.url));
 
 type Device = { n: number; tenant: string; token: string; base: string; clientId: string; ticketId: string; nextId: number; cursor: number; rows: Map<string, number>; pulling?: Promise<void>; again: boolean; stopEvents?: () => void };
+const describe = (e: unknown) => (e instanceof Error ? `${e.message}${e.cause ? ` (${String((e.cause as Error).message ?? e.cause)})` : ''}` : String(e));
 const stats = { push: [] as number[], pull: [] as number[], errors: [] as string[], pulledRows: 0 };
 
 async function post(d: Device, path: string, body: unknown): Promise<Record<string, unknown>> {
@@ -56,7 +57,7 @@ function pullSoon(d: Device): Promise<void> {
       try {
         await pullAll(d);
       } catch (e) {
-        stats.errors.push(String(e));
+        stats.errors.push(describe(e));
       }
     } while (d.again);
   })().finally(() => (d.pulling = undefined));
@@ -74,7 +75,7 @@ async function pushEdit(d: Device): Promise<void> {
     stats.push.push(performance.now() - t);
     if (r.results[0]?.status !== 'applied') stats.errors.push(`push ${r.results[0]?.status}: ${r.results[0]?.message ?? ''}`);
   } catch (e) {
-    stats.errors.push(String(e));
+    stats.errors.push(describe(e));
   }
 }
 
@@ -101,7 +102,7 @@ function openEvents(d: Device): Promise<void> {
           }
         }
       } catch (e) {
-        if (!abort.signal.aborted) stats.errors.push(`events: ${String(e)}`);
+        if (!abort.signal.aborted) stats.errors.push(`events: ${describe(e)}`);
       }
       ready();
     })();
