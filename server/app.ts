@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { describeZodError } from '../shared/ipc/contract';
 import { loginRequestSchema, MIN_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION } from '../shared/sync';
 import { authenticate, login, type AuthUser } from './auth';
+import { ClientIdNotYours } from './client-binding';
 import type { Db } from './db/types';
 import { createPokeHub } from './poke-hub';
 import { pull } from './pull';
@@ -92,7 +93,12 @@ export function createServer(opts: ServerOptions) {
     if (!body.ok) return body.res;
     const bad = skew(c, body.value.schemaVersion);
     if (bad) return bad;
-    return c.json(await push(db, c.get('user'), body.value.clientId, body.value.mutations, now));
+    try {
+      return c.json(await push(db, c.get('user'), body.value.clientId, body.value.mutations, now));
+    } catch (e) {
+      if (e instanceof ClientIdNotYours) return fail(c, 403, 'client_id_not_yours', e.message);
+      throw e;
+    }
   });
 
   app.post('/pull', requireUser, async (c) => {
@@ -100,7 +106,12 @@ export function createServer(opts: ServerOptions) {
     if (!body.ok) return body.res;
     const bad = skew(c, body.value.schemaVersion);
     if (bad) return bad;
-    return c.json(await pull(db, c.get('user'), body.value.clientId, body.value.cursor, body.value.limit, body.value.schemaVersion));
+    try {
+      return c.json(await pull(db, c.get('user'), body.value.clientId, body.value.cursor, body.value.limit, body.value.schemaVersion));
+    } catch (e) {
+      if (e instanceof ClientIdNotYours) return fail(c, 403, 'client_id_not_yours', e.message);
+      throw e;
+    }
   });
 
   app.get('/events', requireUser, (c) => {

@@ -6,6 +6,12 @@ import type { SyncServer } from './app';
 export function listen(server: SyncServer, port: number, host = '127.0.0.1'): Promise<{ port: number; url: string; close: () => Promise<void> }> {
   return new Promise((resolve) => {
     const http = serve({ fetch: server.fetch, port, hostname: host }, (info: AddressInfo) => {
+      // Keep idle connections longer than clients do (Node's fetch keeps them ~4 s): a server that
+      // closes first races the client's next request on that socket, which then fails.
+      if ('keepAliveTimeout' in http) {
+        http.keepAliveTimeout = 65_000;
+        http.headersTimeout = 66_000;
+      }
       resolve({
         port: info.port,
         url: `http://${host}:${info.port}`,

@@ -1,5 +1,6 @@
 import { syncTables, tablesSince, type FieldVersions, type PullResponse, type PullRow, type SyncTable } from '../shared/sync';
 import type { AuthUser } from './auth';
+import { ClientIdNotYours } from './client-binding';
 import type { Db } from './db/types';
 
 type EntityRow = { tbl: SyncTable; id: string; data: Record<string, unknown> | null; fv: FieldVersions; version: string | number; deleted: boolean };
@@ -91,10 +92,13 @@ export async function pull(db: Db, user: AuthUser, clientId: string, cursor: num
   // Read the client's last id first: every mutation it counts has committed, so its rows are visible below.
   // The tenant version read here bounds the page: versions commit in order (the tenant row is
   // locked from bump to commit), so every row at or below it is visible to the queries below.
-  const [meta] = await db.query<{ last: string | number | null; floor: string | number; version: string | number }>(
-    `SELECT (SELECT last_mutation_id FROM clients WHERE tenant_id = $1 AND client_id = $2) AS last, tombstone_floor AS floor, version FROM tenants WHERE id = $1`,
+  const [meta] = await db.query<{ last: string | number | null; owner: string | null; floor: string | number; version: string | number }>(
+    `SELECT c.last_mutation_id AS last, c.user_id AS owner, tombstone_floor AS floor, version FROM tenants
+      LEFT JOIN clients c ON c.tenant_id = tenants.id AND c.client_id = $2 WHERE id = $1`,
     [user.tenantId, clientId],
   );
+  // Another user's client id would tell this user how far that device's queue has got.
+  if (meta?.owner && meta.owner !== user.id) throw new ClientIdNotYours(clientId);
   const lastMutationId = Number(meta?.last ?? 0);
   const tenantVersion = Number(meta?.version ?? 0);
   if (cursor > 0 && cursor < Number(meta?.floor ?? 0)) return { rows: [], cursor: 0, lastMutationId, hasMore: true, reset: true };

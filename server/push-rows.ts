@@ -1,6 +1,7 @@
 // Collects what one push transaction writes and stores it in one statement: rows of several
 // mutations of one client, each stamped with its own tenant version.
 import type { EntitySnapshot, EntityWrite, MutationResultBody, SyncTable } from '../shared/sync';
+import { prepared } from './db/prepared';
 import type { Queryable } from './db/types';
 
 /** A row to store; `fields` maps each changed field to the sequence number (1..n) of the mutation that changed it. */
@@ -58,10 +59,15 @@ export class BatchState {
   }
 }
 
+/** Every instance LISTENs here; the payload is the tenant id. */
+export const POKE_CHANNEL = 'sync_poke';
+
 // One statement: bump the tenant version by the batch size (its row lock orders concurrent
 // writers, so a pull cursor never passes a version still being written), upsert rows with
-// per-field versions stamped in SQL, record refusals and advance the client.
-const WRITE_SQL = `
+// per-field versions stamped in SQL, record refusals and advance the client. The poke to other
+// devices is queued by the same statement: PostgreSQL delivers a NOTIFY only at commit (and once
+// per transaction however often it is queued), so it costs no round trip of its own.
+const WRITE_SQL = prepared(`
 WITH v AS (UPDATE tenants SET version = version + $2 WHERE id = $1 RETURNING version - $2 AS base),
 w AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(tbl text, id text, ticket_id text, data jsonb, fields jsonb, seq int, insert_only boolean, deleted boolean)),
 stamped AS (
@@ -84,7 +90,7 @@ audit AS (
   ON CONFLICT DO NOTHING
   RETURNING 1)
 UPDATE clients SET last_mutation_id = greatest(last_mutation_id, $6), last_seen = now() WHERE tenant_id = $1 AND client_id = $4
-RETURNING (SELECT base FROM v) AS base, (SELECT count(*) FROM up) + (SELECT count(*) FROM ins) + (SELECT count(*) FROM audit) AS n`;
+RETURNING (SELECT base FROM v) AS base, (SELECT count(*) FROM up) + (SELECT count(*) FROM ins) + (SELECT count(*) FROM audit) AS n, pg_notify('${POKE_CHANNEL}', $1) IS NULL AS poked`);
 
 /**
  * Stores rows stamped with versions base+1..base+span and advances the client to `lastId`.

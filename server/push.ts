@@ -1,25 +1,27 @@
 import {
-  isTicketInScope, isVisitInScope, prepareMutation,
+  isTicketInScope, isVisitInScope, prepareMutation, wasReassignedFrom, showValue, storableText, toStorable,
   type ConflictRecord, type EntityReader, type MutationCtx, type MutationEnvelope, type MutationResult, type MutationResultBody, type PushResponse, type SyncTable,
 } from '../shared/sync';
 import type { AuthUser } from './auth';
 import { bookingsToReview, clashOutcome, reviewBooking } from './bookings';
+import { prepared } from './db/prepared';
 import type { Db, Queryable } from './db/types';
+import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
 
-export const POKE_CHANNEL = 'sync_poke';
+export { POKE_CHANNEL } from './push-rows';
 
 // One round trip: register/lock the client row and load (and lock) what the batch touches.
-const CLIENT_AND_LOAD_SQL = `
+const CLIENT_AND_LOAD_SQL = prepared(`
 WITH c AS (
   INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3)
-  ON CONFLICT (tenant_id, client_id) DO UPDATE SET user_id = excluded.user_id RETURNING last_mutation_id)
-SELECT (SELECT last_mutation_id FROM c) AS last, e.tbl, e.id, e.data, e.fv, e.deleted
+  ON CONFLICT (tenant_id, client_id) DO UPDATE SET last_seen = clients.last_seen RETURNING last_mutation_id, user_id)
+SELECT (SELECT last_mutation_id FROM c) AS last, (SELECT user_id FROM c) AS owner, e.tbl, e.id, e.data, e.fv, e.deleted
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (
   SELECT tbl, id, data, fv, deleted FROM entities
-  WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`;
+  WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`);
 
-const LOAD_SQL = `SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`;
+const LOAD_SQL = prepared(`SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`);
 
 type LoadedRow = { tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: Record<string, { v: number; c: string }>; deleted: boolean | null };
 type Touch = { table: SyncTable; id: string };
@@ -30,7 +32,10 @@ function remember(state: BatchState, touches: Touch[], rows: LoadedRow[]): void 
 }
 
 async function lockClientAndLoad(tx: Queryable, user: AuthUser, clientId: string, touches: Touch[], state: BatchState): Promise<number> {
-  const rows = await tx.query<LoadedRow & { last: string | number }>(CLIENT_AND_LOAD_SQL, [user.tenantId, clientId, user.id, touches.map((t) => t.table), touches.map((t) => t.id)]);
+  const rows = await tx.query<LoadedRow & { last: string | number; owner: string }>(CLIENT_AND_LOAD_SQL, [user.tenantId, clientId, user.id, touches.map((t) => t.table), touches.map((t) => t.id)]);
+  // A client id belongs to the user who first pushed under it: anyone else would take over its
+  // numbering and the owner's next changes would be answered "skipped" (lost).
+  if (rows[0]?.owner !== user.id) throw new ClientIdNotYours(clientId);
   remember(state, touches, rows);
   return Number(rows[0]?.last ?? 0);
 }
@@ -49,8 +54,11 @@ function scopeRefusal(user: AuthUser, read: EntityReader, touches: Touch[], body
   for (const t of touches) {
     const v = t.table === 'visits' ? read('visits', t.id)?.data : undefined;
     if (!v) continue;
-    if (!isVisitInScope({ engineerId: v.engineerId as string | undefined, region: v.region as string | undefined }, su)) return 'this visit is neither assigned to you nor in your region';
-    if (v.engineerId === user.id && typeof v.ticketId === 'string') mineVia.add(v.ticketId);
+    // The engineer a visit was taken from while they worked on it offline may still record that work
+    // (the mutator then keeps the visit with them and opens a conflict for the dispatcher).
+    const reclaims = wasReassignedFrom(v as { history?: Array<{ action: string; detail: string }> }, user.id) && body.writes.some((w) => w.table === 'visits' && w.id === t.id && w.data.engineerId === user.id);
+    if (!reclaims && !isVisitInScope({ engineerId: v.engineerId as string | undefined, region: v.region as string | undefined }, su)) return 'this visit is neither assigned to you nor in your region';
+    if ((v.engineerId === user.id || reclaims) && typeof v.ticketId === 'string') mineVia.add(v.ticketId);
   }
   const asTicket = (d: Record<string, unknown>) => ({ region: String(d.region ?? ''), ownerId: typeof d.ownerId === 'string' ? d.ownerId : undefined });
   for (const t of touches) {
@@ -61,9 +69,28 @@ function scopeRefusal(user: AuthUser, read: EntityReader, touches: Touch[], body
   return undefined;
 }
 
+// What the user sent, kept on the refusal record so nothing they typed is lost (bounded: the record syncs to their devices).
+const MAX_KEPT_CHARS = 50_000;
+
 function refusalBody(user: AuthUser, clientId: string, m: MutationEnvelope, reason: string, now: number, ticketId = ''): MutationResultBody {
-  const c: ConflictRecord = { id: `${clientId}:${m.id}:_mutation`, ticketId, mutation: m.name, field: '_mutation', base: '', mine: '', theirs: '', userId: user.id, clientId, mutationId: m.id, reason, status: 'open', createdAt: now };
+  const mine = showValue(m.args).slice(0, MAX_KEPT_CHARS);
+  const c: ConflictRecord = { id: `${clientId}:${m.id}:_mutation`, ticketId, mutation: m.name, field: '_mutation', base: '', mine: storableText(mine), theirs: '', userId: user.id, clientId, mutationId: m.id, reason, status: 'open', createdAt: now };
   return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: reason };
+}
+
+type Ran<T> = { ok: true; value: T } | { ok: false; message: string };
+function ranSafely<T>(fn: () => T): Ran<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function ticketOfArgs(m: MutationEnvelope): string {
+  const a = m.args as { ticketId?: unknown; ticket?: { id?: unknown } } | null;
+  if (typeof a?.ticketId === 'string') return a.ticketId;
+  return typeof a?.ticket?.id === 'string' ? a.ticket.id : '';
 }
 
 type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; gapAt?: number };
@@ -74,10 +101,11 @@ type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; g
  * `careful` (one mutation at a time) writes a booking confirmation under a savepoint, so a clash
  * the database finds (exclusion constraint) becomes a conflict instead of an error.
  */
-async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number, careful: boolean): Promise<BatchOutcome> {
+async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number, careful: boolean, rejectWith?: string): Promise<BatchOutcome> {
   const state = new BatchState(clientId);
-  const prepared = ms.map((m) => prepareMutation(m.name, m.args));
-  const touches = prepared.flatMap((p) => (p.ok ? p.mutation.touches : []));
+  // `rejectWith`: this mutation could not be stored (see push); record it as refused, with its args.
+  const parsed = ms.map((m) => (rejectWith === undefined ? prepareMutation(m.name, m.args) : ({ ok: false, code: 'invalid_args', message: rejectWith } as const)));
+  const touches = parsed.flatMap((p) => (p.ok ? p.mutation.touches : []));
   const last = await lockClientAndLoad(tx, user, clientId, touches, state);
   const results: MutationResult[] = [];
   const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
@@ -86,7 +114,7 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
   let gapAt: number | undefined;
   let wrote = false;
   for (const [i, m] of ms.entries()) {
-    const p = prepared[i];
+    const p = parsed[i];
     if (!p || m.id < expected) {
       results.push({ id: m.id, status: 'skipped' });
       continue;
@@ -101,16 +129,22 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
     let body: MutationResultBody;
     let status: MutationResult['status'];
     if (!p.ok) {
-      const ticketId = typeof (m.args as { ticketId?: unknown } | null)?.ticketId === 'string' ? String((m.args as { ticketId: string }).ticketId) : '';
-      body = refusalBody(user, clientId, m, p.message, t, ticketId);
+      body = refusalBody(user, clientId, m, p.message, t, ticketOfArgs(m));
       status = 'rejected';
     } else {
-      const more = p.mutation.alsoTouches(state.read);
-      await loadMore(tx, user.tenantId, more, state);
-      body = p.mutation.run(state.read, ctx);
-      const refusal = scopeRefusal(user, state.read, [...p.mutation.touches, ...more], body);
-      if (refusal) body = refusalBody(user, clientId, m, refusal, t);
-      status = body.outcome === 'applied' ? 'applied' : 'conflict';
+      const more = ranSafely(() => p.mutation.alsoTouches(state.read));
+      if (more.ok) await loadMore(tx, user.tenantId, more.value, state);
+      const ran = more.ok ? ranSafely(() => p.mutation.run(state.read, ctx)) : more;
+      if (!ran.ok || !more.ok) {
+        // A mutator that throws is this mutation's problem, not the batch's: refuse it alone.
+        body = refusalBody(user, clientId, m, `the server could not apply this change (${ran.ok ? '' : ran.message}); what you sent is kept here`, t, ticketOfArgs(m));
+        status = 'rejected';
+      } else {
+        body = ran.value;
+        const refusal = scopeRefusal(user, state.read, [...p.mutation.touches, ...more.value], body);
+        if (refusal) body = refusalBody(user, clientId, m, refusal, t);
+        status = body.outcome === 'applied' ? 'applied' : 'conflict';
+      }
     }
     wrote = state.add(body) > 0 || wrote;
     const result: MutationResult = { id: m.id, status };
@@ -185,18 +219,22 @@ async function confirmUnderSavepoint(tx: Queryable, user: AuthUser, clientId: st
 /**
  * Applies a client's mutations in order. Ids already applied are skipped (a retried push applies
  * once); a gap stops the batch; refusals advance the client too. The whole batch commits in one
- * transaction; if the database refuses it (a booking clash another instance confirmed meanwhile),
- * it is replayed one mutation per transaction so everything before and after still applies.
+ * transaction; if the database refuses it (a booking clash another instance confirmed meanwhile, or
+ * a value it cannot store), it is replayed one mutation per transaction so everything before and
+ * after still applies, and a mutation the database still refuses on its own becomes that
+ * mutation's rejection (with what the user sent). Only an unavailable database fails the request.
  */
 export async function push(db: Db, user: AuthUser, clientId: string, mutations: MutationEnvelope[], now: () => number): Promise<PushResponse> {
-  const sorted = [...mutations].sort((a, b) => a.id - b.id);
+  // Text the database cannot store is made storable here, by the same rule the device applied.
+  const sorted = mutations.map((m) => toStorable(m)).sort((a, b) => a.id - b.id);
   let out: BatchOutcome;
   try {
     out = await db.transaction((tx) => applyBatch(tx, user, clientId, sorted, now, false));
-  } catch {
+  } catch (e) {
+    if (e instanceof ClientIdNotYours || isTransientDbError(e)) throw e;
     out = { results: [], last: 0, wrote: false };
     for (const m of sorted) {
-      const one = await db.transaction((tx) => applyBatch(tx, user, clientId, [m], now, true));
+      const one = await applyAlone(db, user, clientId, m, now);
       out.results.push(...one.results);
       out.last = one.last;
       out.wrote ||= one.wrote;
@@ -206,7 +244,20 @@ export async function push(db: Db, user: AuthUser, clientId: string, mutations: 
       }
     }
   }
-  // A poke is only a hint to pull, so one per batch (after the commit) is enough, on every instance.
-  if (out.wrote) await db.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, user.tenantId]);
+  // The poke that tells every instance's devices to pull went out with the commit (see writeRows).
   return out.gapAt === undefined ? { results: out.results, lastMutationId: out.last } : { results: out.results, lastMutationId: out.last, gapAt: out.gapAt };
+}
+
+async function applyAlone(db: Db, user: AuthUser, clientId: string, m: MutationEnvelope, now: () => number): Promise<BatchOutcome> {
+  try {
+    return await db.transaction((tx) => applyBatch(tx, user, clientId, [m], now, true));
+  } catch (e) {
+    if (e instanceof ClientIdNotYours || isTransientDbError(e)) throw e;
+    // Before blaming the mutation, make sure the database is there at all (a lost connection
+    // must fail the request so the device retries, never refuse a good change).
+    await db.query('SELECT 1');
+    const why = storableText(e instanceof Error ? e.message : String(e)).slice(0, 500);
+    console.warn(`[server] mutation ${m.name} #${m.id} of client ${clientId} refused by the database: ${why}`);
+    return db.transaction((tx) => applyBatch(tx, user, clientId, [m], now, true, `the server could not store this change (${why}); what you sent is kept here`));
+  }
 }

@@ -16,6 +16,8 @@ export { recordCustomerUpdateArgs } from './mutations/ticket-customer-update';
 export { configDeleteArgs, configPutArgs, configTables, configTableSchema, type ConfigRow, type ConfigTable } from './mutations/config';
 export { visitCreateArgs } from './mutations/visit-create';
 export { visitActionArgs } from './mutations/visit-action';
+export { wasReassignedFrom } from './mutations/visit-helpers';
 export { partMoveKinds, visitPartsArgs, warehousePartSchema, type WarehousePartRow } from './mutations/visit-parts';
 export * from './booking';
 export { viewDeleteArgs, viewPutArgs } from './mutations/saved-view';
+export * from './storable-text';

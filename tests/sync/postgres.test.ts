@@ -5,6 +5,7 @@ import { listen } from '../../server/http';
 import type { Db } from '../../server/db/types';
 import { addUser, createServer, freePort, hasPostgres, makeClient, newTicket, postgresDb, snapshot, startPostgres } from './harness';
 import { runScopeChangeSuite } from './scope-change-suite';
+import { runTrustSuite } from './trust-suite';
 
 const suite = hasPostgres ? describe : describe.skip;
 
@@ -146,5 +147,16 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
       await server.close();
     });
     runScopeChangeSuite(() => ({ db, server }), 'pg');
+  });
+
+  describe('trust at the seams over HTTP', () => {
+    let server: ReturnType<typeof createServer>;
+    beforeAll(() => {
+      server = createServer({ db });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+    runTrustSuite(() => ({ db, server }), 'pg');
   });
 });

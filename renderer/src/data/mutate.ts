@@ -1,5 +1,5 @@
 import { isDemoTicketId } from '../../../shared/demo';
-import { prepareMutation, type BaseVersions } from '../../../shared/sync';
+import { prepareMutation, toStorable, type BaseVersions } from '../../../shared/sync';
 import type { Refusal } from '../../../shared/ticket/command';
 import { syncScope, type ServiceDeskDb, type OutboxEntry } from './db';
 import { applyLocally, getActorInTx, loadTouched, type Actor } from './local-apply';
@@ -58,7 +58,9 @@ export type RunMutationOptions = { now?: number; draftKey?: string };
  * once through its live queries; the sync client pushes it later.
  */
 export async function runMutation(db: ServiceDeskDb, name: string, args: unknown, opts: RunMutationOptions = {}): Promise<RunMutationResult> {
-  const prepared = prepareMutation(name, args);
+  // The device stores the text exactly as the server will (no U+0000, no lone surrogate), so the
+  // change can always be stored there and both sides end up with the same text.
+  const prepared = prepareMutation(name, toStorable(args));
   if (!prepared.ok) throw new MutationInputError(prepared.message, prepared.code);
   const m = prepared.mutation;
   return db.transaction('rw', opts.draftKey === undefined ? syncScope(db) : [...syncScope(db), db.drafts], async () => {

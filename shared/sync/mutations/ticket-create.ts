@@ -13,7 +13,8 @@ export const ticketCreate = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticket.id }],
   mutate: (read, a, ctx) => {
     if (read('tickets', a.ticket.id)) return refuse(ctx, name, a.ticket.id, `ticket ${a.ticket.id} already exists`);
-    const ticket = { ...a.ticket, createdBy: a.ticket.createdBy || ctx.userId };
+    // The author is whoever is signed in (on the server: the token's user), never the device's claim.
+    const ticket = { ...a.ticket, createdBy: ctx.userId };
     return {
       outcome: 'applied',
       writes: [ticketWrite(ticket, Object.keys(ticket))],

@@ -40,7 +40,9 @@ export const ticketChangeSeverity = defineMutation({
     if (!concurrent) return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event], conflicts: [] };
     const mineWins = severityRank(a.severity) > severityRank(t.severity);
     const reason = mineWins ? `higher severity ${a.severity} kept over ${t.severity}` : `higher severity ${t.severity} kept over ${a.severity}`;
-    const c = conflictRecord(ctx, name, t.id, 'severity', { mine: a.severity, theirs: t.severity }, reason, 'info');
+    // The losing side's reason is kept on the record (the winner's is on its timeline event).
+    const withReason = (sev: string, why: string | undefined) => (why ? `${sev}: ${why}` : sev);
+    const c = conflictRecord(ctx, name, t.id, 'severity', { mine: withReason(a.severity, a.reason), theirs: t.severity }, reason, 'info');
     if (!mineWins) return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: reason };
     return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event, conflictEvent(ctx, c, 1)], conflicts: [c] };
   },

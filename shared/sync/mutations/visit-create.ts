@@ -37,7 +37,9 @@ export const visitCreate = defineMutation({
     if (existing && isSameAutoFaultVisit(existing.data, a.visit)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     if (existing) return refuse(ctx, name, ticketId, `visit ${a.visit.id} already exists`);
     const booked = a.visit.window !== undefined && a.visit.engineerId !== undefined;
-    const visit = { ...a.visit, status: booked ? ('tentative' as const) : ('unscheduled' as const), createdBy: a.visit.createdBy || ctx.userId, updatedBy: a.visit.updatedBy || ctx.userId };
+    // Every authorship field is the signed-in user's (on the server: the token's), never the device's claim.
+    const mine = <E extends { by: string }>(entries: E[]) => entries.map((e) => ({ ...e, by: ctx.userId }));
+    const visit = { ...a.visit, status: booked ? ('tentative' as const) : ('unscheduled' as const), createdBy: ctx.userId, updatedBy: ctx.userId, history: mine(a.visit.history), workNotes: mine(a.visit.workNotes) };
     const writes: EntityWrite[] = [visitWrite(visit)];
     if (a.visit.ticketId) {
       const cur = readTicket(read, a.visit.ticketId);

@@ -24,3 +24,20 @@ export function visitEvent(ctx: MutationCtx, visit: Visit, change: string, detai
   if (!visit.ticketId) return [];
   return [{ id: eventId(ctx, n), ticketId: visit.ticketId, at: ctx.now, by: ctx.userId, kind: 'visit', visitId: visit.id, change, detail }];
 }
+
+// A reschedule that changes the engineer notes who had the visit, so the server can tell the
+// engineer who worked on it offline (and may keep it) from anyone else.
+const FROM = / \(from ([^()\s]+)\)$/;
+
+/** Marks the last history entry (a reschedule) with the engineer the visit was taken from. */
+export function markReassignedFrom(visit: Visit, from: string): Visit {
+  const last = visit.history.at(-1);
+  if (!last) return visit;
+  return { ...visit, history: [...visit.history.slice(0, -1), { ...last, detail: `${last.detail} (from ${from})` }] };
+}
+
+/** True when the visit's latest reassignment took it away from `userId`. */
+export function wasReassignedFrom(visit: { history?: ReadonlyArray<{ action: string; detail: string }> }, userId: string): boolean {
+  const last = [...(visit.history ?? [])].reverse().find((h) => h.action === 'reschedule' && FROM.test(h.detail));
+  return last !== undefined && FROM.exec(last.detail)?.[1] === userId;
+}
