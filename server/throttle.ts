@@ -4,8 +4,8 @@ import type { Db } from './db/types';
  * Login throttling, kept in the database so every instance behind a load balancer sees the same
  * counts. An account (its e-mail, whether or not it exists) and a client address are counted
  * separately: guessing one person's password slows down only that e-mail and that address, and
- * colleagues signing in elsewhere are unaffected. After `free` failures each further failure
- * doubles the wait, up to `maxLockMs`; failures older than `forgetMs` are forgotten.
+ * colleagues signing in elsewhere are unaffected. After `free` failures the next attempt waits
+ * `baseLockMs`, and each further failure doubles the wait, up to `maxLockMs`; failures older than `forgetMs` are forgotten.
  */
 export type ThrottlePolicy = { accountFree: number; addressFree: number; baseLockMs: number; maxLockMs: number; forgetMs: number };
 
@@ -29,7 +29,7 @@ export async function recordFailure(db: Db, keys: Array<{ key: string; free: num
       const [row] = await tx.query<{ failures: number; last: Date | string }>('SELECT failures, last_failure AS last FROM login_failures WHERE key = $1 FOR UPDATE', [key]);
       const failures = row && now - new Date(row.last).getTime() < policy.forgetMs ? Number(row.failures) + 1 : 1;
       const over = failures - free;
-      const lock = over > 0 ? Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over - 1, 30)) : 0;
+      const lock = over >= 0 ? Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over, 30)) : 0;
       await tx.query(
         `INSERT INTO login_failures (key, failures, last_failure, locked_until) VALUES ($1, $2, $3, $4)
          ON CONFLICT (key) DO UPDATE SET failures = $2, last_failure = $3, locked_until = $4`,
