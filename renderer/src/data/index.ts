@@ -8,3 +8,4 @@ export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMe
 export { retireDemoData, type RetiredDemo } from './retire-demo';
 export { hasEverSynced, restartOutbox } from './restart-outbox';
 export { uncachedRead } from './uncached-read';
+export { forgetOrganisationData, type ForgetResult } from './forget-organisation';
