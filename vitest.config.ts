@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Password hashes at the production cost (128 MiB, seconds on a busy machine) for each of the
+    // hundreds of throwaway accounts would dominate the run; the server honours this only under NODE_ENV=test.
+    env: { NODE_ENV: 'test', SD_SCRYPT_LOG_N: '10' },
   },
 });

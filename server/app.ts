@@ -1,13 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
 import { describeZodError } from '../shared/ipc/contract';
-import { loginRequestSchema, MIN_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION } from '../shared/sync';
-import { authenticate, login, type AuthUser } from './auth';
+import { MIN_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION } from '../shared/sync';
+import { mountAccountRoutes, type AccountEnv } from './account-routes';
+import { corsGuard, DEFAULT_ALLOWED_ORIGINS } from './origins';
 import { ClientIdNotYours } from './client-binding';
 import type { Db } from './db/types';
+import type { ScryptParams } from './passwords';
+import { authenticate } from './sessions';
+import type { ThrottlePolicy } from './throttle';
 import { createPokeHub } from './poke-hub';
 import { pull } from './pull';
 import { push } from './push';
@@ -17,19 +20,28 @@ export type ServerOptions = {
   now?: () => number;
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
+  /** Idle lifetime of a session token; each use slides it forward (default 7 days). */
   tokenTtlMs?: number;
+  /** Browser origins allowed to call (CORS); requests from any other origin are refused with 403. */
+  allowedOrigins?: readonly string[];
+  /** Password hashing cost for new and rehashed passwords (default: current guidance). */
+  scrypt?: ScryptParams;
+  throttle?: ThrottlePolicy;
+  /** Behind a reverse proxy: count login failures per X-Forwarded-For address. */
+  trustProxy?: boolean;
   /** Seconds between SSE keep-alive comments (proxies close silent streams). */
   heartbeatSeconds?: number;
 };
 
-type Env = { Variables: { user: AuthUser } };
+type Env = AccountEnv;
 
-const fail = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 415 | 426 | 500, code: string, message: string) => c.json({ error: { code, message } }, status);
+const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500, code: string, message: string) => c.json({ error: { code, message } }, status);
 
 /** The sync server as a Hono app over a Db; stateless, so any number of instances can share one database. */
 export function createServer(opts: ServerOptions) {
   const { db } = opts;
   const now = opts.now ?? Date.now;
+  const tokenTtlMs = opts.tokenTtlMs ?? 7 * 24 * 3600_000;
   const hub = createPokeHub(db);
   const app = new Hono<Env>();
 
@@ -37,10 +49,10 @@ export function createServer(opts: ServerOptions) {
     console.error('[server] unexpected error', err);
     return fail(c, 500, 'internal', 'the server failed to handle this request; nothing was changed by the failed step');
   });
-  // The app calls from its own origin (the web host's address, or Electron's file:// = "null").
-  // Auth is a bearer token in a header, never a cookie, so any origin may call: without the token
-  // a request can do nothing.
-  app.use('*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
+  // Only the configured origins (default: the web host on loopback) may call from a browser; the
+  // desktop app's requests carry no web origin. Any other page gets 403 before anything runs, so
+  // a site the user visits cannot sign in to a server on their machine.
+  app.use('*', corsGuard(opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, fail));
   app.use(
     '*',
     bodyLimit({ maxSize: opts.maxBodyBytes ?? 1024 * 1024, onError: (c) => fail(c, 413, 'too_large', `request body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes; push fewer mutations at a time`) }),
@@ -65,28 +77,35 @@ export function createServer(opts: ServerOptions) {
     return undefined;
   }
 
+  // The token travels only in the Authorization header: URLs end up in logs and proxies.
   const requireUser = async (c: Context<Env>, next: () => Promise<void>) => {
     const header = c.req.header('authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : (c.req.query('token') ?? '');
-    const user = token ? await authenticate(db, token, now()) : undefined;
+    const user = header.startsWith('Bearer ') ? await authenticate(db, header.slice(7), 'session', now(), tokenTtlMs) : undefined;
     if (!user) return fail(c, 401, 'unauthorized', 'log in again: the session is missing or expired');
     c.set('user', user);
     await next();
   };
 
+  // EventSource cannot send headers: the stream also accepts a one-minute ticket from /auth/events-ticket.
+  const requireStreamUser = async (c: Context<Env>, next: () => Promise<void>) => {
+    const ticket = c.req.query('ticket');
+    if (!ticket) return requireUser(c, next);
+    const user = await authenticate(db, ticket, 'events', now(), tokenTtlMs);
+    if (!user) return fail(c, 401, 'unauthorized', 'the event-stream ticket is missing or expired: ask for a new one');
+    c.set('user', user);
+    await next();
+  };
+
+  // Without a session the server says only that it is up: no versions or database kind to fingerprint.
   app.get('/health', async (c) => {
     await db.query('SELECT 1');
+    const header = c.req.header('authorization') ?? '';
+    const user = header.startsWith('Bearer ') ? await authenticate(db, header.slice(7), 'session', now(), tokenTtlMs) : undefined;
+    if (!user) return c.text('ok');
     return c.json({ ok: true, db: db.kind, schemaVersion: SCHEMA_VERSION, minSchemaVersion: MIN_SCHEMA_VERSION });
   });
 
-  app.post('/auth/login', async (c) => {
-    const body = await parseBody(c, loginRequestSchema);
-    if (!body.ok) return body.res;
-    const r = await login(db, body.value.tenant, body.value.email, body.value.password, opts.tokenTtlMs ?? 30 * 24 * 3600_000, now());
-    if (r === 'ambiguous') return fail(c, 400, 'tenant_required', 'this e-mail belongs to several organisations: enter the tenant too');
-    if (!r) return fail(c, 401, 'bad_credentials', 'tenant, e-mail or password is wrong');
-    return c.json({ token: r.token, expiresAt: r.expiresAt, user: { id: r.user.id, tenant: r.user.tenantId, email: r.user.email, role: r.user.role, region: r.user.region } });
-  });
+  mountAccountRoutes(app, { db, now, tokenTtlMs, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}), trustProxy: opts.trustProxy ?? false, fail, parseBody, requireUser });
 
   app.post('/push', requireUser, async (c) => {
     const body = await parseBody(c, pushRequestSchema);
@@ -114,7 +133,7 @@ export function createServer(opts: ServerOptions) {
     }
   });
 
-  app.get('/events', requireUser, (c) => {
+  app.get('/events', requireStreamUser, (c) => {
     const user = c.get('user');
     return streamSSE(c, async (stream) => {
       let wake: (() => void) | undefined;

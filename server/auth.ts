@@ -1,28 +1,23 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { MIN_PASSWORD_LENGTH, passwordSchema } from '../shared/directory/people';
 import type { UserRole } from '../shared/directory/schema';
 import type { Db, Queryable } from './db/types';
-
-const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+import { currentScrypt, dummyHash, hashPassword, verifyPassword, type ScryptParams } from './passwords';
+import { issueToken } from './sessions';
+import { accountKey, addressKey, clearFailures, DEFAULT_THROTTLE, lockedFor, purgeFailures, recordFailure, type ThrottlePolicy } from './throttle';
 
 export type AuthUser = { id: string; tenantId: string; email: string; role: UserRole; region: string };
 
-/** `scrypt$<salt b64>$<hash b64>`; the format names the algorithm so it can change later. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, 32);
-  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
+/** A request about accounts the server refuses; `message` is for people. */
+export class AccountError extends Error {
+  constructor(
+    readonly code: 'weak_password' | 'email_taken' | 'unknown_calendar' | 'not_found' | 'last_admin',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccountError';
+  }
 }
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [algo, saltB64, hashB64] = stored.split('$');
-  if (algo !== 'scrypt' || !saltB64 || !hashB64) return false;
-  const expected = Buffer.from(hashB64, 'base64');
-  const actual = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length);
-  return timingSafeEqual(actual, expected);
-}
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function ensureTenant(db: Queryable, id: string, name = id): Promise<void> {
   await db.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, name]);
@@ -35,15 +30,18 @@ export const DEFAULT_ENGINEER_CALENDAR = 'weekdays-0830-1700';
 
 /**
  * Creates a user (and its tenant if new) and publishes them as an engineer in the tenant's
- * directory so every device can show and assign them.
+ * directory so every device can show and assign them. Refuses a short password and an e-mail the
+ * tenant already has.
  */
-export async function createUser(db: Db, u: NewUser): Promise<AuthUser> {
+export async function createUser(db: Db, u: NewUser, params: ScryptParams = currentScrypt()): Promise<AuthUser> {
+  if (!passwordSchema.safeParse(u.password).success) throw new AccountError('weak_password', `the password must have at least ${MIN_PASSWORD_LENGTH} characters (and at most 256)`);
   const id = `u_${randomBytes(8).toString('hex')}`;
-  const passwordHash = await hashPassword(u.password);
+  const passwordHash = await hashPassword(u.password, params);
   const email = u.email.trim().toLowerCase();
   await db.transaction(async (tx) => {
     await ensureTenant(tx, u.tenant);
-    await tx.query('INSERT INTO users (id, tenant_id, email, name, role, region, password_hash) VALUES ($1,$2,$3,$4,$5,$6,$7)', [id, u.tenant, email, u.name ?? email, u.role, u.region, passwordHash]);
+    const inserted = await tx.query('INSERT INTO users (id, tenant_id, email, name, role, region, password_hash) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id', [id, u.tenant, email, u.name ?? email, u.role, u.region, passwordHash]);
+    if (inserted.length === 0) throw new AccountError('email_taken', `${email} already has an account in this organisation`);
     const [v] = await tx.query<{ version: string | number }>('UPDATE tenants SET version = version + 1 WHERE id = $1 RETURNING version', [u.tenant]);
     const engineer = { id, name: u.name ?? email, email, role: u.role, region: u.region, skills: u.skills ?? [], calendarId: u.calendarId ?? DEFAULT_ENGINEER_CALENDAR };
     await tx.query(
@@ -54,29 +52,48 @@ export async function createUser(db: Db, u: NewUser): Promise<AuthUser> {
   return { id, tenantId: u.tenant, email, role: u.role, region: u.region };
 }
 
+export type LoginRequest = { tenant?: string; email: string; password: string; address: string };
+export type LoginOptions = { ttlMs: number; now: number; scrypt?: ScryptParams; throttle?: ThrottlePolicy };
+export type LoginOutcome =
+  | { kind: 'ok'; token: string; expiresAt: number; user: AuthUser }
+  | { kind: 'ambiguous' }
+  | { kind: 'bad_credentials' }
+  | { kind: 'throttled'; retryAfterMs: number };
+
 /**
  * Checks the password and mints a token. Without a tenant the e-mail must belong to exactly one
- * tenant ('ambiguous' otherwise, so the app asks for the tenant).
+ * tenant ('ambiguous' otherwise, so the app asks for the tenant). An unknown e-mail or a
+ * deactivated account costs the same password check as a real one, so answers do not tell which
+ * e-mails exist. A hash made with older parameters is replaced at this successful login.
  */
-export async function login(db: Db, tenant: string | undefined, email: string, password: string, ttlMs: number, now: number): Promise<{ token: string; expiresAt: number; user: AuthUser } | 'ambiguous' | undefined> {
-  const rows = await db.query<{ id: string; tenant_id: string; email: string; role: UserRole; region: string; password_hash: string }>(
-    'SELECT id, tenant_id, email, role, region, password_hash FROM users WHERE ($1::text IS NULL OR tenant_id = $1) AND email = $2 LIMIT 2',
-    [tenant ?? null, email.trim().toLowerCase()],
+export async function login(db: Db, req: LoginRequest, o: LoginOptions): Promise<LoginOutcome> {
+  const policy = o.throttle ?? DEFAULT_THROTTLE;
+  const params = o.scrypt ?? currentScrypt();
+  const email = req.email.trim().toLowerCase();
+  const keys = [accountKey(email), addressKey(req.address)];
+  const wait = await lockedFor(db, keys, o.now);
+  if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
+
+  const rows = await db.query<{ id: string; tenant_id: string; email: string; role: UserRole; region: string; password_hash: string; active: boolean }>(
+    'SELECT id, tenant_id, email, role, region, password_hash, active FROM users WHERE ($1::text IS NULL OR tenant_id = $1) AND email = $2 LIMIT 2',
+    [req.tenant ?? null, email],
   );
-  if (rows.length > 1) return 'ambiguous';
+  if (rows.length > 1) return { kind: 'ambiguous' };
   const [row] = rows;
-  if (!row || !(await verifyPassword(password, row.password_hash))) return undefined;
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + ttlMs;
-  await db.query('INSERT INTO tokens (token_hash, user_id, expires_at) VALUES ($1, $2, to_timestamp($3 / 1000.0))', [sha256(token), row.id, expiresAt]);
-  return { token, expiresAt, user: { id: row.id, tenantId: row.tenant_id, email: row.email, role: row.role, region: row.region } };
+  const check = await verifyPassword(req.password, row?.password_hash ?? (await dummyHash(params)), params);
+  if (!row || !row.active || !check.ok) {
+    await recordFailure(db, [{ key: keys[0] as string, free: policy.accountFree }, { key: keys[1] as string, free: policy.addressFree }], o.now, policy);
+    return { kind: 'bad_credentials' };
+  }
+  await clearFailures(db, keys[0] as string);
+  if (check.rehash) await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [row.id, await hashPassword(req.password, params)]);
+  await purgeExpired(db, o.now, policy);
+  const { token, expiresAt } = await issueToken(db, row.id, 'session', o.ttlMs, o.now);
+  return { kind: 'ok', token, expiresAt, user: { id: row.id, tenantId: row.tenant_id, email: row.email, role: row.role, region: row.region } };
 }
 
-export async function authenticate(db: Db, token: string, now: number): Promise<AuthUser | undefined> {
-  const [row] = await db.query<{ id: string; tenant_id: string; email: string; role: UserRole; region: string }>(
-    `SELECT u.id, u.tenant_id, u.email, u.role, u.region FROM tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = $1 AND t.expires_at > to_timestamp($2 / 1000.0)`,
-    [sha256(token), now],
-  );
-  return row ? { id: row.id, tenantId: row.tenant_id, email: row.email, role: row.role, region: row.region } : undefined;
+/** Expired tokens and stale throttle counts are dropped at each login: nothing accumulates. */
+async function purgeExpired(db: Db, now: number, policy: ThrottlePolicy): Promise<void> {
+  await db.query('DELETE FROM tokens WHERE expires_at <= $1', [new Date(now).toISOString()]);
+  await purgeFailures(db, now, policy);
 }

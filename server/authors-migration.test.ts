@@ -19,8 +19,8 @@ describe('migration 003: authors from sessions', () => {
       await put('visits', 'v1', 'SD-2', { id: 'v1', ticketId: 'SD-2', createdBy: 'colleague' }, 3);
       await put('timeline', 'e3', 'SD-2', { kind: 'visit', change: 'created', visitId: 'v1', by: 'dispatcher-1' }, 3);
       // Run 003 again as if upgrading a server that had only 001 and 002.
-      await db.query(`DELETE FROM schema_migrations WHERE name = '003_authors_from_sessions.sql'`);
-      expect(await migrate(db)).toContain('003_authors_from_sessions.sql');
+      await db.query(`DELETE FROM schema_migrations WHERE name = '004_authors_from_sessions.sql'`);
+      expect(await migrate(db)).toContain('004_authors_from_sessions.sql');
 
       const rows = await db.query<{ id: string; by: string; version: string; fv: Record<string, { v: number }> }>(`SELECT id, data->>'createdBy' AS by, version, fv FROM entities WHERE tbl IN ('tickets', 'visits') ORDER BY id`);
       expect(rows.map((r) => [r.id, r.by, Number(r.version)])).toEqual([['SD-1', 'real-author', 11], ['SD-2', 'honest', 2], ['v1', 'dispatcher-1', 12]]);

@@ -8,6 +8,7 @@ import { composeDesktop } from './compose';
 import { registerElectronIpc } from './ipc/register';
 import { isTrustedSenderFrame, isTrustedSenderUrl } from './ipc/trusted-sender';
 import { acquireSingleInstance, denyAllPermissions, parseDeepLink } from './security';
+import { allowAppSyncRequests } from './wiring/sync-cors';
 import { createSystemClock } from './services/system-clock';
 import { createElectronNotifier } from './wiring/notifier';
 import { createDesktopTray } from './wiring/tray';
@@ -106,6 +107,7 @@ if (!acquireSingleInstance(app, (link) => (link ? desktop.openTicket(link.ticket
 
   app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
+    allowAppSyncRequests(session.defaultSession.webRequest, (id) => id !== undefined && !!mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.id === id);
     // Alerts that came due while the app was closed fire now, before any window loads.
     await desktop.start();
     registerElectronIpc(electron, desktop.handlers, (frame) => isTrustedSenderFrame(frame, trustedOrigin));

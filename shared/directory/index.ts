@@ -1,1 +1,3 @@
 export * from './schema';
+export * from './people';
+export * from './session';

@@ -97,7 +97,7 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
       // Listen for pokes on instance two, over real HTTP.
       const tokenB = (await (await fetch(`${h2.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, email: ub.email, password: ub.password }) })).json()) as { token: string };
       const abort = new AbortController();
-      const stream = await fetch(`${h2.url}/events?token=${encodeURIComponent(tokenB.token)}`, { signal: abort.signal });
+      const stream = await fetch(`${h2.url}/events`, { headers: { authorization: `Bearer ${tokenB.token}` }, signal: abort.signal });
       const reader = stream.body?.getReader();
       if (!reader) throw new Error('no SSE body');
       const poked = (async () => {

@@ -10,14 +10,14 @@ import { addUser, appFetch, createServer, inProcessServer, loginToken, makeClien
 
 const env = inProcessServer();
 
-type Stream = { token: string; open: boolean; ready: Promise<void>; pokes: number };
+type Stream = { ticket: string; open: boolean; ready: Promise<void>; pokes: number };
 
 /** Opens the real /events stream of the in-process server (what EventSource does in the app). */
 function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response | Promise<Response> } = env.server) {
   return (url: string, onPoke: () => void): (() => void) => {
     const abort = new AbortController();
     let markReady = () => undefined as void;
-    const s: Stream = { token: new URL(url).searchParams.get('token') ?? '', open: true, ready: new Promise<void>((r) => (markReady = r)), pokes: 0 };
+    const s: Stream = { ticket: new URL(url).searchParams.get('ticket') ?? '', open: true, ready: new Promise<void>((r) => (markReady = r)), pokes: 0 };
     streams.push(s);
     void (async () => {
       const res = await app.fetch(new Request(url, { signal: abort.signal }));
@@ -46,6 +46,12 @@ function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response 
       abort.abort();
     };
   };
+}
+
+/** Whose session a stream's ticket was issued for (tickets are stored hashed, like tokens). */
+async function ownerOf(s: Stream | undefined): Promise<string | undefined> {
+  const [row] = await db.query<{ user_id: string }>(`SELECT user_id FROM tokens WHERE kind = 'events' AND token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [s?.ticket ?? '']);
+  return row?.user_id;
 }
 
 /** The host's token store (Electron: safeStorage), in memory. */
@@ -87,15 +93,16 @@ describe('sign out and in as someone else', () => {
     await until('A’s ticket arrives', async () => (await local.tickets.get(ta.id)) !== undefined);
     await until('A’s stream is open', () => streams.length === 1);
     await streams[0]?.ready;
-    expect(streams[0]?.token).toBe(host.tokens.get('http://test'));
+    expect(await ownerOf(streams[0])).toBe(ua.id);
+    expect(streams[0]?.ticket).not.toBe(host.tokens.get('http://test'));
 
     await sync.logout();
     expect(streams.filter((s) => s.open)).toHaveLength(0);
 
     await sync.login({ baseUrl: 'http://test', tenant: 't-sse-b', email: ub.email }, ub.password);
-    const tokenB = host.tokens.get('http://test');
-    await until('a stream with B’s token is open', () => streams.some((s) => s.open && s.token === tokenB));
-    expect(streams.filter((s) => s.open).map((s) => s.token)).toEqual([tokenB]);
+    await until('a new stream is open', () => streams.slice(1).some((s) => s.open));
+    expect(streams.filter((s) => s.open)).toHaveLength(1);
+    expect(await ownerOf(streams.find((s) => s.open))).toBe(ub.id);
     await until('A’s rows are gone', async () => (await local.tickets.get(ta.id)) === undefined);
 
     // A write in B's tenant pokes this device now (the periodic sync is a minute away).
@@ -125,8 +132,7 @@ describe('sign out and in as someone else', () => {
     const client = createSyncClient({ db: local, baseUrl: 'http://test', getToken: () => token, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0, now: () => clock });
     client.start();
     await until('the first stream is open', () => streams.length === 1);
-    const first = token;
-    expect(streams[0]?.token).toBe(first);
+    expect(await ownerOf(streams[0])).toBe(u.id);
 
     clock += 2 * 3600_000;
     expect(await client.syncNow()).toMatchObject({ needsLogin: true });
@@ -134,7 +140,9 @@ describe('sign out and in as someone else', () => {
 
     token = await loginToken(timed, u);
     expect(await client.syncNow()).toMatchObject({ state: 'idle', needsLogin: false });
-    expect(streams.filter((s) => s.open).map((s) => s.token)).toEqual([token]);
+    await until('a new stream is open', () => streams.slice(1).some((s) => s.open));
+    expect(streams.filter((s) => s.open)).toHaveLength(1);
+    expect(await ownerOf(streams.find((s) => s.open))).toBe(u.id);
     client.stop();
     expect(streams.filter((s) => s.open)).toHaveLength(0);
 

@@ -1,4 +1,4 @@
-import { adoptIdentity, hasEverSynced, restartOutbox, retireDemoData, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type RetiredDemo, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../data';
+import { adoptIdentity, forgetOrganisationData, hasEverSynced, restartOutbox, retireDemoData, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type ForgetResult, type RetiredDemo, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../data';
 import type { Host } from '../host';
 
 /** Where this device syncs to; the token is not here (the host keeps it). */
@@ -95,13 +95,30 @@ export function createSyncController(db: ServiceDeskDb, host: Host, opts: SyncCo
       await startClient();
       return { ...result.user, retiredDemo };
     },
-    /** Forgets the token; unsent changes stay queued for the next sign-in. */
-    async logout(): Promise<void> {
+    /**
+     * Signs out: ends the session on the server (so the token is worthless even if it leaked) and
+     * forgets it here. With `forget` the organisation's data leaves the device too; unsent changes
+     * stay queued for the next sign-in unless `forget.discardUnsent`. `revoked` is false when the
+     * server could not be reached (the session then ends when it expires unused).
+     */
+    async logout(opts: { forget?: { discardUnsent: boolean } } = {}): Promise<{ revoked: boolean; forgot?: ForgetResult }> {
       client?.stop();
       client = undefined;
-      if (server) await host.invoke('secrets.setToken', { serverUrl: server.baseUrl, token: null });
+      let revoked = false;
+      if (server) {
+        const baseUrl = server.baseUrl;
+        const { token } = await host.invoke('secrets.getToken', { serverUrl: baseUrl });
+        if (token) {
+          const res = await fetchImpl(`${baseUrl}/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}', signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+          // 401: the server had already ended it.
+          revoked = res?.ok === true || res?.status === 401;
+        }
+        await host.invoke('secrets.setToken', { serverUrl: baseUrl, token: null });
+      }
       await forgetActor(db);
-      status.update({ state: 'idle', needsLogin: !!server });
+      const forgot = opts.forget ? await forgetOrganisationData(db, opts.forget) : undefined;
+      status.update({ state: 'idle', needsLogin: !!server, pending: await db.outbox.count(), ...(forgot ? { conflicts: 0, lastSyncedAt: undefined } : {}) });
+      return { revoked, ...(forgot ? { forgot } : {}) };
     },
     async syncNow(): Promise<void> {
       if (client) await client.syncNow();

@@ -1,4 +1,5 @@
 import { pullResponseSchema, pushResponseSchema, SCHEMA_VERSION, errorResponseSchema, type PullResponse, type PushResponse } from '../../../shared/sync';
+import { eventsTicketResponseSchema } from '../../../shared/directory/session';
 import type { ServiceDeskDb } from './db';
 import { getClientId } from './mutate';
 import { applyPullPage } from './rebase';
@@ -20,8 +21,11 @@ export type SyncClientOptions = {
   intervalMs?: number;
   /** Subscribes to "the network came back"; the default uses window's online event when there is a window. */
   onOnline?: (fn: () => void) => () => void;
-  /** Opens the server's poke stream; the default uses EventSource when available. */
-  connectEvents?: (url: string, onPoke: () => void) => () => void;
+  /**
+   * Opens the server's poke stream; the default uses EventSource when available. `onClosed` is
+   * called when the stream gave up for good (e.g. its ticket expired while reconnecting).
+   */
+  connectEvents?: (url: string, onPoke: () => void, onClosed?: () => void) => () => void;
 };
 
 export type SyncClient = {
@@ -49,10 +53,14 @@ function defaultOnOnline(fn: () => void): () => void {
   return () => window.removeEventListener('online', fn);
 }
 
-function defaultConnectEvents(url: string, onPoke: () => void): () => void {
+function defaultConnectEvents(url: string, onPoke: () => void, onClosed?: () => void): () => void {
   if (typeof EventSource === 'undefined') return () => undefined;
   const es = new EventSource(url);
   es.addEventListener('poke', onPoke);
+  // EventSource retries network errors itself; a refused ticket (401) closes it for good.
+  es.addEventListener('error', () => {
+    if (es.readyState === EventSource.CLOSED) onClosed?.();
+  });
   return () => es.close();
 }
 
@@ -82,13 +90,38 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     return token;
   }
 
+  /**
+   * Opens the poke stream for this session. EventSource cannot send the token in a header, and a
+   * token in a URL ends up in logs, so the stream opens with a one-minute ticket asked for with the
+   * token. A failed ticket request or a stream that gave up is retried at the next sync.
+   */
   function followToken(token: string | undefined): void {
     if (!started || events?.token === token) return;
     events?.close();
     events = undefined;
     if (!token) return;
-    const close = (opts.connectEvents ?? defaultConnectEvents)(`${opts.baseUrl}/events?token=${encodeURIComponent(token)}`, () => void syncNow());
-    events = { token, close };
+    let closed = false;
+    let closeStream: (() => void) | undefined;
+    const entry = {
+      token,
+      close: () => {
+        closed = true;
+        closeStream?.();
+      },
+    };
+    events = entry;
+    void (async () => {
+      const ticket = await post('/auth/events-ticket', {}, token, (r) => eventsTicketResponseSchema.parse(r)).catch(() => undefined);
+      if (closed || events !== entry) return;
+      if (!ticket) {
+        events = undefined;
+        return;
+      }
+      const forget = () => {
+        if (events === entry) events = undefined;
+      };
+      closeStream = (opts.connectEvents ?? defaultConnectEvents)(`${opts.baseUrl}/events?ticket=${encodeURIComponent(ticket.ticket)}`, () => void syncNow(), forget);
+    })();
   }
 
   async function post<T>(path: string, body: unknown, token: string, parse: (raw: unknown) => T): Promise<T> {

@@ -1,5 +1,6 @@
 // A real sync server for e2e tests: `server/main.ts` in its own Node process on a free loopback
-// port, over embedded PGlite in a temporary folder (seeded with the demo tenant on start).
+// port, over embedded PGlite in a temporary folder, with the demo tenant (--demo) and the e2e web
+// host's origin allowed (CORS).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,9 +27,10 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startSyncServer(): Promise<RunningSyncServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sd-e2e-sync-'));
   // `node --import tsx` keeps the server in this one child process, so stopping it stops the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const webOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4317}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
     cwd: process.cwd(),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: webOrigin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -7,6 +7,7 @@ import { NotificationSettingsPanel } from '../alerts';
 import { CalendarSettings, PolicySettings } from '../admin';
 import { BackupSettings } from '../backup';
 import { DemoDataSettings } from '../demo';
+import { PeopleSettings } from '../people';
 import { IdentitySettings } from './IdentitySettings';
 import './settings.css';
 
@@ -16,6 +17,7 @@ export type SettingsSection = { id: string; labelKey: string; render: () => Reac
 const sections: SettingsSection[] = [
   { id: 'sync', labelKey: 'settings.sections.sync', render: () => <SyncSettings /> },
   { id: 'identity', labelKey: 'settings.sections.identity', render: () => <IdentitySettings /> },
+  { id: 'people', labelKey: 'settings.sections.people', render: () => <PeopleSettings /> },
   { id: 'notifications', labelKey: 'settings.sections.notifications', render: () => <NotificationSettingsPanel /> },
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
   { id: 'policies', labelKey: 'settings.sections.policies', render: () => <PolicySettings /> },

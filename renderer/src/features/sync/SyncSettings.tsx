@@ -11,6 +11,7 @@ import { DEMO_TICKET_PREFIX } from '../../../../shared/demo';
 import { useSyncStatus } from './use-sync-status';
 import type { SyncHistoryEntry } from '../../app/sync-controller';
 import { ConflictList } from './ConflictList';
+import { SignOutPanel } from './SignOutPanel';
 
 const loginFormSchema = z.object({
   baseUrl: z.string().trim().regex(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, 'enter the server address, e.g. https://sync.example.com'),
@@ -30,6 +31,7 @@ export function SyncSettings() {
   const server = sync.server();
   const [history, setHistory] = useState<SyncHistoryEntry[]>([]);
   const [message, setMessage] = useState('');
+  const [signingOut, setSigningOut] = useState(false);
   const hasDemo = useLiveQuery(async () => (await db.tickets.where(':id').startsWith(DEMO_TICKET_PREFIX).limit(1).count()) > 0, [db], false);
   const form = useForm<LoginForm>({ resolver: zodResolver(loginFormSchema), defaultValues: { baseUrl: server?.baseUrl ?? '', tenant: server?.tenant ?? '', email: server?.email ?? '', password: '' } });
   useEffect(() => {
@@ -63,11 +65,12 @@ export function SyncSettings() {
         {(err.email || err.password) && <span className="error" role="alert">{t('sync.errors.fields')}</span>}
         <div className="row">
           <button type="submit" className="primary">{t('sync.signIn')}</button>
-          {server && <button type="button" onClick={() => void sync.logout().then(async () => (setSession(await getActor(db)), setMessage(t('sync.signedOut'))))}>{t('sync.signOut')}</button>}
+          {server && <button type="button" onClick={() => (setSigningOut(true), setMessage(''))}>{t('sync.signOut.button')}</button>}
           {server && <button type="button" onClick={() => void sync.syncNow()}>{t('sync.now')}</button>}
         </div>
         {message && <p role="status">{message}</p>}
       </form>
+      {signingOut && <SignOutPanel onCancel={() => setSigningOut(false)} onDone={(m) => (setSigningOut(false), setMessage(`${t('sync.signedOut')} ${m}`))} />}
       <dl className="sync-facts">
         <div><dt>{t('sync.state')}</dt><dd data-testid="sync-state">{t(`sync.states.${status.state}`)}</dd></div>
         <div><dt>{t('sync.lastSyncedLabel')}</dt><dd>{status.lastSyncedAt ? fmt.format(status.lastSyncedAt) : '—'}</dd></div>

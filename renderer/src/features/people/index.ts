@@ -1,0 +1,1 @@
+export { PeopleSettings } from './PeopleSettings';

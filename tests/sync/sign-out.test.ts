@@ -1,0 +1,90 @@
+// Signing out in Settings › Sync: the server ends the session, the organisation's data can leave
+// the device, and unsent changes are kept unless the user chose to discard them. Real server
+// in-process (PGlite), real Dexie.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../shared/sync';
+import { openDb } from '../../renderer/src/data/db';
+import { runMutation } from '../../renderer/src/data/mutate';
+import { createSyncController } from '../../renderer/src/features/sync/sync-controller';
+import type { Host } from '../../renderer/src/host';
+import type { Db } from '../../server/db/types';
+import { addUser, appFetch, createServer, memoryDb, newTicket } from './harness';
+
+let db: Db;
+let server: ReturnType<typeof createServer>;
+beforeAll(async () => {
+  db = await memoryDb();
+  server = createServer({ db });
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+function memoryHost(): Host & { tokens: Map<string, string | null> } {
+  const tokens = new Map<string, string | null>();
+  const invoke = async (name: string, input: { serverUrl: string; token?: string | null }) => {
+    if (name === 'secrets.setToken') tokens.set(input.serverUrl, input.token ?? null);
+    else if (name === 'secrets.getToken') return { token: tokens.get(input.serverUrl) ?? null };
+    else throw new Error(`this test host does not answer ${name}`);
+    return {};
+  };
+  return { kind: 'web', tokens, invoke: invoke as unknown as Host['invoke'], call: () => Promise.reject(new Error('not used')), on: () => () => undefined };
+}
+
+const pullWith = (token: string) => server.fetch(new Request('http://test/pull', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'probe', cursor: 0, schemaVersion: SCHEMA_VERSION }) }));
+const serverTickets = async (tenant: string) => (await db.query<{ id: string }>(`SELECT id FROM entities WHERE tenant_id = $1 AND tbl = 'tickets' ORDER BY id`, [tenant])).map((r) => r.id);
+
+describe('signing out', () => {
+  it('revokes the session, removes the organisation’s data, keeps the unsent change and sends it after the next sign-in', async () => {
+    const u = await addUser(db, 't-signout');
+    const local = openDb(`sd-signout-${process.pid}`);
+    const host = memoryHost();
+    const online = { value: true };
+    const sync = createSyncController(local, host, { fetch: appFetch(server, online), connectEvents: () => () => undefined });
+    await sync.start();
+    await sync.login({ baseUrl: 'http://test', tenant: 't-signout', email: u.email }, u.password);
+    const sent = newTicket({ title: 'Sent before signing out' });
+    await runMutation(local, 'ticket.create@1', { ticket: sent });
+    await sync.syncNow();
+    expect(await serverTickets('t-signout')).toEqual([sent.id]);
+    const token = host.tokens.get('http://test') ?? '';
+
+    online.value = false;
+    const unsent = newTicket({ title: 'Typed offline' });
+    await runMutation(local, 'ticket.create@1', { ticket: unsent });
+    online.value = true;
+    const r = await sync.logout({ forget: { discardUnsent: false } });
+    expect(r).toMatchObject({ revoked: true, forgot: { keptUnsent: 1, discardedUnsent: 0 } });
+    expect((await pullWith(token)).status).toBe(401);
+    expect(await local.tickets.count()).toBe(0);
+    expect(await local.timeline.count()).toBe(0);
+    expect(await local.outbox.count()).toBe(1);
+
+    await sync.login({ baseUrl: 'http://test', tenant: 't-signout', email: u.email }, u.password);
+    await sync.syncNow();
+    expect(await serverTickets('t-signout')).toEqual([sent.id, unsent.id].sort());
+    expect((await local.tickets.toCollection().primaryKeys()).sort()).toEqual([sent.id, unsent.id].sort());
+    sync.stop();
+    local.close();
+  });
+
+  it('discards unsent changes only when asked, and says when the server could not be told', async () => {
+    const u = await addUser(db, 't-signout-discard');
+    const local = openDb(`sd-signout-discard-${process.pid}`);
+    const host = memoryHost();
+    const online = { value: true };
+    const sync = createSyncController(local, host, { fetch: appFetch(server, online), connectEvents: () => () => undefined });
+    await sync.start();
+    await sync.login({ baseUrl: 'http://test', tenant: 't-signout-discard', email: u.email }, u.password);
+    await sync.syncNow();
+    online.value = false;
+    await runMutation(local, 'ticket.create@1', { ticket: newTicket({ title: 'Thrown away on purpose' }) });
+    const r = await sync.logout({ forget: { discardUnsent: true } });
+    expect(r).toMatchObject({ revoked: false, forgot: { keptUnsent: 0, discardedUnsent: 1 } });
+    expect(await local.outbox.count()).toBe(0);
+    expect(host.tokens.get('http://test')).toBeNull();
+    sync.stop();
+    local.close();
+  });
+});
