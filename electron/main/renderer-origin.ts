@@ -1,4 +1,5 @@
 import { extname, join, normalize, sep } from 'node:path';
+import { isLoopbackHost } from '../../shared/sync/server-url';
 
 // Where the window's page comes from. The packaged app serves its own files from a custom
 // app:// origin (not file://, which would give the page every local file's origin rules), and a
@@ -17,8 +18,6 @@ export const appSchemePrivileges = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** True for an http(s) URL whose host is this machine (localhost, 127.0.0.0/8, ::1). */
 export function isLoopbackHttpUrl(value: string): boolean {
   let url: URL;
@@ -28,8 +27,7 @@ export function isLoopbackHttpUrl(value: string): boolean {
     return false;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  const host = url.hostname.toLowerCase();
-  return loopbackHosts.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
+  return isLoopbackHost(url.hostname);
 }
 
 /** ELECTRON_RENDERER_URL, honoured only in development and only for a loopback origin; otherwise null. */

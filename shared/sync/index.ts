@@ -19,3 +19,4 @@ export { visitActionArgs } from './mutations/visit-action';
 export { partMoveKinds, visitPartsArgs, warehousePartSchema, type WarehousePartRow } from './mutations/visit-parts';
 export * from './booking';
 export { viewDeleteArgs, viewPutArgs } from './mutations/saved-view';
+export { checkSyncServerUrl, isLoopbackHost, type SyncServerUrlCheck } from './server-url';
