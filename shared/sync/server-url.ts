@@ -12,17 +12,17 @@ export function isLoopbackHost(hostname: string): boolean {
 
 export type SyncServerUrlCheck = { ok: true; url: string } | { ok: false; reason: 'invalid' | 'insecure' };
 
+// shared/ has no URL class (no DOM, no Node): the accepted shape is matched strictly instead.
+// scheme://host[:port][/path] — no user:password@, no query, no fragment.
+const serverUrlShape = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[^\s?#@]*)?$/i;
+
 /** Checks a sync server address; returns it without trailing slashes, or why it is refused. */
 export function checkSyncServerUrl(value: string): SyncServerUrlCheck {
   const trimmed = value.trim();
-  if (!/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/i.test(trimmed)) return { ok: false, reason: 'invalid' };
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return { ok: false, reason: 'invalid' };
-  }
-  if (url.username || url.password || url.search || url.hash) return { ok: false, reason: 'invalid' };
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return { ok: false, reason: 'insecure' };
+  const m = serverUrlShape.exec(trimmed);
+  if (!m) return { ok: false, reason: 'invalid' };
+  const [, scheme = '', host = ''] = m;
+  if (host.startsWith('.') || host.endsWith('.') || host.includes('..')) return { ok: false, reason: 'invalid' };
+  if (scheme.toLowerCase() === 'http' && !isLoopbackHost(host)) return { ok: false, reason: 'insecure' };
   return { ok: true, url: trimmed.replace(/\/+$/, '') };
 }
