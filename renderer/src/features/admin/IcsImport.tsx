@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyHolidays, parseIcsHolidays, type IcsHoliday, type IcsSkippedEvent } from '../../../../shared/calendar-io';
+import { checkImportSize } from '../../../../shared/import-limits';
 import type { BusinessCalendar } from '../../../../shared/sla';
 
 type Loaded = { fileName: string; holidays: IcsHoliday[]; skipped: IcsSkippedEvent[] };
@@ -14,6 +15,12 @@ export function IcsImport({ calendar, year, onApply }: { calendar: BusinessCalen
 
   const read = async (file: File) => {
     setResult(undefined);
+    const size = checkImportSize('ics', file.size);
+    if (!size.ok) {
+      setLoaded(undefined);
+      setError(t('common.fileTooLarge', { file: file.name, size: size.size, limit: size.limit }));
+      return;
+    }
     const r = parseIcsHolidays(await file.text(), { fromYear: year, toYear: year + 1 });
     if (!r.ok) {
       setLoaded(undefined);

@@ -8,6 +8,7 @@ import { getActor } from '../../data';
 import { downloadBlob } from './download';
 import { exportBackup, type ExportedBackup } from './export-backup';
 import { assessBackupImport, importBackup, ImportRefusedError, type ImportResult } from './import-backup';
+import { checkImportSize } from '../../../../shared/import-limits';
 import { readBackupFile, type BackupProgress, type ReadBackupResult } from './read-backup';
 import { BackupPreview } from './BackupPreview';
 import { ImportResultSummary } from './ImportResultSummary';
@@ -82,6 +83,11 @@ export function BackupSettings() {
     setResult(null);
     setConfirmMerge(false);
     if (!file) return;
+    const size = checkImportSize('backup', file.size);
+    if (!size.ok) {
+      setError(t('common.fileTooLarge', { file: file.name, size: size.size, limit: size.limit }));
+      return;
+    }
     void run(async () => {
       const read = await readBackupFile(file, db.verno, setProgress);
       setPicked({ name: file.name, read, ...(read.ok ? { assessment: await assessBackupImport(db, read.file) } : {}) });
