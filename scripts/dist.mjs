@@ -1,19 +1,36 @@
-// `npm run dist`: build the bundles, then the installers with electron-builder. Offline, point
-// ELECTRON_DIST at an unpacked Electron (the folder holding the electron executable).
+// `npm run dist`: build the bundles, then the installers with electron-builder. Like `npm start`,
+// a missing Electron binary is first fetched with the electron package's own installer; offline,
+// point ELECTRON_DIST at an unpacked Electron (the folder holding the electron executable).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronBinaryStatus, findElectronPackageDir } from './start.mjs';
+import { ensureElectronHere } from './start.mjs';
 
 export const missingElectronDistMessage =
-  "Electron's binary is not installed on this machine and ELECTRON_DIST is not set; set ELECTRON_DIST to a folder with an unpacked Electron 45 (for example `ELECTRON_DIST=/opt/electron-v45 npm run dist`) to build installers offline.";
+  "Electron's binary could not be downloaded (offline, or the download mirror is unreachable) and ELECTRON_DIST is not set, so no installer can be built here; set ELECTRON_DIST to a folder with an unpacked Electron 45 (`ELECTRON_DIST=/opt/electron-v45 npm run dist`), or use `npm run web` to run the app in a browser.";
 
 /** electron-builder arguments: our config, the local Electron when given, then the user's flags. */
 export function electronBuilderArgs(env, extra) {
   const args = ['--config', 'electron-builder.yml'];
   if (env.ELECTRON_DIST) args.push(`-c.electronDist=${env.ELECTRON_DIST}`);
   return [...args, ...extra];
+}
+
+/**
+ * `npm run dist` as a decision over injected effects: make sure an Electron is available (the
+ * given ELECTRON_DIST, or the installed/installable binary), then build and package.
+ * Returns the exit code.
+ */
+export function buildInstallers({ env, extra, distExists, ensure, build, pack, fail }) {
+  if (env.ELECTRON_DIST) {
+    if (!distExists(env.ELECTRON_DIST)) return fail(`ELECTRON_DIST points to ${env.ELECTRON_DIST}, which does not exist.`);
+  } else if (!ensure().ok) {
+    return fail(missingElectronDistMessage);
+  }
+  const built = build();
+  if (built !== 0) return built;
+  return pack(electronBuilderArgs(env, extra));
 }
 
 function run(root, script, args) {
@@ -23,19 +40,19 @@ function run(root, script, args) {
 
 function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  if (!process.env.ELECTRON_DIST) {
-    const status = electronBinaryStatus({ electronPackageDir: findElectronPackageDir(root), env: process.env, exists: existsSync, readText: (p) => readFileSync(p, 'utf8') });
-    if (!status.ok) {
-      console.error(missingElectronDistMessage);
-      process.exit(1);
-    }
-  } else if (!existsSync(process.env.ELECTRON_DIST)) {
-    console.error(`ELECTRON_DIST points to ${process.env.ELECTRON_DIST}, which does not exist.`);
-    process.exit(1);
-  }
-  const built = run(root, ['electron-vite', 'bin', 'electron-vite.js'], ['build']);
-  if (built !== 0) process.exit(built);
-  process.exit(run(root, ['electron-builder', 'cli.js'], electronBuilderArgs(process.env, process.argv.slice(2))));
+  const code = buildInstallers({
+    env: process.env,
+    extra: process.argv.slice(2),
+    distExists: existsSync,
+    ensure: () => ensureElectronHere(root),
+    build: () => run(root, ['electron-vite', 'bin', 'electron-vite.js'], ['build']),
+    pack: (args) => run(root, ['electron-builder', 'cli.js'], args),
+    fail: (message) => {
+      console.error(message);
+      return 1;
+    },
+  });
+  process.exit(code);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -8,3 +8,11 @@ export declare function electronBinaryStatus(input: {
   readText: (path: string) => string;
 }): ElectronBinaryStatus;
 export declare function findElectronPackageDir(fromDir: string): string | null;
+export declare function ensureElectronBinary(effects: {
+  findBinary: () => ElectronBinaryStatus;
+  runInstaller: () => number;
+  log: (line: string) => void;
+}): ElectronBinaryStatus;
+export declare function runElectronInstaller(electronPackageDir: string | null, env?: Record<string, string | undefined>, stdio?: 'inherit' | 'pipe'): number;
+export declare function ensureElectronHere(root: string): ElectronBinaryStatus;
+export declare function startDesktop<T>(effects: { ensure: () => ElectronBinaryStatus; launch: () => T; fail: (message: string) => T }): T;

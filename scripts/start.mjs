@@ -1,13 +1,15 @@
 // `npm start`: the desktop app through electron-vite (dev server, or `--preview` for the built
-// app). When the Electron binary is not installed, say so in one sentence instead of a stack trace.
-import { spawn } from 'node:child_process';
+// app). Electron 45 no longer downloads its binary at `npm install`; when it is missing we run
+// the electron package's own installer (which honours ELECTRON_MIRROR, electron_config_cache and
+// the npm_config_* equivalents), and only when that fails say so in one sentence.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const missingElectronMessage =
-  "Electron's binary is not installed on this machine, so the desktop app cannot start here; `npm run web` runs the same app in a browser.";
+  "Electron's binary could not be downloaded (offline, or the download mirror is unreachable), so the desktop app cannot start here; `npm run web` runs the same app in a browser.";
 
 /**
  * Where the Electron executable is, mirroring how the `electron` package finds it (path.txt
@@ -37,22 +39,59 @@ export function findElectronPackageDir(fromDir) {
   }
 }
 
+/**
+ * Makes sure the binary is there: found -> done; missing -> run the installer once and look
+ * again. Effects are injected so the decision is tested without a network.
+ * Returns the final status ({ ok, path } or { ok: false, reason }).
+ */
+export function ensureElectronBinary({ findBinary, runInstaller, log }) {
+  const first = findBinary();
+  if (first.ok) return first;
+  log(`Electron's binary is missing (${first.reason}); downloading it once with the electron package's installer.`);
+  const code = runInstaller();
+  if (code !== 0) return { ok: false, reason: `the installer exited with code ${code}` };
+  return findBinary();
+}
+
+/** Runs node_modules/electron/install.js with the user's environment (mirror and cache settings). */
+export function runElectronInstaller(electronPackageDir, env = process.env, stdio = 'inherit') {
+  if (!electronPackageDir) return 1;
+  const r = spawnSync(process.execPath, [join(electronPackageDir, 'install.js')], { env, stdio });
+  return r.status ?? 1;
+}
+
+/** The binary status on this machine, after one install attempt when it was missing. */
+export function ensureElectronHere(root) {
+  const electronPackageDir = findElectronPackageDir(root);
+  return ensureElectronBinary({
+    findBinary: () => electronBinaryStatus({ electronPackageDir, env: process.env, exists: existsSync, readText: (p) => readFileSync(p, 'utf8') }),
+    runInstaller: () => runElectronInstaller(electronPackageDir),
+    log: (line) => console.error(line),
+  });
+}
+
+/** `npm start` as a decision: start electron-vite when the binary is (or becomes) available, else exit 1. */
+export function startDesktop({ ensure, launch, fail }) {
+  const status = ensure();
+  if (status.ok) return launch();
+  return fail(missingElectronMessage);
+}
+
 function main() {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const status = electronBinaryStatus({
-    electronPackageDir: findElectronPackageDir(root),
-    env: process.env,
-    exists: existsSync,
-    readText: (p) => readFileSync(p, 'utf8'),
-  });
-  if (!status.ok) {
-    console.error(missingElectronMessage);
-    process.exit(1);
-  }
   const mode = process.argv.includes('--preview') ? 'preview' : 'dev';
-  const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const child = spawn(process.execPath, [cli, mode], { cwd: root, stdio: 'inherit' });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  startDesktop({
+    ensure: () => ensureElectronHere(root),
+    launch: () => {
+      const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+      const child = spawn(process.execPath, [cli, mode], { cwd: root, stdio: 'inherit' });
+      child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+    },
+    fail: (message) => {
+      console.error(message);
+      process.exit(1);
+    },
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

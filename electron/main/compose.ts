@@ -18,9 +18,11 @@ import type { Encryption } from './services/secrets';
 export type DesktopEnv = {
   appInfo: { version: string; platform: string };
   userDataDir: string;
+  /** A folder under userData that only this user may enter (the OS temp folder is shared). */
   handoffDir: string;
   clock: Clock;
-  fs: StoreFileSystem & HandoffFileSystem;
+  fs: StoreFileSystem;
+  handoffFs: HandoffFileSystem;
   encryption: Encryption;
   notifier: Notifier;
   openPath: OpenPath;
@@ -103,7 +105,7 @@ export function composeDesktop(env: DesktopEnv): Desktop {
     },
     notifications,
     tray: { setCounts: env.setTrayCounts },
-    handoff: createHandoffService(env.handoffDir, env.fs, env.openPath),
+    handoff: createHandoffService(env.handoffDir, env.handoffFs, env.openPath),
     openExternal: env.openExternal,
     clipboard: env.clipboard,
     secrets: createSecretStore(env.encryption, createJsonFileStore(join(env.userDataDir, 'secrets.json'), secretFileSchema, env.fs, env.onError)),

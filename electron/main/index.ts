@@ -1,13 +1,14 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { IpcEvent, IpcEventPayload } from '../../shared/ipc';
 import { composeDesktop } from './compose';
 import { registerElectronIpc } from './ipc/register';
 import { isTrustedSenderFrame, isTrustedSenderUrl } from './ipc/trusted-sender';
+import { appScheme, appSchemePrivileges, createAppProtocolHandler, devServerUrlFrom, rendererEntryUrl } from './renderer-origin';
 import { acquireSingleInstance, denyAllPermissions, parseDeepLink } from './security';
+import { nodeHandoffFileSystem } from './services/private-files';
 import { allowAppSyncRequests } from './wiring/sync-cors';
 import { createSystemClock } from './services/system-clock';
 import { createElectronNotifier } from './wiring/notifier';
@@ -16,11 +17,14 @@ import type { DesktopTray } from './wiring/tray';
 import { createMainWindow } from './wiring/window';
 
 // Lifecycle only: every decision lives in a tested module; this file connects them to Electron.
-const { app, clipboard, powerMonitor, safeStorage, session, shell } = electron;
+const { app, clipboard, powerMonitor, protocol, safeStorage, session, shell } = electron;
 
 const here = import.meta.dirname;
-const rendererFile = join(here, '../renderer/index.html');
-const trustedOrigin = { rendererFileUrl: pathToFileURL(rendererFile).href, devServerUrl: process.env['ELECTRON_RENDERER_URL'] ?? null };
+const rendererDir = join(here, '../renderer');
+// The page comes from app:// (see renderer-origin.ts); a dev server only when unpackaged and local.
+const trustedOrigin = { devServerUrl: devServerUrlFrom(process.env, app.isPackaged) };
+// Must happen before `ready`: a standard, secure scheme gets its own origin for IndexedDB and CSP.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 const iconsDir = app.isPackaged ? join(process.resourcesPath, 'icons') : join(app.getAppPath(), 'resources/icons');
 // A sandboxed preload must be CommonJS; electron-vite names it .cjs/.js (cjs) or .mjs (es).
 const preloadPath = ['index.cjs', 'index.js', 'index.mjs'].map((f) => join(here, '../preload', f)).find((p) => existsSync(p)) ?? join(here, '../preload/index.cjs');
@@ -40,9 +44,10 @@ const showWindow = (): void => {
 const desktop = composeDesktop({
   appInfo: { version: app.getVersion(), platform: process.platform },
   userDataDir: app.getPath('userData'),
-  handoffDir: join(app.getPath('temp'), 'service-desk-handoff'),
+  handoffDir: join(app.getPath('userData'), 'handoff'),
   clock: createSystemClock(),
   fs,
+  handoffFs: nodeHandoffFileSystem,
   encryption: {
     // Linux without a keyring falls back to a fixed key ("basic_text"): that is plain text in disguise.
     isEncryptionAvailable: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
@@ -107,6 +112,7 @@ if (!acquireSingleInstance(app, (link) => (link ? desktop.openTicket(link.ticket
 
   app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
+    protocol.handle(appScheme, createAppProtocolHandler(rendererDir, (path) => fs.readFile(path)));
     allowAppSyncRequests(session.defaultSession.webRequest, (id) => id !== undefined && !!mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.id === id);
     // Alerts that came due while the app was closed fire now, before any window loads.
     await desktop.start();
@@ -132,7 +138,7 @@ if (!acquireSingleInstance(app, (link) => (link ? desktop.openTicket(link.ticket
     mainWindow = createMainWindow({
       preloadPath,
       iconPath: join(iconsDir, '512x512.png'),
-      rendererUrl: trustedOrigin.devServerUrl ?? trustedOrigin.rendererFileUrl,
+      rendererUrl: rendererEntryUrl(trustedOrigin.devServerUrl),
       isAppUrl: (url) => isTrustedSenderUrl(url, trustedOrigin),
       openExternal,
       isQuitting: () => quitting,

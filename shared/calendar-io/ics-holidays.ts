@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import type { BusinessCalendar } from '../sla/calendar-types';
 import { isoDateOf, isoDateOfDay } from './dates';
 import { parseIsoDate } from '../sla/calendar-validate';
+import { impossibleRecurrence } from './ics-rules';
 
 /** One closed day found in the file; several events on one date are merged into one entry. */
 export type IcsHoliday = { date: string; summary: string };
@@ -67,6 +68,18 @@ export function parseIcsHolidays(text: string, range: YearRange): IcsHolidayResu
     const uid = String(v.getFirstPropertyValue('uid') ?? '');
     if (v.hasProperty('recurrence-id') && uid) exceptions.set(uid, [...(exceptions.get(uid) ?? []), v]);
     else masters.push(v);
+  }
+
+  // A rule that can never occur would make the expansion below search forever: refuse the file.
+  for (const master of masters) {
+    for (const prop of master.getAllProperties('rrule')) {
+      const recur = prop.getFirstValue() as ICAL.Recur | null;
+      const reason = recur ? impossibleRecurrence(recur.parts as Record<string, unknown>) : null;
+      if (reason) {
+        const summary = String(master.getFirstPropertyValue('summary') ?? '').trim();
+        return { ok: false, error: `the event "${summary}" repeats by a rule that can never occur (RRULE:${recur?.toString() ?? ''}: ${reason}); nothing was imported` };
+      }
+    }
   }
 
   const byDate = new Map<number, Set<string>>();

@@ -11,7 +11,7 @@ export { dueAutomaticEscalations, escalatedLevelsFrom } from './auto';
 export type { DueEscalation } from './auto';
 export { buildEscalationDraft, escalationTemplateFor } from './draft';
 export type { EscalationDraftContext } from './draft';
-export { CsvSyntaxError, parseCsv, writeCsv } from './csv';
+export { CsvSyntaxError, parseCsv, writeCsv } from '../csv';
 export { exportEscalationMatrixCsv, exportEscalationMatrixJson, importEscalationMatrixCsv, importEscalationMatrixJson, matrixCsvColumns } from './matrix-io';
 export type { MatrixImportError, MatrixImportResult } from './matrix-io';
 export * from './record';

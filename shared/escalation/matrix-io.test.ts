@@ -40,6 +40,17 @@ describe('matrix CSV import/export', () => {
     expect(importEscalationMatrixCsv(csv, matrix)).toEqual({ ok: true, matrix });
   });
 
+  it('exports a formula-like label as text and imports it back unchanged', () => {
+    const hostile = structuredClone(matrix);
+    const level = hostile.levels.find((l) => l.kind !== 'fixed' && l.kind !== 'customer_comment' && l.rows.length > 0);
+    if (!level || level.kind === 'fixed' || level.kind === 'customer_comment' || !level.rows[0]) throw new Error('preset has no routing table');
+    level.rows[0].label = '=HYPERLINK("https://evil.example.com","Click")';
+    const csv = exportEscalationMatrixCsv(hostile);
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example.com"",""Click"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(importEscalationMatrixCsv(csv, hostile)).toEqual({ ok: true, matrix: hostile });
+  });
+
   it('replaces the routing with the file: a changed mailbox and a new product line are used', () => {
     const csv = exportEscalationMatrixCsv(matrix)
       .replace(/gateway-escalation@example\.com/g, 'gw-new@example.com')

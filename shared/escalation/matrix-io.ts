@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isValidEmailAddress } from '../mail/address';
-import { CsvSyntaxError, parseCsv, writeCsv } from './csv';
+import { CsvSyntaxError, readCsv, writeCsv } from '../csv';
 import type { EscalationContact, EscalationMatrix, RoutingRow } from './schema';
 import { escalationMatrixSchema, normalizeRoutingKey } from './schema';
 
@@ -78,7 +78,7 @@ type Group = { firstRow: number; keys: string[]; label?: string; mailbox?: strin
 export function importEscalationMatrixCsv(text: string, base: EscalationMatrix): MatrixImportResult {
   let records: string[][];
   try {
-    records = parseCsv(text);
+    records = readCsv(text);
   } catch (e) {
     if (e instanceof CsvSyntaxError) return { ok: false, errors: [rowError(e.row, undefined, e.message.replace(/^row \d+: /, ''))] };
     throw e;

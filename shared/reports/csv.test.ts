@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../escalation/csv';
+import { parseCsv } from '../csv';
 import { complianceReport } from './report';
 import { reportToCsv } from './csv';
 import { MIN, MON, reportCalendars, reportPolicies, reportTicket } from './report-fixtures.test-support';
@@ -30,6 +30,12 @@ describe('reportToCsv', () => {
       ['resolution', 'severity', '1', 'Severity 1, critical', '1', '0', '1', '100', '100.5', '100.5', '1', 'elapsed_minutes'],
       ['resolution', 'severity', '2', 'Severity 2', '0', '1', '1', '0', '', '', '0', 'elapsed_minutes'],
     ]);
+  });
+
+  it('neutralises a synced name that a spreadsheet would run as a formula', () => {
+    const csv = reportToCsv(report(), 'compliance', { groupLabel: () => '=HYPERLINK("https://evil.example.com","Core")' });
+    const labels = parseCsv(csv).slice(1).map((row) => row[3]);
+    expect(labels.every((l) => l === `'=HYPERLINK("https://evil.example.com","Core")`)).toBe(true);
   });
 
   it('exports one clock, readable group names, and the other tables', () => {

@@ -1,5 +1,5 @@
 // CSV export of a report, one table at a time (each chart exports its own table).
-import { writeCsv } from '../escalation/csv';
+import { writeCsv } from '../csv';
 import type { ClockKind } from '../sla/watch';
 import type { ClockStats, ComplianceReport } from './types';
 

@@ -21,3 +21,4 @@ export { partMoveKinds, visitPartsArgs, warehousePartSchema, type WarehousePartR
 export * from './booking';
 export { viewDeleteArgs, viewPutArgs } from './mutations/saved-view';
 export * from './storable-text';
+export { checkSyncServerUrl, isLoopbackHost, type SyncServerUrlCheck } from './server-url';

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ipcCallNames } from '../../shared/ipc';
 import type { IpcCall, IpcEvent, IpcResult } from '../../shared/ipc';
@@ -10,15 +12,17 @@ import { isTrustedSenderFrame } from '../../electron/main/ipc/trusted-sender';
 import { createFakeClock, trayState } from '../../shared/alerts';
 import type { AlertLanguage, Toast } from '../../shared/alerts';
 import { createMemoryFileSystem } from '../../electron/main/services/memory-fs';
+import { nodeHandoffFileSystem } from '../../electron/main/services/private-files';
 import { createFakeIpcMain } from './fake-ipc-main';
 import { hostContractCases, runHostContract } from './host-contract';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 0);
-const origin = { rendererFileUrl: 'file:///app/out/renderer/index.html', devServerUrl: null };
-const appFrame = { url: 'file:///app/out/renderer/index.html#/queue', parent: null };
+const origin = { devServerUrl: null };
+const appFrame = { url: 'app://renderer/index.html#/queue', parent: null };
 const foreignFrame = { url: 'https://evil.example.com/', parent: null };
 
 function setupMain() {
+  const handoffDir = join(mkdtempSync(join(tmpdir(), 'main-host-')), 'handoff');
   const fs = createMemoryFileSystem();
   const clock = createFakeClock(T0);
   const opened: string[] = [];
@@ -29,9 +33,10 @@ function setupMain() {
   const env: DesktopEnv = {
     appInfo: { version: '0.1.0', platform: 'linux' },
     userDataDir: '/user-data',
-    handoffDir: '/tmp/service-desk-handoff',
+    handoffDir,
     clock,
     fs,
+    handoffFs: nodeHandoffFileSystem,
     encryption: {
       isEncryptionAvailable: () => true,
       encryptString: (s) => Buffer.from(s, 'utf8').reverse(),
@@ -59,7 +64,7 @@ function setupMain() {
   const transport = createFakeIpcMain();
   const unregister = registerIpcHandlers(transport.ipcMain, desktop.handlers, (frame) => isTrustedSenderFrame(frame, origin));
   const invokeFrom = (frame: typeof appFrame | null) => (call: IpcCall, input: unknown) => transport.invoke(frame, call, input) as Promise<IpcResult<unknown>>;
-  return { fs, clock, desktop, transport, unregister, opened, external, clipboard, toasts, languages, invoke: invokeFrom(appFrame), invokeFrom };
+  return { handoffDir, fs, clock, desktop, transport, unregister, opened, external, clipboard, toasts, languages, invoke: invokeFrom(appFrame), invokeFrom };
 }
 
 describe('host contract against the Electron main handlers', () => {
@@ -70,7 +75,8 @@ describe('host contract against the Electron main handlers', () => {
     expect(results.filter((r) => !r.passed)).toEqual([]);
     expect(results).toHaveLength(hostContractCases.length);
     // The side effects really happened, and only the allowed ones.
-    expect(main.opened.map((p) => p.replace(/\\/g, '/'))).toEqual(['/tmp/service-desk-handoff/SD-TEST01-0001 update.eml', '/tmp/service-desk-handoff/SD-TEST01-0001 visit.ics']);
+    expect(main.opened.map((p) => basename(p))).toEqual(['SD-TEST01-0001 update.eml', 'SD-TEST01-0001 visit.ics']);
+    expect(main.opened.every((p) => p.startsWith(main.handoffDir))).toBe(true);
     expect(main.external).toEqual(['https://status.example.com/incidents/42', 'mailto:noc@example.com?subject=SD-TEST01-0001']);
     expect(main.clipboard).toEqual(['SD-TEST01-0001']);
     expect(main.fs.files.get(join('/user-data', 'secrets.json'))).not.toContain('tok-contract-1');
@@ -176,9 +182,10 @@ function envWithFocus(focusWindow: () => void): DesktopEnv {
   return {
     appInfo: { version: '0.1.0', platform: 'linux' },
     userDataDir: '/ud',
-    handoffDir: '/tmp/h',
+    handoffDir: join(tmpdir(), 'never-written'),
     clock: createFakeClock(T0),
     fs: createMemoryFileSystem(),
+    handoffFs: nodeHandoffFileSystem,
     encryption: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     notifier: { show: () => undefined },
     openPath: () => Promise.resolve(''),

@@ -84,6 +84,10 @@ test('a laptop replaced before it could sync: export, import into a fresh profil
   await expect(preview.locator('tr[data-table=outbox] td')).toHaveText(String(pending.length));
   await expect(preview.getByTestId('backup-pending')).toContainText(`${pending.length} changes were not synced yet`);
   await expect(preview).toContainText('the backup replaces its contents');
+  // The other device's unsynced changes are listed and queued only when the user says so.
+  await expect(preview.getByTestId('backup-pending-changes')).toContainText('ticket.create@1');
+  await expect(preview.getByTestId('backup-pending-changes')).toContainText('are left out');
+  await preview.getByLabel(`Queue these ${pending.length} changes and send them at the next sync`).check();
   await page2.screenshot({ path: docScreenshot('backup.png') });
   await page2.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page2.getByTestId('backup-result')).toContainText('Import complete.');

@@ -5,7 +5,7 @@ import { parsePolicy, type Policy } from '../../shared/policy';
 import { calendarPresetSchema, computeClocks, type CalendarLookup } from '../../shared/sla';
 import { ticketSchema, timelineEventSchema, type Ticket } from '../../shared/ticket';
 import { complianceReport, reportToCsv, type ReportVisit } from '../../shared/reports';
-import { parseCsv } from '../../shared/escalation/csv';
+import { parseCsv } from '../../shared/csv';
 import { docScreenshot } from './support/doc-screenshot';
 
 const presets = join(import.meta.dirname, '../../resources/presets');

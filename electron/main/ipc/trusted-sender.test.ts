@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { isTrustedSenderFrame, isTrustedSenderUrl } from './trusted-sender';
 
-const packaged = { rendererFileUrl: 'file:///opt/Service%20Desk/resources/app.asar/out/renderer/index.html', devServerUrl: null };
-const dev = { rendererFileUrl: 'file:///home/dev/app/out/renderer/index.html', devServerUrl: 'http://localhost:5173/' };
+const packaged = { devServerUrl: null };
+const dev = { devServerUrl: 'http://localhost:5173/' };
 
 describe('trusted sender', () => {
-  it("trusts the app's own index.html, with any hash or query", () => {
-    expect(isTrustedSenderUrl('file:///opt/Service%20Desk/resources/app.asar/out/renderer/index.html', packaged)).toBe(true);
-    expect(isTrustedSenderUrl('file:///opt/Service%20Desk/resources/app.asar/out/renderer/index.html#/ticket/SD-A-0001', packaged)).toBe(true);
+  it("trusts the app's own app:// origin, with any route, hash or query", () => {
+    expect(isTrustedSenderUrl('app://renderer/index.html', packaged)).toBe(true);
+    expect(isTrustedSenderUrl('app://renderer/index.html#/ticket/SD-A-0001', packaged)).toBe(true);
   });
 
-  it('rejects other files, remote pages and opaque origins', () => {
-    for (const url of ['file:///tmp/index.html', 'file:///opt/Service%20Desk/resources/app.asar/out/renderer/other.html', 'https://example.com/', 'http://localhost:5173/', 'about:blank', 'data:text/html,x', '', 'garbage']) {
+  it('rejects files, other app:// hosts, remote pages and opaque origins', () => {
+    for (const url of ['file:///opt/Service%20Desk/resources/app.asar/out/renderer/index.html', 'file:///tmp/index.html', 'app://evil/index.html', 'https://example.com/', 'http://localhost:5173/', 'about:blank', 'data:text/html,x', '', 'garbage']) {
       expect(isTrustedSenderUrl(url, packaged), url).toBe(false);
     }
   });
@@ -22,8 +22,12 @@ describe('trusted sender', () => {
     expect(isTrustedSenderUrl('http://127.0.0.1:5173/', dev)).toBe(false);
   });
 
+  it('never trusts a dev server that is not on this machine, even if one slipped through', () => {
+    expect(isTrustedSenderUrl('https://evil.example.com/', { devServerUrl: 'https://evil.example.com/' })).toBe(false);
+  });
+
   it('trusts only the top frame', () => {
-    const url = 'file:///home/dev/app/out/renderer/index.html';
+    const url = 'app://renderer/index.html';
     expect(isTrustedSenderFrame({ url, parent: null }, dev)).toBe(true);
     expect(isTrustedSenderFrame({ url, parent: { url } }, dev)).toBe(false);
     expect(isTrustedSenderFrame(null, dev)).toBe(false);

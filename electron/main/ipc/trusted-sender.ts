@@ -1,8 +1,8 @@
-/** Where the app's own renderer is loaded from: the packaged file or the dev server. */
+import { appHost, appScheme, isLoopbackHttpUrl } from '../renderer-origin';
+
+/** Where the app's own renderer is loaded from: the app:// origin, or a local dev server in development. */
 export type TrustedRendererOrigin = {
-  /** file:// URL of out/renderer/index.html (query and hash ignored). */
-  rendererFileUrl: string;
-  /** ELECTRON_RENDERER_URL in development, otherwise null. */
+  /** ELECTRON_RENDERER_URL when the app is not packaged and it is a loopback URL, otherwise null. */
   devServerUrl: string | null;
 };
 
@@ -15,21 +15,17 @@ function parseUrl(value: string): URL | null {
 }
 
 /**
- * True only for a frame showing the app's own renderer: the exact index.html file, or a page on
- * the dev server's origin. Anything else (other files, remote sites, data:, about:blank) is a
- * frame that must not reach the host.
+ * True only for a frame showing the app's own renderer: a page on the app:// origin, or on the
+ * loopback dev server's origin in development. Anything else (files, remote sites, data:,
+ * about:blank) is a frame that must not reach the host.
  */
 export function isTrustedSenderUrl(url: string, expected: TrustedRendererOrigin): boolean {
   const actual = parseUrl(url);
   if (!actual) return false;
-  if (actual.protocol === 'file:') {
-    const file = parseUrl(expected.rendererFileUrl);
-    return file !== null && file.protocol === 'file:' && actual.host === file.host && actual.pathname === file.pathname;
-  }
-  if (expected.devServerUrl === null) return false;
+  if (actual.protocol === `${appScheme}:`) return actual.host === appHost;
+  if (expected.devServerUrl === null || !isLoopbackHttpUrl(expected.devServerUrl)) return false;
   const dev = parseUrl(expected.devServerUrl);
-  if (!dev || (dev.protocol !== 'http:' && dev.protocol !== 'https:')) return false;
-  return actual.origin === dev.origin;
+  return dev !== null && actual.origin === dev.origin;
 }
 
 /** The part of an IPC event the trust check looks at (Electron's senderFrame). */

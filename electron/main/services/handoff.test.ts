@@ -1,19 +1,30 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createHandoffService, isInsideDir, resolveHandoffPath } from './handoff';
-import { createMemoryFileSystem } from './memory-fs';
+import { nodeHandoffFileSystem, writeExclusive } from './private-files';
 
 const DIR = '/tmp/service-desk-handoff';
+const posix = process.platform !== 'win32';
+const roots: string[] = [];
 
+/** A throwaway user-data folder on the real disk, with the hand-off folder inside it. */
 function setup() {
-  const fs = createMemoryFileSystem();
+  const root = mkdtempSync(join(tmpdir(), 'handoff-test-'));
+  roots.push(root);
+  const dir = join(root, 'handoff');
   const opened: string[] = [];
-  const service = createHandoffService(DIR, fs, (p) => {
+  const service = createHandoffService(dir, nodeHandoffFileSystem, (p) => {
     opened.push(p);
     return Promise.resolve('');
   });
-  return { fs, opened, service };
+  return { root, dir, opened, service };
 }
+
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
 
 describe('hand-off paths', () => {
   it('puts a plain file name inside the hand-off folder and adds a missing extension', () => {
@@ -35,36 +46,83 @@ describe('hand-off paths', () => {
   });
 });
 
-describe('hand-off service', () => {
-  it('writes the .eml as UTF-8 text into its folder and opens it', async () => {
-    const { fs, opened, service } = setup();
+describe('hand-off service on the real disk', () => {
+  it('writes the .eml as UTF-8 into a private folder under its own name and opens it', async () => {
+    const { dir, opened, service } = setup();
     const eml = 'X-Unsent: 1\r\nSubject: =?UTF-8?B?w6TDtsO8?=\r\n\r\nGrüße';
     const path = await service.write('SD-A-0001.eml', eml, '.eml');
-    expect(path).toBe(join(DIR, 'SD-A-0001.eml'));
-    expect(fs.files.get(path)).toBe(eml);
+    expect(basename(path)).toBe('SD-A-0001.eml');
+    expect(isInsideDir(dir, path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(eml);
     await service.open(path);
     expect(opened).toEqual([path]);
   });
 
+  it.runIf(posix)('keeps the folders owner-only (0700) and the file owner-only (0600)', async () => {
+    const { dir, service } = setup();
+    const path = await service.write('visit.ics', 'BEGIN:VCALENDAR', '.ics');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it.runIf(posix)('tightens a hand-off folder that others could enter', async () => {
+    const { dir, service } = setup();
+    mkdirSync(dir, { mode: 0o777 });
+    chmodSync(dir, 0o777);
+    await service.write('visit.ics', 'x', '.ics');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('gives the same name an unpredictable, different path each time', async () => {
+    const { service } = setup();
+    const a = await service.write('SD-A-0001.eml', 'one', '.eml');
+    const b = await service.write('SD-A-0001.eml', 'two', '.eml');
+    expect(a).not.toBe(b);
+    expect(dirname(a)).toMatch(/h-[A-Za-z0-9]{6}$/);
+    expect([readFileSync(a, 'utf8'), readFileSync(b, 'utf8')]).toEqual(['one', 'two']);
+  });
+
+  it.runIf(posix)('never follows a hand-off folder that was replaced by a link to somewhere else', async () => {
+    const { root, dir, service } = setup();
+    const victim = join(root, 'victim');
+    mkdirSync(victim);
+    symlinkSync(victim, dir);
+    await expect(service.write('SD-A-0001.eml', 'payload', '.eml')).rejects.toThrow(/not a private folder/);
+    expect(readdirSync(victim)).toEqual([]);
+  });
+
+  it.runIf(posix)('never writes through a planted symlink, even at the exact path', async () => {
+    const { root } = setup();
+    const victim = join(root, '.bashrc');
+    writeFileSync(victim, 'original');
+    const planted = join(root, 'SD-A-0001.eml');
+    symlinkSync(victim, planted);
+    await expect(writeExclusive(planted, 'payload')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(victim, 'utf8')).toBe('original');
+    expect(lstatSync(planted).isSymbolicLink()).toBe(true);
+  });
+
   it('refuses to open files it did not write, even inside its folder', async () => {
-    const { fs, opened, service } = setup();
-    fs.files.set(join(DIR, 'planted.eml'), 'x');
-    await expect(service.open(join(DIR, 'planted.eml'))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.open('/etc/passwd')).rejects.toMatchObject({ code: 'forbidden' });
+    const { dir, opened, service } = setup();
     const path = await service.write('ok.eml', 'x', '.eml');
-    await expect(service.open(`${DIR}/../service-desk-handoff/../${path}`)).rejects.toMatchObject({ code: 'forbidden' });
+    const planted = join(dirname(path), 'planted.eml');
+    writeFileSync(planted, 'x');
+    await expect(service.open(planted)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.open('/etc/passwd')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.open(`${dir}/../handoff/../${path}`)).rejects.toMatchObject({ code: 'forbidden' });
     expect(opened).toEqual([]);
   });
 
-  it('rejects a bad name without writing anything', async () => {
-    const { fs, service } = setup();
+  it('rejects a bad name without creating anything', async () => {
+    const { dir, service } = setup();
     await expect(service.write('../../.profile', 'x', '.eml')).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(fs.files.size).toBe(0);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('reports when the OS cannot open the file', async () => {
-    const fs = createMemoryFileSystem();
-    const service = createHandoffService(DIR, fs, () => Promise.resolve('no application is associated with .ics'));
+    const { dir } = setup();
+    const service = createHandoffService(dir, nodeHandoffFileSystem, () => Promise.resolve('no application is associated with .ics'));
     const path = await service.write('visit.ics', 'BEGIN:VCALENDAR', '.ics');
     await expect(service.open(path)).rejects.toMatchObject({ code: 'failed', message: expect.stringContaining('no application') as unknown });
   });

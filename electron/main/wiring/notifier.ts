@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
 import type { Notifier } from '../../../shared/alerts';
+import { notificationBody } from './notification-markup';
 
 /** OS toasts through Electron; kept referenced until closed so their click still arrives. */
 export function createElectronNotifier(iconPath: string): Notifier {
@@ -7,7 +8,7 @@ export function createElectronNotifier(iconPath: string): Notifier {
   return {
     show(toast, onClick) {
       if (!Notification.isSupported()) return;
-      const n = new Notification({ title: toast.title, body: toast.body, icon: iconPath, urgency: toast.urgent ? 'critical' : 'normal' });
+      const n = new Notification({ title: toast.title, body: notificationBody(toast.body, process.platform), icon: iconPath, urgency: toast.urgent ? 'critical' : 'normal' });
       live.add(n);
       n.on('click', () => {
         live.delete(n);

@@ -12,9 +12,9 @@ export type WebRequestLike = {
 const NETWORK = { urls: ['http://*/*', 'https://*/*'] };
 
 /**
- * The packaged renderer is a file:// page, so Chromium sends its sync requests with
- * `Origin: null` — an origin any sandboxed web page can claim too, which the sync server
- * therefore refuses. For the app's own window only, the Origin header is dropped (the server then
+ * The desktop renderer is served from the app's own app:// origin, which is no web origin the
+ * sync server knows (and during development it may be a loopback dev server): Chromium's CORS
+ * rules would refuse the server's answers. For the app's own window only, the Origin header is dropped (the server then
  * treats the desktop app like any other non-browser client, authenticated by its token) and the
  * CORS answer Chromium needs is supplied here. Requests of any other page are left untouched.
  */

@@ -4,7 +4,7 @@ import { applyNavigationGuards, secureWebPreferences } from '../security';
 export type WindowOptions = {
   preloadPath: string;
   iconPath: string;
-  /** The dev server URL or the file:// URL of out/renderer/index.html. */
+  /** The local dev server URL, or app://renderer/index.html. */
   rendererUrl: string;
   isAppUrl: (url: string) => boolean;
   openExternal: (url: string) => Promise<void>;

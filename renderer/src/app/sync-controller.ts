@@ -1,5 +1,6 @@
 import { adoptIdentity, forgetOrganisationData, hasEverSynced, restartOutbox, retireDemoData, createSyncClient, createSyncStatusStore, initialSyncStatus, loginToServer, logout as forgetActor, signIn, type LoginResult, type ForgetResult, type RetiredDemo, type ServiceDeskDb, type SyncClient, type SyncClientOptions, type SyncStatus, type SyncStatusStore } from '../data';
 import type { Host } from '../host';
+import { checkSyncServerUrl } from '../../../shared/sync/server-url';
 
 /** Where this device syncs to; the token is not here (the host keeps it). */
 export type ServerSettings = { baseUrl: string; tenant: string; email: string };
@@ -76,7 +77,10 @@ export function createSyncController(db: ServiceDeskDb, host: Host, opts: SyncCo
      * would come back as a conflict (the user's own tickets and changes stay).
      */
     async login(settings: ServerSettings, password: string): Promise<LoginResult['user'] & { retiredDemo: RetiredDemo }> {
-      const baseUrl = settings.baseUrl.replace(/\/+$/, '');
+      // The form checks this too; a stored or restored address must pass the same rule.
+      const checked = checkSyncServerUrl(settings.baseUrl);
+      if (!checked.ok) throw new Error(checked.reason === 'insecure' ? `plain http:// is allowed only to this machine; use https:// for ${settings.baseUrl}` : `not a server address: ${settings.baseUrl}`);
+      const baseUrl = checked.url;
       const result = await loginToServer(baseUrl, settings.email, password, fetchImpl, settings.tenant || undefined);
       // The running client (and its poke stream) belongs to the previous session: end it first.
       client?.stop();

@@ -1,26 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutations } from '../../app/mutations';
+import { useServices } from '../../app/services';
 import { useConfig } from '../../config';
 import { useEscalationMatrices } from '../escalation';
-import { putConfigRow } from './config-mutations';
+import { storeConfigAtomically } from './config-import';
 import { exportConfigBundle, importSteps, parseConfigBundle, type BundleProblem, type ImportStep } from './config-bundle';
 import { downloadText } from '../../host';
 import { useIsAdmin } from './use-admin';
+import { checkImportSize } from '../../../../shared/import-limits';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'problems'; fileName: string; problems: BundleProblem[] }
   | { kind: 'ready'; fileName: string; steps: ImportStep[] }
   | { kind: 'done'; stored: number }
-  | { kind: 'failed'; stored: number; message: string };
+  | { kind: 'failed'; message: string }
+  | { kind: 'tooLarge'; message: string };
 
 /** The whole configuration as one JSON file: export what is in force; import only when every item is valid. */
 export function ConfigTransfer() {
   const { t } = useTranslation();
   const config = useConfig();
   const matrices = useEscalationMatrices();
-  const mutate = useMutations();
+  const { db } = useServices();
   const admin = useIsAdmin();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
@@ -29,6 +31,11 @@ export function ConfigTransfer() {
   const exportAll = () => downloadText(`service-desk-config-${new Date().toISOString().slice(0, 10)}.json`, exportConfigBundle(current, new Date()), 'application/json');
 
   const readFile = async (file: File) => {
+    const size = checkImportSize('config', file.size);
+    if (!size.ok) {
+      setState({ kind: 'tooLarge', message: t('common.fileTooLarge', { file: file.name, size: size.size, limit: size.limit }) });
+      return;
+    }
     const text = await file.text();
     const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()) });
     setState(r.ok ? { kind: 'ready', fileName: file.name, steps: importSteps(r.bundle, current) } : { kind: 'problems', fileName: file.name, problems: r.problems });
@@ -36,17 +43,11 @@ export function ConfigTransfer() {
 
   const apply = async (steps: ImportStep[]) => {
     setBusy(true);
-    let stored = 0;
     try {
-      for (const s of steps) {
-        const r = await putConfigRow(mutate, s.table, s.row);
-        if (r.outcome !== 'applied') {
-          setState({ kind: 'failed', stored, message: `${s.table}/${s.row.id}: ${r.message ?? t('admin.refused')}` });
-          return;
-        }
-        stored++;
-      }
-      setState({ kind: 'done', stored });
+      const r = await storeConfigAtomically(db, steps);
+      setState(r.ok ? { kind: 'done', stored: r.stored } : { kind: 'failed', message: `${r.step.table}/${r.step.row.id}: ${r.message || t('admin.refused')}` });
+    } catch (e) {
+      setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
     }
@@ -100,8 +101,9 @@ export function ConfigTransfer() {
           )}
         </div>
       )}
+      {state.kind === 'tooLarge' && <p className="error" role="alert">{state.message}</p>}
       {state.kind === 'done' && <p className="admin-ok" role="status">{t('admin.transfer.done', { count: state.stored })}</p>}
-      {state.kind === 'failed' && <p className="error" role="alert">{t('admin.transfer.failed', { count: state.stored, message: state.message })}</p>}
+      {state.kind === 'failed' && <p className="error" role="alert">{t('admin.transfer.rolledBack', { message: state.message })}</p>}
     </section>
   );
 }

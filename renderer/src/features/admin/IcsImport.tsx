@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyHolidays, parseIcsHolidays, type IcsHoliday, type IcsSkippedEvent } from '../../../../shared/calendar-io';
+import { applyHolidays, type IcsHoliday, type IcsSkippedEvent } from '../../../../shared/calendar-io';
+import { checkImportSize } from '../../../../shared/import-limits';
 import type { BusinessCalendar } from '../../../../shared/sla';
+import { ICS_PARSE_TIME_LIMIT_MS, parseIcsOffThread } from './parse-ics-off-thread';
 
 type Loaded = { fileName: string; holidays: IcsHoliday[]; skipped: IcsSkippedEvent[] };
 
@@ -11,13 +13,22 @@ export function IcsImport({ calendar, year, onApply }: { calendar: BusinessCalen
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<string | undefined>(undefined);
+  const [reading, setReading] = useState(false);
 
   const read = async (file: File) => {
     setResult(undefined);
-    const r = parseIcsHolidays(await file.text(), { fromYear: year, toYear: year + 1 });
+    const size = checkImportSize('ics', file.size);
+    if (!size.ok) {
+      setLoaded(undefined);
+      setError(t('common.fileTooLarge', { file: file.name, size: size.size, limit: size.limit }));
+      return;
+    }
+    setReading(true);
+    const r = await parseIcsOffThread(await file.text(), { fromYear: year, toYear: year + 1 }).finally(() => setReading(false));
     if (!r.ok) {
       setLoaded(undefined);
-      setError(t('admin.ics.unreadable', { file: file.name, message: r.error }));
+      const message = r.error === 'timeout' ? t('admin.ics.timeout', { seconds: ICS_PARSE_TIME_LIMIT_MS / 1000 }) : r.error === 'worker_failed' ? t('admin.ics.workerFailed') : r.error;
+      setError(t('admin.ics.unreadable', { file: file.name, message }));
       return;
     }
     setError(undefined);
@@ -41,6 +52,7 @@ export function IcsImport({ calendar, year, onApply }: { calendar: BusinessCalen
           if (f) void read(f);
         }} />
       </label>
+      {reading && <p className="muted" role="status">{t('admin.ics.reading')}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       {result && <p className="admin-ok" role="status">{result}</p>}
       {loaded && (

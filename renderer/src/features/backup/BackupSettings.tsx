@@ -8,6 +8,7 @@ import { getActor } from '../../data';
 import { downloadBlob } from './download';
 import { exportBackup, type ExportedBackup } from './export-backup';
 import { assessBackupImport, importBackup, ImportRefusedError, type ImportResult } from './import-backup';
+import { checkImportSize } from '../../../../shared/import-limits';
 import { readBackupFile, type BackupProgress, type ReadBackupResult } from './read-backup';
 import { BackupPreview } from './BackupPreview';
 import { ImportResultSummary } from './ImportResultSummary';
@@ -53,6 +54,7 @@ export function BackupSettings() {
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [confirmMerge, setConfirmMerge] = useState(false);
+  const [applyPending, setApplyPending] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState('');
 
@@ -81,7 +83,13 @@ export function BackupSettings() {
     setPicked(null);
     setResult(null);
     setConfirmMerge(false);
+    setApplyPending(false);
     if (!file) return;
+    const size = checkImportSize('backup', file.size);
+    if (!size.ok) {
+      setError(t('common.fileTooLarge', { file: file.name, size: size.size, limit: size.limit }));
+      return;
+    }
     void run(async () => {
       const read = await readBackupFile(file, db.verno, setProgress);
       setPicked({ name: file.name, read, ...(read.ok ? { assessment: await assessBackupImport(db, read.file) } : {}) });
@@ -91,7 +99,7 @@ export function BackupSettings() {
   const onImport = () =>
     void run(async () => {
       if (!picked?.read.ok) return;
-      const r = await importBackup(db, picked.read.file, { confirmMerge, onProgress: setProgress });
+      const r = await importBackup(db, picked.read.file, { confirmMerge, applyPending, onProgress: setProgress });
       setSession(await getActor(db));
       setResult(r);
       setPicked(null);
@@ -117,7 +125,7 @@ export function BackupSettings() {
       {progress && <ProgressLine progress={progress} />}
       {picked && !picked.read.ok && <IssueList issues={picked.read.issues} truncated={picked.read.truncated} />}
       {picked?.read.ok && picked.assessment && (
-        <BackupPreview fileName={picked.name} summary={picked.read.summary} syncServer={picked.read.file.syncServer} assessment={picked.assessment} confirmMerge={confirmMerge} onConfirmMerge={setConfirmMerge}>
+        <BackupPreview fileName={picked.name} summary={picked.read.summary} syncServer={picked.read.file.syncServer} assessment={picked.assessment} confirmMerge={confirmMerge} onConfirmMerge={setConfirmMerge} pendingChanges={picked.read.file.tables.outbox} applyPending={applyPending} onApplyPending={setApplyPending}>
           <div className="row">
             <button type="button" className="primary" disabled={!canImport} onClick={onImport}>{t('backup.confirm')}</button>
             <button type="button" disabled={busy} onClick={() => setPicked(null)}>{t('backup.cancel')}</button>

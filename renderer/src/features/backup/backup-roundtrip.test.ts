@@ -90,7 +90,7 @@ describe('backup import into a fresh profile (a field laptop replaced before it 
     const { file } = await backupOf(await oldLaptop());
     const fresh = await profile('new-laptop', 3);
     expect(await assessBackupImport(fresh, file)).toMatchObject({ mode: 'wholesale', needsConfirmation: false });
-    const result = await importBackup(fresh, file);
+    const result = await importBackup(fresh, file, { applyPending: true });
     expect(result).toMatchObject({ mode: 'wholesale', queued: 2, skipped: 0, how: 'adopt', clientId: 'old-laptop-client-1', cursorRestored: true });
 
     expect((await fresh.tickets.get('SD-OLD001-0001'))?.title).toBe('Core switch drops packets at night');
@@ -111,13 +111,28 @@ describe('backup import into a fresh profile (a field laptop replaced before it 
     expect(next.id).toBe(3);
   });
 
+  it('leaves another device’s unsynced changes out unless the user asks to send them', async () => {
+    const { file } = await backupOf(await oldLaptop());
+    expect(file.tables.outbox).toHaveLength(2);
+    const fresh = await profile('new-laptop-no-pending', 3);
+    const result = await importBackup(fresh, file);
+    expect(result).toMatchObject({ mode: 'wholesale', queued: 0, droppedPending: 2 });
+    // Nothing waits to be sent in anyone's name, and the device does not pose as the old one.
+    expect(await fresh.outbox.count()).toBe(0);
+    expect((await fresh.meta.get('clientId'))?.value).not.toBe('old-laptop-client-1');
+    // The offline-created ticket and its note never reached a server: they are not restored.
+    expect(await fresh.tickets.get('SD-OLD001-0001')).toBeUndefined();
+    expect(await fresh.timeline.where('ticketId').equals('SD-OLD001-0001').count()).toBe(0);
+    expect(await fresh.syncState.where('hasShadow').equals(1).count()).toBe(0);
+  });
+
   it('a new laptop whose first start already recorded SLA alerts on demo data still counts as fresh: the alerts go, the old device continues', async () => {
     const { file } = await backupOf(await oldLaptop());
     const fresh = await profile('new-laptop-alerts', 3);
     await fresh.meta.put({ key: 'clientId', value: 'new-laptop-client-1' });
     await runMutation(fresh, 'ticket.recordSlaAlert@1', { ticketId: 'SD-DEMO-0001', clock: 'resolution', threshold: 100, target: NOW }, { now: NOW });
     expect(await assessBackupImport(fresh, file)).toMatchObject({ mode: 'wholesale', needsConfirmation: false });
-    const result = await importBackup(fresh, file);
+    const result = await importBackup(fresh, file, { applyPending: true });
     expect(result).toMatchObject({ mode: 'wholesale', how: 'adopt', clientId: 'old-laptop-client-1', queued: 2 });
     expect((await fresh.outbox.orderBy('id').toArray()).map((e) => [e.clientId, e.id, e.name])).toEqual([
       ['old-laptop-client-1', 1, 'ticket.create@1'],
@@ -129,7 +144,7 @@ describe('backup import into a fresh profile (a field laptop replaced before it 
   it('replaces the fresh profile’s demo-only rows wholesale', async () => {
     const { file } = await backupOf(await profile('small-old', 2));
     const fresh = await profile('big-new', 8);
-    await importBackup(fresh, file);
+    await importBackup(fresh, file, { applyPending: true });
     expect(await fresh.tickets.count()).toBe(2);
   });
 });
@@ -145,7 +160,7 @@ describe('backup import into a profile that already has data', () => {
     await expect(importBackup(busy, file)).rejects.toBeInstanceOf(ImportRefusedError);
     expect({ tickets: await busy.tickets.count(), timeline: await busy.timeline.count(), outbox: await busy.outbox.toArray() }).toEqual(before);
 
-    const result = await importBackup(busy, file, { confirmMerge: true });
+    const result = await importBackup(busy, file, { confirmMerge: true, applyPending: true });
     expect(result).toMatchObject({ mode: 'merge', queued: 2, how: 'renumber', clientId: 'busy-laptop-client', cursorRestored: false });
     const outbox = await busy.outbox.orderBy('id').toArray();
     expect(outbox.map((e) => [e.clientId, e.id, e.name])).toEqual([
@@ -180,7 +195,7 @@ describe('backup import into a profile that already has data', () => {
     ]);
     await synced.meta.put({ key: 'cursor', value: 50 });
 
-    const result = await importBackup(synced, file);
+    const result = await importBackup(synced, file, { applyPending: true });
     expect(result).toMatchObject({ mode: 'merge', rowsWritten: 1, cursorRestored: false });
     expect((await synced.tickets.get('SD-DEMO-0001'))?.title).toBe('server copy v20');
     expect((await synced.syncState.get(['tickets', 'SD-DEMO-0001']))?.version).toBe(20);
@@ -205,7 +220,7 @@ describe('backup import into a profile that already has data', () => {
     await stamp(synced, 'SD-DEMO-0002', 'server copy v5', 5);
     await synced.meta.put({ key: 'cursor', value: 50 });
 
-    expect(await importBackup(synced, file)).toMatchObject({ mode: 'merge', rowsWritten: 1 });
+    expect(await importBackup(synced, file, { applyPending: true })).toMatchObject({ mode: 'merge', rowsWritten: 1 });
     expect((await synced.tickets.get('SD-DEMO-0001'))?.title).toBe('server copy v20');
     expect((await synced.tickets.get('SD-DEMO-0002'))?.title).toBe('backup copy v30');
     expect(effectiveSyncState(await synced.tickets.get('SD-DEMO-0002'), await synced.syncState.get(['tickets', 'SD-DEMO-0002']))?.version).toBe(30);
@@ -214,7 +229,7 @@ describe('backup import into a profile that already has data', () => {
   it('re-importing a device’s own backup queues nothing twice', async () => {
     const old = await oldLaptop();
     const { file } = await backupOf(old);
-    const result = await importBackup(old, file);
+    const result = await importBackup(old, file, { applyPending: true });
     expect(result).toMatchObject({ how: 'same', queued: 0, skipped: 2 });
     expect((await old.outbox.toArray()).map((e) => e.id)).toEqual([1, 2]);
     expect((await old.timeline.toArray()).filter((e) => e.kind === 'note' && e.ticketId === 'SD-OLD001-0001')).toHaveLength(1);

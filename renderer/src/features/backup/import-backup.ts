@@ -28,6 +28,8 @@ export type ImportResult = {
   how: OutboxPlan['how'];
   clientId: string | null;
   cursorRestored: boolean;
+  /** The backup's unsynced changes left out because the user did not ask to send them. */
+  droppedPending: number;
 };
 
 const WRITE_CHUNK = 2000;
@@ -109,8 +111,14 @@ async function importTable(db: ServiceDeskDb, table: SyncTable, file: BackupFile
  * is replaced wholesale, cursor included; otherwise rows are merged and newer server data is never
  * overwritten. Pending changes are re-queued (see planOutbox) and replayed on the restored rows.
  * Refuses, writing nothing, to merge into another device's unsynced work unless `confirmMerge`.
+ *
+ * The backup's own unsynced changes are queued only with `applyPending`: they were made by
+ * whoever used the other device, and once queued they are sent in the name of whoever signs in
+ * here next. Without it they are left out, the restored rows fall back to the server's last
+ * copy, and this device keeps its own client id (so the server never sees a gap in the old one's
+ * numbering).
  */
-export async function importBackup(db: ServiceDeskDb, file: BackupFile, opts: { confirmMerge?: boolean; onProgress?: OnProgress } = {}): Promise<ImportResult> {
+export async function importBackup(db: ServiceDeskDb, file: BackupFile, opts: { confirmMerge?: boolean; applyPending?: boolean; onProgress?: OnProgress } = {}): Promise<ImportResult> {
   const total = syncTables.reduce((n, t) => n + file.tables[t].length, 0) + file.tables.outbox.length;
   let done = 0;
   const tick = (n: number) => {
@@ -138,7 +146,9 @@ export async function importBackup(db: ServiceDeskDb, file: BackupFile, opts: { 
       rowsWritten += w;
       rowsKept += k;
     }
-    const outbox = planOutbox({ clientId: local.clientId, mutationCounter: local.mutationCounter, outboxSize: local.outbox.length, replaced: wholesale }, { clientId: file.clientId, mutationCounter: file.mutationCounter, outbox: file.tables.outbox });
+    const keepPending = opts.applyPending === true || file.tables.outbox.length === 0;
+    const fromBackup = keepPending ? { clientId: file.clientId, mutationCounter: file.mutationCounter, outbox: file.tables.outbox } : { clientId: null, mutationCounter: 0, outbox: [] };
+    const outbox = planOutbox({ clientId: local.clientId, mutationCounter: local.mutationCounter, outboxSize: local.outbox.length, replaced: wholesale }, fromBackup);
     await db.outbox.bulkAdd(outbox.entries);
     tick(file.tables.outbox.length);
     const device = planDevice(assessment.mode, local, file, outbox);
@@ -147,8 +157,10 @@ export async function importBackup(db: ServiceDeskDb, file: BackupFile, opts: { 
     if (device.cursor !== undefined) await db.meta.put({ key: 'cursor', value: device.cursor });
     if (device.actor !== undefined) await db.meta.put({ key: 'actor', value: device.actor });
     if (device.ticketSequence !== undefined) await db.meta.put({ key: 'ticketSequence', value: device.ticketSequence });
-    // Live rows with pending changes are rebuilt the way every sync does: server copy + outbox replayed.
-    if ((await db.outbox.count()) > 0) await rebase(db);
-    return { mode: assessment.mode, rowsWritten, rowsKept, queued: outbox.entries.length, skipped: outbox.skipped, how: outbox.how, clientId: outbox.clientId, cursorRestored: device.cursor !== undefined };
+    // Live rows with pending changes are rebuilt the way every sync does: server copy + outbox
+    // replayed; left-out changes are undone the same way (their rows return to the server copy).
+    if ((await db.outbox.count()) > 0 || !keepPending) await rebase(db);
+    const droppedPending = keepPending ? 0 : file.tables.outbox.length;
+    return { mode: assessment.mode, rowsWritten, rowsKept, queued: outbox.entries.length, skipped: outbox.skipped, how: outbox.how, clientId: outbox.clientId, cursorRestored: device.cursor !== undefined, droppedPending };
   });
 }

@@ -4,6 +4,7 @@ import type { EscalationMatrix } from '../../../../shared/escalation';
 import { useMutations } from '../../app/mutations';
 import { importMatrixFile, importProblems, type ImportProblem } from './import-errors';
 import { saveEscalationMatrix } from './save-matrix';
+import { checkImportSize } from '../../../../shared/import-limits';
 
 function where(p: ImportProblem, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (!p.where) return '';
@@ -24,6 +25,11 @@ export function MatrixImport({ base, onImported }: { base: EscalationMatrix | un
     if (!file) return;
     setMessage('');
     setProblems([]);
+    const size = checkImportSize('matrix', file.size);
+    if (!size.ok) {
+      setProblems([{ where: null, message: t('common.fileTooLarge', { file: file.name, size: size.size, limit: size.limit }) }]);
+      return;
+    }
     let text: string;
     try {
       text = await file.text();

@@ -8,13 +8,18 @@ import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
 import { getActor } from '../../data';
 import { DEMO_TICKET_PREFIX } from '../../../../shared/demo';
+import { checkSyncServerUrl } from '../../../../shared/sync/server-url';
 import { useSyncStatus } from './use-sync-status';
 import type { SyncHistoryEntry } from '../../app/sync-controller';
 import { ConflictList } from './ConflictList';
 import { SignOutPanel } from './SignOutPanel';
 
 const loginFormSchema = z.object({
-  baseUrl: z.string().trim().regex(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, 'enter the server address, e.g. https://sync.example.com'),
+  // The message is the reason ('invalid' | 'insecure'), translated where it is shown.
+  baseUrl: z.string().superRefine((value, ctx) => {
+    const checked = checkSyncServerUrl(value);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.reason });
+  }),
   // Needed only when the same e-mail exists in several organisations (the server says so).
   tenant: z.string().trim(),
   email: z.string().trim().min(3, 'enter your e-mail'),
@@ -58,7 +63,7 @@ export function SyncSettings() {
       {hasDemo && <p className="muted" data-testid="sync-demo-note">{t('sync.explainDemo')}</p>}
       <form className="settings-form" onSubmit={(e) => void login(e)} noValidate>
         <label>{t('sync.server')}<input aria-label={t('sync.server')} placeholder="https://sync.example.com" {...form.register('baseUrl')} /></label>
-        {err.baseUrl && <span className="error" role="alert">{t('sync.errors.url')}</span>}
+        {err.baseUrl && <span className="error" role="alert">{t(err.baseUrl.message === 'insecure' ? 'sync.errors.insecureUrl' : 'sync.errors.url')}</span>}
         <label>{t('sync.tenant')}<input aria-label={t('sync.tenant')} {...form.register('tenant')} /></label>
         <label>{t('sync.email')}<input aria-label={t('sync.email')} type="email" autoComplete="username" {...form.register('email')} /></label>
         <label>{t('sync.password')}<input aria-label={t('sync.password')} type="password" autoComplete="current-password" {...form.register('password')} /></label>

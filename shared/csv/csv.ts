@@ -71,7 +71,39 @@ function quote(field: string): string {
   return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** Writes RFC 4180 CSV with CRLF record ends, quoting only fields that need it. */
+// Spreadsheets run a cell that starts with = + - @ (and, in some, a tab or CR before one) as a
+// formula: a synced product line "=HYPERLINK(…)" would run in whoever opens the export. Such a
+// cell gets a leading apostrophe, which spreadsheets read as "this is text". Plain numbers
+// ("-5", "12.5") cannot be formulas and stay numbers. A cell that already starts with
+// apostrophes before a trigger gets one more, so reading it back is exact.
+const formulaTrigger = /^[=+\-@\t\r]/;
+const plainNumber = /^-?\d+(\.\d+)?$/;
+
+function startsLikeFormula(cell: string): boolean {
+  if (plainNumber.test(cell)) return false;
+  if (formulaTrigger.test(cell)) return true;
+  return cell.startsWith("'") && startsLikeFormula(cell.slice(1));
+}
+
+/** The cell as written to CSV: text that a spreadsheet would run as a formula gets a leading apostrophe. */
+export function neutraliseFormulaCell(cell: string): string {
+  return startsLikeFormula(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes neutraliseFormulaCell when reading our own CSV back (e.g. an edited escalation matrix). */
+export function restoreFormulaCell(cell: string): string {
+  return cell.startsWith("'") && startsLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/**
+ * Writes RFC 4180 CSV with CRLF record ends, quoting only fields that need it. Every export goes
+ * through here, so every export is safe to open in a spreadsheet (see neutraliseFormulaCell).
+ */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(quote).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
+  return rows.map((r) => r.map((cell) => quote(neutraliseFormulaCell(cell))).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
+}
+
+/** Parses CSV this app wrote (possibly edited in a spreadsheet) back into the original cells. */
+export function readCsv(text: string): string[][] {
+  return parseCsv(text).map((record) => record.map(restoreFormulaCell));
 }

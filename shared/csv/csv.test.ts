@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvSyntaxError, parseCsv, writeCsv } from './csv';
+import { CsvSyntaxError, neutraliseFormulaCell, parseCsv, readCsv, restoreFormulaCell, writeCsv } from './csv';
 
 describe('parseCsv / writeCsv (RFC 4180)', () => {
   it('reads quotes, commas, doubled quotes, CRLF and line breaks inside fields', () => {
@@ -36,7 +36,38 @@ describe('parseCsv / writeCsv (RFC 4180)', () => {
       fc.property(fc.integer({ min: 1, max: 5 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })), (rows) => {
         // A single empty field per record is indistinguishable from a blank line; the writer still quotes nothing there.
         fc.pre(rows.every((r) => r.length > 1 || r[0] !== ''));
-        expect(parseCsv(writeCsv(rows))).toEqual(rows);
+        expect(readCsv(writeCsv(rows))).toEqual(rows);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('formula cells (spreadsheet injection)', () => {
+  it('prefixes every cell a spreadsheet would run with an apostrophe', () => {
+    const hostile = ['=HYPERLINK("https://evil.example.com","Click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
+    const written = parseCsv(writeCsv([hostile]))[0] ?? [];
+    expect(written).toEqual(hostile.map((c) => `'${c}`));
+    expect(written.every((c) => !/^[=+\-@\t\r]/.test(c))).toBe(true);
+  });
+
+  it('leaves plain numbers and ordinary text alone', () => {
+    expect(parseCsv(writeCsv([['-5', '12.5', '0', 'Core network', "it's fine", 'a=b']]))).toEqual([['-5', '12.5', '0', 'Core network', "it's fine", 'a=b']]);
+  });
+
+  it('reads neutralised cells back exactly, even ones that started with an apostrophe', () => {
+    for (const cell of ['=1+1', "'=1+1", "''@x", "'-5", "'plain", '-5', '']) {
+      expect(restoreFormulaCell(neutraliseFormulaCell(cell)), cell).toBe(cell);
+    }
+  });
+
+  it('round-trips formula-like text through write and read', () => {
+    const trigger = fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'");
+    const cell = fc.tuple(fc.array(trigger, { maxLength: 3 }), fc.string({ maxLength: 8 })).map(([t, rest]) => t.join('') + rest);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 2, maxLength: 4 }), (row) => {
+        expect(readCsv(writeCsv([row]))).toEqual([row]);
+        for (const c of parseCsv(writeCsv([row]))[0] ?? []) expect(c).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,1 @@
+export { CsvSyntaxError, neutraliseFormulaCell, parseCsv, readCsv, restoreFormulaCell, writeCsv } from './csv';
