@@ -50,7 +50,7 @@ function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response 
 
 /** Whose session a stream's ticket was issued for (tickets are stored hashed, like tokens). */
 async function ownerOf(s: Stream | undefined): Promise<string | undefined> {
-  const [row] = await db.query<{ user_id: string }>(`SELECT user_id FROM tokens WHERE kind = 'events' AND token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [s?.ticket ?? '']);
+  const [row] = await env.db.query<{ user_id: string }>(`SELECT user_id FROM tokens WHERE kind = 'events' AND token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [s?.ticket ?? '']);
   return row?.user_id;
 }
 

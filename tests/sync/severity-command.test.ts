@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMutation } from '../../renderer/src/data/mutate';
 import { applySeverityFields, changeSeverity, type SeverityChange } from '../../shared/severity';
-import { testPolicy } from '../../shared/sla/clocks-fixtures';
+import { testPolicy } from '../../shared/sla/clocks-fixtures.test-support';
 import type { Customer } from '../../shared/directory';
 import type { Ticket } from '../../shared/ticket';
 import type { Db } from '../../server/db/types';

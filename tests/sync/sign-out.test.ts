@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/sync';
 import { openDb } from '../../renderer/src/data/db';
 import { runMutation } from '../../renderer/src/data/mutate';
-import { createSyncController } from '../../renderer/src/features/sync/sync-controller';
+import { createSyncController } from '../../renderer/src/app/sync-controller';
 import type { Host } from '../../renderer/src/host';
 import type { Db } from '../../server/db/types';
 import { addUser, appFetch, createServer, memoryDb, newTicket } from './harness';
