@@ -5,7 +5,7 @@ import type { Person } from '../../../../shared/directory';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
 import { presetCalendars } from '../../config/presets';
-import { useSyncStatus } from '../sync/use-sync-status';
+import { useSyncStatus } from '../sync';
 import { AddPersonForm } from './AddPersonForm';
 import { createPeopleApi } from './people-api';
 import { PersonRow } from './PersonRow';
