@@ -1,14 +1,14 @@
 import { renderTemplate } from '../escalation/template-schema';
 import { pickEscalationLocale, type EscalationLocale } from '../escalation/locale';
 
-/** The three updates of the cadence (seed 001): acknowledge, report status, ask to confirm the fix. */
+/** The three updates of the cadence: acknowledge, report status, ask to confirm the fix. */
 export const customerUpdateKinds = ['acknowledgement', 'status', 'confirmation_request'] as const;
 export type CustomerUpdateKind = (typeof customerUpdateKinds)[number];
 
 export type CustomerUpdateValues = { ticketId: string; title: string; contact: string; engineer: string; status: string; nextUpdate: string };
 type Template = { subject: string; body: string };
 
-// Invented wording in the spirit of seed 001: first reply promises a status within ~30 minutes,
+// Invented wording following the cadence rule: first reply promises a status within ~30 minutes,
 // then status updates, then a request to confirm the fix. {{#x}}…{{/x}} disappears when x is empty.
 const templates: Record<EscalationLocale, Record<CustomerUpdateKind, Template>> = {
   en: {

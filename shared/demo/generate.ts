@@ -90,7 +90,7 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
     const productLine = pick(rnd, demoProductLines);
     const policy = policies.get(customer.policyId);
     if (!policy) throw new RangeError(`demo customer ${customer.id} names unknown policy ${customer.policyId}`);
-    // E-Down is never set at creation (seed 002); demo tickets start on the normal scale.
+    // E-Down is never set at creation; demo tickets start on the normal scale.
     const severity = pick(rnd, policy.severityLevels.filter((l) => !l.aboveTop)).id;
     // Most tickets are recent so that queues have live clocks; a tail goes back 60 days.
     const ageMinutes = rnd() < 0.7 ? Math.floor(rnd() * 3 * 24 * 60) : Math.floor(rnd() * 60 * 24 * 60);

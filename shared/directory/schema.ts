@@ -6,7 +6,7 @@ export const customerSchema = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1),
   region: z.string().min(1),
-  /** The contract decides coverage, default priority and which policy applies (seed 001, 003). */
+  /** The contract decides coverage, default priority and which policy applies. */
   contractNumber: z.string().default(''),
   contractTier: z.enum(contractTiers),
   policyId: z.string().min(1),

@@ -1,4 +1,4 @@
-// Checks run when a dispatcher books or moves a visit (issue 8). They explain, they do not
+// Checks run when a dispatcher books or moves a visit. They explain, they do not
 // decide: the policy says which findings block the booking and which only warn.
 import { businessMinutesBetween } from '../sla';
 import type { BusinessCalendar } from '../sla';

@@ -1,4 +1,4 @@
-// Periodic inspections from a service contract (seed 001): the next visits by interval, with
+// Periodic inspections from a service contract: the next visits by interval, with
 // ids derived from contract and due date so two devices generating offline make the same visits.
 import { z } from 'zod';
 import { zoneClock } from '../sla/calendar-zone';

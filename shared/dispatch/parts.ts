@@ -1,4 +1,4 @@
-// Spare parts per visit (seed 001): parts leave the warehouse when checked out, come back when
+// Spare parts per visit: parts leave the warehouse when checked out, come back when
 // returned, and stay with the customer when used. Stock never goes negative.
 import type { PartLine, Visit } from './visit-schema';
 

@@ -1,4 +1,4 @@
-// The on-site visit (issue 8, domain.md section 5): one engineer, one site, one time window.
+// The on-site visit: one engineer, one site, one time window.
 // A visit is its own entity (not a ticket field) because installations, trainings and periodic
 // inspections have no ticket, and one fault may need several visits.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Visit workflow (issue 8): unscheduled -> tentative/confirmed -> en_route -> arrived -> departed
+// Visit workflow: unscheduled -> tentative/confirmed -> en_route -> arrived -> departed
 // -> completed (submitted), or cancelled. Pure: returns the new visit, the ticket patch and the
 // timeline entry; the caller persists them as one synced mutation.
 import type { Instant } from '../ticket/schema';

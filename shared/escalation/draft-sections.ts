@@ -80,7 +80,7 @@ export function breachesSummary(clocks: readonly ClockStateLike[], v: DraftVocab
     .join('\n');
 }
 
-/** The E-Down questionnaire answers (seed 002); '' when the ticket is not E-Down. */
+/** The E-Down questionnaire answers; '' when the ticket is not E-Down. */
 export function eDownSummary(answers: EDownAnswers | undefined, v: DraftVocabulary, fmt: (at: number) => string): string {
   if (!answers) return '';
   return [

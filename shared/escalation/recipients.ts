@@ -40,7 +40,7 @@ function emails(contacts: readonly EscalationContact[]): string[] {
   return contacts.flatMap((c) => (c.email ? [c.email] : []));
 }
 
-/** Mailbox first (the official channel, seed 000), the named people copied; without a mailbox the people are the addressees. */
+/** Mailbox first (the official channel), the named people copied; without a mailbox the people are the addressees. */
 function fromRow(row: { contacts: readonly EscalationContact[]; mailbox?: string | undefined }): { to: string[]; cc: string[] } {
   return row.mailbox ? { to: [row.mailbox], cc: emails(row.contacts) } : { to: emails(row.contacts), cc: [] };
 }

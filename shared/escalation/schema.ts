@@ -32,7 +32,7 @@ export type RoutingRow = z.infer<typeof routingRowSchema>;
 
 export const autoTriggerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clock_breached'), clock: clockKindSchema }).strict(),
-  /** The ticket, while at this severity, is older than `minutes` (wall-clock, from creation; seed 004). */
+  /** The ticket, while at this severity, is older than `minutes` (wall-clock, from creation). */
   z.object({ kind: z.literal('age'), severity: z.string().min(1), minutes: z.number().int().positive() }).strict(),
 ]);
 export type AutoTrigger = z.infer<typeof autoTriggerSchema>;
@@ -45,17 +45,17 @@ export type AutoRule = z.infer<typeof autoRuleSchema>;
 const levelBase = {
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" and "_"'),
   name: localizedTextSchema,
-  /** Rules that move the ticket to this level by themselves (seed 001, 004). */
+  /** Rules that move the ticket to this level by themselves. */
   auto: z.array(autoRuleSchema).default([]),
   /** Always copied, whatever the routing finds. */
   cc: z.array(emailSchema).default([]),
 };
 
 export const escalationLevelSchema = z.discriminatedUnion('kind', [
-  /** The customer's own step (seed 000 step 1): a portal comment asking to escalate; nobody is mailed. */
+  /** The customer's own step (the first step of a matrix): a portal comment asking to escalate; nobody is mailed. */
   z.object({ ...levelBase, kind: z.literal('customer_comment'), instructions: localizedTextSchema.optional() }).strict(),
   /**
-   * Fixed people (seed 002): `ownerManager` 'direct' is M1 (the owner's manager), 'second_level'
+   * Fixed people: `ownerManager` 'direct' is M1 (the owner's manager), 'second_level'
    * is M2 (that manager's manager), both looked up in the engineer directory; plus fixed contacts.
    */
   z

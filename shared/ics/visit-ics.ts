@@ -1,4 +1,4 @@
-// .ics export of visits (issue 8): one visit as a file to open in any calendar, and the feed of
+// .ics export of visits: one visit as a file to open in any calendar, and the feed of
 // an engineer's visits. UIDs are stable per visit and SEQUENCE comes from the visit, so a
 // re-exported file updates (or cancels) the same calendar entry instead of adding a new one.
 import type { Visit, VisitStatus } from '../dispatch/visit-schema';

@@ -15,7 +15,7 @@ export function priorityRank(policy: Policy, priorityId: string): number {
   return i;
 }
 
-/** The priority of a new ticket: the matrix value, raised to the contract tier's default when that is higher (seed 001). */
+/** The priority of a new ticket: the matrix value, raised to the contract tier's default when that is higher. */
 export function initialPriority(policy: Policy, impact: Impact, urgency: Urgency, tier?: ContractTier): string {
   const fromMatrix = priorityFor(policy, impact, urgency);
   const floor = tier ? policy.defaultPriorityByTier[tier] : undefined;

@@ -12,14 +12,14 @@ export const clockTargetSchema = z
   .object({
     unit: clockUnitSchema,
     value: z.number().positive().finite(),
-    /** This clock alone runs on another calendar (seed 004: an RFO in working days while the level runs 24x7). */
+    /** This clock alone runs on another calendar (e.g. an RFO in working days while the level runs 24x7). */
     calendarId: z.string().min(1).optional(),
   })
   .strict()
   .refine((t) => t.unit !== 'working_days' || Number.isInteger(t.value), { message: 'a working_days target must be a whole number of days' });
 export type ClockTarget = z.infer<typeof clockTargetSchema>;
 
-/** Update cadence (seed 001): the n-th customer update is due steps[n] after the previous one; the last step repeats. */
+/** Update cadence: the n-th customer update is due steps[n] after the previous one; the last step repeats. */
 export const cadenceTargetSchema = z
   .object({ unit: z.enum(['business_minutes', 'elapsed_minutes']), steps: z.array(z.number().positive().finite()).min(1), calendarId: z.string().min(1).optional() })
   .strict();
@@ -42,12 +42,12 @@ export const severityLevelSchema = z
     id: z.string().min(1),
     label: z.string().trim().min(1),
     description: z.string().default(''),
-    /** A level above the top of the normal scale (E-Down, seed 002): only reachable through the E-Down questionnaire. */
+    /** A level above the top of the normal scale (E-Down): only reachable through the E-Down questionnaire. */
     aboveTop: z.boolean().default(false),
-    /** This level's clocks run on their own calendar (E-Down 24x7; seed 003's severity 1 outside office hours). */
+    /** This level's clocks run on their own calendar (E-Down 24x7; a top severity answered outside office hours too). */
     calendarId: z.string().min(1).optional(),
     targets: levelTargetsSchema,
-    /** First-response target by intake channel (seed 003: electronic issues answered the next working day). */
+    /** First-response target by intake channel (e.g. electronic issues answered the next working day). */
     firstResponseByChannel: z.partialRecord(intakeChannelSchema, clockTargetSchema).default({}),
   })
   .strict();
@@ -56,7 +56,7 @@ export type SeverityLevel = z.infer<typeof severityLevelSchema>;
 export const priorityLevelSchema = z.object({ id: z.string().min(1), label: z.string().trim().min(1) }).strict();
 export type PriorityLevel = z.infer<typeof priorityLevelSchema>;
 
-/** Intake fields a policy can require (domain.md section 1). */
+/** Intake fields a policy can require. */
 export const intakeFieldNames = [
   'contactName',
   'contactEmail',
@@ -90,7 +90,7 @@ export const eDownRuleSchema = z
     levelId: z.string().min(1),
     qualifyingReasons: z.array(z.enum(eDownReasons)).min(1),
     questionnaire: z.array(z.enum(eDownQuestions)).min(1),
-    /** Channels through which E-Down cannot be chosen when the case is first logged (seed 002: the portal). */
+    /** Channels through which E-Down cannot be chosen when the case is first logged (e.g. the portal). */
     notAtCreationVia: z.array(intakeChannelSchema).default([]),
   })
   .strict();
@@ -112,7 +112,7 @@ export const policySchema = z
     /** Ordered from highest to lowest priority. */
     priorities: z.array(priorityLevelSchema).min(1),
     priorityMatrix: z.record(impactSchema, z.record(urgencySchema, z.string().min(1))),
-    /** A floor on the initial priority by contract tier (seed 001: 7x24 hotline customers get high priority). */
+    /** A floor on the initial priority by contract tier (e.g. 7x24 hotline customers get high priority). */
     defaultPriorityByTier: z.partialRecord(z.enum(contractTiers), z.string().min(1)).default({}),
     requiredIntakeFields: z.array(intakeFieldNameSchema).default([]),
     eDown: eDownRuleSchema.optional(),

@@ -1,4 +1,4 @@
-// E-Down incidents (seed 002): each stretch a ticket spent at its policy's E-Down level.
+// E-Down incidents: each stretch a ticket spent at its policy's E-Down level.
 import type { Policy } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
 import { nearestRank, sortNumbers } from './percentile';

@@ -13,7 +13,7 @@ const reasonLabels: Readonly<Record<EDownAnswers['reason'], string>> = {
 };
 
 /**
- * What stops a ticket from being raised to E-Down (seed 002), one clear sentence per problem;
+ * What stops a ticket from being raised to E-Down, one clear sentence per problem;
  * an empty list means E-Down may be set. Answers may be partial: this is what a form validates.
  */
 export function validateEDown(ticket: Pick<Ticket, 'status'>, answers: Partial<EDownAnswers> | undefined, policy: Policy, context: EDownContext): string[] {

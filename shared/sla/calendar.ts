@@ -1,4 +1,4 @@
-// Business-time arithmetic on BusinessCalendar (issue 3, section 1). Every function walks day by
+// Business-time arithmetic on BusinessCalendar. Every function walks day by
 // day over cached open intervals, so cost grows with the days spanned, never with the minutes.
 import { compileCalendar, SEARCH_LIMIT_DAYS } from './calendar-compile';
 import type { CompiledCalendar } from './calendar-compile';

@@ -1,4 +1,4 @@
-// SLA clocks derived from a ticket's facts (issue 3, section 2). Nothing here is stored: a policy,
+// SLA clocks derived from a ticket's facts. Nothing here is stored: a policy,
 // calendar or severity change simply gives new clocks on the next call.
 import type { Policy, SeverityLevel, ClockTarget, ClockUnit } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
@@ -156,7 +156,7 @@ function firstResponse(ctx: Ctx): Clock | undefined {
   return t ? evaluate(ctx, { kind: 'first_response', allowance: { unit: t.unit, value: t.value, level, calendarId: t.calendarId }, start: ctx.ticket.createdAt, completedAt: done }) : undefined;
 }
 
-/** Cadence (seed 001): the n-th update is due steps[n] after the previous one (or creation); it stops at resolution. */
+/** Cadence: the n-th update is due steps[n] after the previous one (or creation); it stops at resolution. */
 function updateCadence(ctx: Ctx): Clock | undefined {
   const { ticket, now } = ctx;
   const done = ticket.sla.resolvedAt;
@@ -176,7 +176,7 @@ function updateCadence(ctx: Ctx): Clock | undefined {
 }
 
 /**
- * On-site arrival is chained (seed 001): it starts when the online window ends unresolved, or
+ * On-site arrival is chained: it starts when the online window ends unresolved, or
  * when a visit is requested by hand, whichever comes first; arrival or resolution stops it.
  */
 function onSite(ctx: Ctx, online: Clock | undefined): Clock | undefined {

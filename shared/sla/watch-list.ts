@@ -1,4 +1,4 @@
-// The alerts the desktop timer service arms (issue 3, section 2): one entry per future warning
+// The alerts the desktop timer service arms: one entry per future warning
 // threshold and per breach of every running clock.
 import type { SeverityLevel } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';

@@ -27,7 +27,7 @@ export type Urgency = z.infer<typeof urgencySchema>;
 export const intakeChannels = ['phone', 'email', 'portal'] as const;
 export const intakeChannelSchema = z.enum(intakeChannels);
 
-/** The E-Down questionnaire (seed 002): every answer is required before E-Down can be set. */
+/** The E-Down questionnaire: every answer is required before E-Down can be set. */
 export const eDownReasons = [
   'users_cannot_reach_server',
   'server_unresponsive_or_exiting',

@@ -5,7 +5,7 @@ import { checkCtx, refused, type CommandCtx, type CommandResult } from './comman
 type StatusChangedEvent = Extract<TimelineEvent, { kind: 'status_changed' }>;
 
 /**
- * The one place that says which status may follow which (seed 001 lifecycle). Closing waits for
+ * The one place that says which status may follow which (received, acknowledged, in progress, resolved, confirmed, closed). Closing waits for
  * the customer's confirmation; a resolved ticket can be reopened to in_progress. The customer may
  * confirm a fix while we wait for them, so waiting_customer may go straight to resolved.
  */

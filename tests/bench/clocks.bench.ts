@@ -1,4 +1,4 @@
-// computeClocks over 100k generated tickets on the shipped presets (issue 3: goal < 300 ms),
+// computeClocks over 100k generated tickets on the shipped presets (goal < 300 ms),
 // next to baselines measured in the same run: reading the same facts, and JSON-cloning tickets.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

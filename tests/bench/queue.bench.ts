@@ -1,4 +1,4 @@
-// The agent workspace at 100k tickets (issue 6), in Chromium against the production web build:
+// The agent workspace at 100k tickets, in Chromium against the production web build:
 // 100k generated tickets are loaded through Settings > Demo data, then each interaction (open a
 // queue, switch views, open a queue never opened before, sort via saved views, search) is timed
 // in the page from the click until the right first rows are painted (the frame after the DOM

@@ -4,7 +4,7 @@
 //    open without it (the app skips the warm-up at <= 2 GB device memory, which the baseline page
 //    reports), rounds interleaved in the same run; plus the queue's IndexedDB reads and main-thread
 //    long tasks in the seconds after launch, with and without the warm-up running.
-// 2. complianceReport over 100k demo tickets in Node (issue 9: under 1 s), next to computeClocks
+// 2. complianceReport over 100k demo tickets in Node (goal: under 1 s), next to computeClocks
 //    alone over the same tickets and a plain loop reading the fields the report filters and groups on.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,4 +1,4 @@
-// Local store in Chromium (issue 4 bench): an initial pull of 100k tickets into Dexie through the
+// Local store in Chromium: an initial pull of 100k tickets into Dexie through the
 // real pull commit (renderer/src/data applyPullPage: rows with their inline sync facts, pages of 2000)
 // next to raw IndexedDB puts of the same rows into the same object store (same indexes), and the
 // local write -> live-query update latency next to one raw IndexedDB write, all measured in one run.
