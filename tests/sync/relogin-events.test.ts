@@ -89,17 +89,17 @@ describe('sign out and in as someone else', () => {
     const streams: Stream[] = [];
     const sync = createSyncController(local, host, { fetch: appFetch(env.server), connectEvents: sseConnector(streams) });
     await sync.start();
-    await sync.login({ baseUrl: 'http://test', tenant: 't-sse-a', email: ua.email }, ua.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-sse-a', email: ua.email }, ua.password);
     await until('A’s ticket arrives', async () => (await local.tickets.get(ta.id)) !== undefined);
     await until('A’s stream is open', () => streams.length === 1);
     await streams[0]?.ready;
     expect(await ownerOf(streams[0])).toBe(ua.id);
-    expect(streams[0]?.ticket).not.toBe(host.tokens.get('http://test'));
+    expect(streams[0]?.ticket).not.toBe(host.tokens.get('https://sync.example.com'));
 
     await sync.logout();
     expect(streams.filter((s) => s.open)).toHaveLength(0);
 
-    await sync.login({ baseUrl: 'http://test', tenant: 't-sse-b', email: ub.email }, ub.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-sse-b', email: ub.email }, ub.password);
     await until('a new stream is open', () => streams.slice(1).some((s) => s.open));
     expect(streams.filter((s) => s.open)).toHaveLength(1);
     expect(await ownerOf(streams.find((s) => s.open))).toBe(ub.id);
@@ -129,7 +129,7 @@ describe('sign out and in as someone else', () => {
     await setActor(local, { userId: u.id, role: 'agent', region: 'north' });
     let token: string | undefined = await loginToken(timed, u);
     const streams: Stream[] = [];
-    const client = createSyncClient({ db: local, baseUrl: 'http://test', getToken: () => token, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0, now: () => clock });
+    const client = createSyncClient({ db: local, baseUrl: 'https://sync.example.com', getToken: () => token, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0, now: () => clock });
     client.start();
     await until('the first stream is open', () => streams.length === 1);
     expect(await ownerOf(streams[0])).toBe(u.id);
@@ -149,7 +149,7 @@ describe('sign out and in as someone else', () => {
     // Stopped before the token was read: no stream may open afterwards.
     let release = (_t: string) => undefined as void;
     const tokenLater = new Promise<string>((r) => (release = r));
-    const late = createSyncClient({ db: local, baseUrl: 'http://test', getToken: () => tokenLater, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0 });
+    const late = createSyncClient({ db: local, baseUrl: 'https://sync.example.com', getToken: () => tokenLater, fetch: appFetch(timed), connectEvents: sseConnector(streams, timed), intervalMs: 0 });
     const before = streams.length;
     late.start();
     late.stop();
@@ -175,7 +175,7 @@ describe('first sign-in on a device that tried the demo', () => {
 
     const sync = createSyncController(local, memoryHost(), { fetch: appFetch(env.server), connectEvents: sseConnector([]) });
     await sync.start();
-    const user = await sync.login({ baseUrl: 'http://test', tenant: 't-demo-signin', email: u.email }, u.password);
+    const user = await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-demo-signin', email: u.email }, u.password);
     expect(user.retiredDemo).toEqual({ tickets: 1, pendingChanges: 1 });
     await until('the first sync is done', () => sync.status.get().state === 'idle' && sync.status.get().lastSyncedAt !== undefined && sync.status.get().pending === 0);
     sync.stop();
@@ -197,7 +197,7 @@ describe('a device moving to another organisation', () => {
     const sync = createSyncController(local, memoryHost(), { fetch: appFetch(env.server), connectEvents: sseConnector([]) });
     await sync.start();
     const idle = () => sync.status.get().state === 'idle' && sync.status.get().lastSyncedAt !== undefined && sync.status.get().pending === 0;
-    await sync.login({ baseUrl: 'http://test', tenant: 't-move-a', email: ua.email }, ua.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-move-a', email: ua.email }, ua.password);
     for (let i = 0; i < 3; i++) await runMutation(local, 'ticket.create@1', { ticket: newTicket({ title: `A work ${i}` }) });
     await sync.syncNow();
     await until('A has all three', idle);
@@ -205,7 +205,7 @@ describe('a device moving to another organisation', () => {
     const later = newTicket({ title: 'Written while signed out' });
     await runMutation(local, 'ticket.create@1', { ticket: later });
 
-    await sync.login({ baseUrl: 'http://test', tenant: 't-move-b', email: ub.email }, ub.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-move-b', email: ub.email }, ub.password);
     await sync.syncNow();
     await until('the queued change reached B', idle);
     sync.stop();
