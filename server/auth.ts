@@ -23,7 +23,7 @@ export async function ensureTenant(db: Queryable, id: string, name = id): Promis
   await db.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, name]);
 }
 
-export type NewUser = { tenant: string; email: string; name?: string; role: UserRole; region: string; password: string; calendarId?: string; skills?: string[] };
+export type NewUser = { tenant: string; email: string; name?: string; role: UserRole; region: string; password: string; calendarId?: string; skills?: string[]; /** A hash of `password` made already (the demo users share one). */ passwordHash?: string };
 
 /** A calendar every device ships with (resources/presets/calendars), so a new engineer can be booked at once. */
 export const DEFAULT_ENGINEER_CALENDAR = 'weekdays-0830-1700';
@@ -36,7 +36,7 @@ export const DEFAULT_ENGINEER_CALENDAR = 'weekdays-0830-1700';
 export async function createUser(db: Db, u: NewUser, params: ScryptParams = currentScrypt()): Promise<AuthUser> {
   if (!passwordSchema.safeParse(u.password).success) throw new AccountError('weak_password', `the password must have at least ${MIN_PASSWORD_LENGTH} characters (and at most 256)`);
   const id = `u_${randomBytes(8).toString('hex')}`;
-  const passwordHash = await hashPassword(u.password, params);
+  const passwordHash = u.passwordHash ?? (await hashPassword(u.password, params));
   const email = u.email.trim().toLowerCase();
   await db.transaction(async (tx) => {
     await ensureTenant(tx, u.tenant);

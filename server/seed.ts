@@ -1,4 +1,5 @@
 import { createUser } from './auth';
+import { hashPassword } from './passwords';
 import type { Db } from './db/types';
 import type { UserRole } from '../shared/directory/schema';
 import { demoWarehouseParts } from '../shared/demo/warehouse';
@@ -56,8 +57,10 @@ export async function seedDemoWarehouse(db: Db, tenant = DEMO_TENANT): Promise<v
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const [row] = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM users');
   if (Number(row?.n ?? 0) > 0) return false;
+  // One hash for the shared, published password: each costs seconds on a busy machine.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const { calendarId, skills, ...u } of demoUsers) {
-    const user = await createUser(db, { tenant: DEMO_TENANT, password: DEMO_PASSWORD, ...u });
+    const user = await createUser(db, { tenant: DEMO_TENANT, password: DEMO_PASSWORD, passwordHash, ...u });
     await publishEngineerProfile(db, DEMO_TENANT, user.id, { calendarId, skills });
   }
   await seedDemoWarehouse(db);

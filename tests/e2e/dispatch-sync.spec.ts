@@ -16,6 +16,8 @@ const PASSWORD = 'demo-password';
 let server: RunningSyncServer;
 
 test.beforeAll(async () => {
+  // Starting the embedded database and hashing the demo password take long on a busy machine.
+  test.setTimeout(150_000);
   server = await startSyncServer();
 });
 test.afterAll(async () => {

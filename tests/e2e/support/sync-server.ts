@@ -14,7 +14,8 @@ export type RunningSyncServer = {
   stop: () => Promise<void>;
 };
 
-const START_TIMEOUT_MS = 60_000;
+// Generous: the embedded database and the demo users' password hash take long on a busy machine.
+const START_TIMEOUT_MS = 120_000;
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
