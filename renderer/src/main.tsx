@@ -42,12 +42,6 @@ async function start(): Promise<void> {
 
   const sync = createSyncController(db, host);
   await sync.start();
-  // Alerts, escalation, fault visits and config sync run from here, whichever screen shows; a
-  // reload starts them again (and the page going away stops them, so no job outlives its store).
-  const background = startBackground({ db, host, sync, mutate }, backgroundServices);
-  addEventListener('pagehide', (e) => {
-    if (!e.persisted) background.stop();
-  });
 
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
@@ -60,6 +54,21 @@ async function start(): Promise<void> {
       </ServicesProvider>
     </StrictMode>,
   );
+  // Alerts, escalation, fault visits and config sync run from here, whichever screen shows; a
+  // reload starts them again (and the page going away stops them, so no job outlives its store).
+  // Started after the first frame, so their store reads queue behind the first screen's (a window
+  // hidden at start paints no frame: the timer starts them then).
+  let started = false;
+  const startServices = (): void => {
+    if (started) return;
+    started = true;
+    const background = startBackground({ db, host, sync, mutate }, backgroundServices);
+    addEventListener('pagehide', (e) => {
+      if (!e.persisted) background.stop();
+    });
+  };
+  requestAnimationFrame(startServices);
+  setTimeout(startServices, 1_000);
 }
 
 start().catch((e: unknown) => {
