@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTicket, testPolicy } from '../sla/clocks-fixtures';
+import { makeTicket, testPolicy } from '../sla/clocks-fixtures.test-support';
 import { recordEscalation } from '../escalation/record';
 import { addNote, assignOwner, recordCustomerUpdate, setPriority } from './commands';
 import { changeStatus } from './status';

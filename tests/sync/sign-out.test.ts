@@ -1,25 +1,15 @@
 // Signing out in Settings › Sync: the server ends the session, the organisation's data can leave
 // the device, and unsent changes are kept unless the user chose to discard them. Real server
 // in-process (PGlite), real Dexie.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/sync';
 import { openDb } from '../../renderer/src/data/db';
 import { runMutation } from '../../renderer/src/data/mutate';
 import { createSyncController } from '../../renderer/src/app/sync-controller';
 import type { Host } from '../../renderer/src/host';
-import type { Db } from '../../server/db/types';
-import { addUser, appFetch, createServer, memoryDb, newTicket } from './harness';
+import { addUser, appFetch, inProcessServer, newTicket } from './harness';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer();
 
 function memoryHost(): Host & { tokens: Map<string, string | null> } {
   const tokens = new Map<string, string | null>();
@@ -32,16 +22,16 @@ function memoryHost(): Host & { tokens: Map<string, string | null> } {
   return { kind: 'web', tokens, invoke: invoke as unknown as Host['invoke'], call: () => Promise.reject(new Error('not used')), on: () => () => undefined };
 }
 
-const pullWith = (token: string) => server.fetch(new Request('http://test/pull', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'probe', cursor: 0, schemaVersion: SCHEMA_VERSION }) }));
-const serverTickets = async (tenant: string) => (await db.query<{ id: string }>(`SELECT id FROM entities WHERE tenant_id = $1 AND tbl = 'tickets' ORDER BY id`, [tenant])).map((r) => r.id);
+const pullWith = (token: string) => env.server.fetch(new Request('http://test/pull', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'probe', cursor: 0, schemaVersion: SCHEMA_VERSION }) }));
+const serverTickets = async (tenant: string) => (await env.db.query<{ id: string }>(`SELECT id FROM entities WHERE tenant_id = $1 AND tbl = 'tickets' ORDER BY id`, [tenant])).map((r) => r.id);
 
 describe('signing out', () => {
   it('revokes the session, removes the organisation’s data, keeps the unsent change and sends it after the next sign-in', async () => {
-    const u = await addUser(db, 't-signout');
+    const u = await addUser(env.db, 't-signout');
     const local = openDb(`sd-signout-${process.pid}`);
     const host = memoryHost();
     const online = { value: true };
-    const sync = createSyncController(local, host, { fetch: appFetch(server, online), connectEvents: () => () => undefined });
+    const sync = createSyncController(local, host, { fetch: appFetch(env.server, online), connectEvents: () => () => undefined });
     await sync.start();
     await sync.login({ baseUrl: 'http://test', tenant: 't-signout', email: u.email }, u.password);
     const sent = newTicket({ title: 'Sent before signing out' });
@@ -70,11 +60,11 @@ describe('signing out', () => {
   });
 
   it('discards unsent changes only when asked, and says when the server could not be told', async () => {
-    const u = await addUser(db, 't-signout-discard');
+    const u = await addUser(env.db, 't-signout-discard');
     const local = openDb(`sd-signout-discard-${process.pid}`);
     const host = memoryHost();
     const online = { value: true };
-    const sync = createSyncController(local, host, { fetch: appFetch(server, online), connectEvents: () => () => undefined });
+    const sync = createSyncController(local, host, { fetch: appFetch(env.server, online), connectEvents: () => () => undefined });
     await sync.start();
     await sync.login({ baseUrl: 'http://test', tenant: 't-signout-discard', email: u.email }, u.password);
     await sync.syncNow();

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe } from 'vitest';
-import type { Db } from '../../server/db/types';
-import { createServer, memoryDb } from './harness';
+import { describe } from 'vitest';
+import { inProcessServer } from './harness';
 import { runTrustSuite } from './trust-suite';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer();
 
 describe('trust at the seams over HTTP (PGlite)', () => {
-  runTrustSuite(() => ({ db, server }), 'pglite');
+  runTrustSuite(() => ({ db: env.db, server: env.server }), 'pglite');
 });

@@ -1,22 +1,12 @@
 // A visit is never credited to the wrong engineer: the dispatcher reassigns, reschedules or cancels
 // a visit while its engineer works on it offline. Real server (PGlite) and real Dexie devices.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../shared/dispatch/visit-schema';
 import { runMutation } from '../../renderer/src/data/mutate';
-import type { Db } from '../../server/db/types';
 import { SCHEMA_VERSION } from '../../shared/sync';
-import { addUser, createServer, loginToken, makeClient, memoryDb, newTicket, type TestClient } from './harness';
+import { addUser, inProcessServer, loginToken, makeClient, newTicket, type TestClient } from './harness';
 
-let db: Db;
-let server: ReturnType<typeof createServer>;
-beforeAll(async () => {
-  db = await memoryDb();
-  server = createServer({ db });
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const env = inProcessServer();
 
 const H = 3_600_000;
 const T0 = Date.UTC(2030, 0, 7, 9);
@@ -24,9 +14,9 @@ let seq = 0;
 
 /** A dispatcher, two field engineers of another region, and a visit booked for the first engineer, all synced. */
 async function setUp(tenant: string): Promise<{ disp: TestClient; fe: TestClient; other: TestClient; v: Visit; ticketId: string }> {
-  const disp = await makeClient(server, await addUser(db, tenant, 'dispatcher', 'north'));
-  const fe = await makeClient(server, await addUser(db, tenant, 'field_engineer', 'south'));
-  const other = await makeClient(server, await addUser(db, tenant, 'field_engineer', 'south'));
+  const disp = await makeClient(env.server, await addUser(env.db, tenant, 'dispatcher', 'north'));
+  const fe = await makeClient(env.server, await addUser(env.db, tenant, 'field_engineer', 'south'));
+  const other = await makeClient(env.server, await addUser(env.db, tenant, 'field_engineer', 'south'));
   const t = newTicket({ region: 'north' });
   await runMutation(disp.db, 'ticket.create@1', { ticket: t });
   const now = Date.UTC(2030, 0, 1);
@@ -105,8 +95,8 @@ describe('visit reassignment while the engineer works offline', () => {
 
   it('an engineer the visit was never taken from cannot claim it by recording work with an old base', async () => {
     const { fe, other, v } = await setUp('t-reassign-claim');
-    const token = await loginToken(server, other.user);
-    const res = await server.fetch(new Request('http://test/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    const token = await loginToken(env.server, other.user);
+    const res = await env.server.fetch(new Request('http://test/push', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ clientId: 'claim-attempt-1', schemaVersion: SCHEMA_VERSION, mutations: [{ id: 1, name: 'visit.action@1', args: { visitId: v.id, action: { type: 'arrive' } }, baseVersions: { [`visits/${v.id}`]: { engineerId: 0 } }, clientTime: 1 }] }) }));
     expect(((await res.json()) as { results: Array<{ status: string }> }).results[0]?.status).toBe('conflict');
     await fe.sync.syncNow();
