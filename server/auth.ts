@@ -3,10 +3,10 @@ import { MIN_PASSWORD_LENGTH, passwordSchema } from '../shared/directory/people'
 import type { UserRole } from '../shared/directory/schema';
 import type { Db, Queryable } from './db/types';
 import { currentScrypt, dummyHash, hashPassword, verifyPassword, type ScryptParams } from './passwords';
-import { issueToken } from './sessions';
+import { issueToken, type AuthUser } from './sessions';
 import { accountKey, addressKey, clearFailures, DEFAULT_THROTTLE, lockedFor, purgeFailures, recordFailure, type ThrottlePolicy } from './throttle';
 
-export type AuthUser = { id: string; tenantId: string; email: string; role: UserRole; region: string };
+export type { AuthUser } from './sessions';
 
 /** A request about accounts the server refuses; `message` is for people. */
 export class AccountError extends Error {

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserRole } from '../shared/directory/schema';
-import type { AuthUser } from './auth';
 import type { Db } from './db/types';
+
+/** The signed-in user a session token stands for. */
+export type AuthUser = { id: string; tenantId: string; email: string; role: UserRole; region: string };
 
 /** Only a hash of each token is stored, so a database leak does not hand out sessions. */
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
