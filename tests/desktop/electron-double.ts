@@ -8,6 +8,9 @@
 import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 
+/** A webRequest listener as Electron calls it: the request's details and a callback with the changes. */
+export type WebRequestListener = (details: Record<string, unknown>, callback: (changes: Record<string, unknown>) => void) => void;
+
 type Frame = { url: string; parent: Frame | null };
 type InvokeHandler = (event: { senderFrame: Frame | null; sender: WebContentsDouble }, payload: unknown) => Promise<unknown>;
 
@@ -36,6 +39,8 @@ export const electronDouble = {
   /** The frame the preload runs in; null means the window's own top frame. */
   preloadFrame: null as Frame | null,
   rendererListeners: new Map<string, Set<(event: unknown, payload: unknown) => void>>(),
+  /** The listeners main gave `session.defaultSession.webRequest`, to feed requests through. */
+  webRequest: { beforeSendHeaders: null as WebRequestListener | null, headersReceived: null as WebRequestListener | null },
   /** The OS says the app is ready: whenReady() resolves and 'ready' fires. */
   becomeReady(): void {
     this.ready = true;
@@ -96,7 +101,9 @@ class AppDouble extends EventEmitter implements Pick<Electron.App, 'getVersion' 
 }
 export const app = new AppDouble();
 
-class WebContentsDouble extends EventEmitter implements Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler'> {
+let lastContentsId = 0;
+class WebContentsDouble extends EventEmitter implements Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'> {
+  readonly id = ++lastContentsId;
   readonly mainFrame: Frame = { url: '', parent: null };
   windowOpenHandler: Parameters<Electron.WebContents['setWindowOpenHandler']>[0] | null = null;
   send(channel: string, ...args: unknown[]): void {
@@ -291,6 +298,14 @@ export const session = {
     },
     setPermissionCheckHandler(): void {
       // Decisions are recorded through the request handler above.
+    },
+    webRequest: {
+      onBeforeSendHeaders(_filter: unknown, listener: WebRequestListener): void {
+        electronDouble.webRequest.beforeSendHeaders = listener;
+      },
+      onHeadersReceived(_filter: unknown, listener: WebRequestListener): void {
+        electronDouble.webRequest.headersReceived = listener;
+      },
     },
   },
 };

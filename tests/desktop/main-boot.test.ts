@@ -98,6 +98,22 @@ describe('the desktop main process, booted under an Electron double', () => {
     expect(double.trays).toHaveLength(1);
   });
 
+  it("lets the app window's sync requests through CORS (its app:// Origin dropped, the answer supplied) and leaves other pages' requests alone", () => {
+    const before = double.webRequest.beforeSendHeaders;
+    const after = double.webRequest.headersReceived;
+    if (!before || !after) throw new Error('main registered no webRequest listeners');
+    const sent = (webContentsId: number) => {
+      let changes: Record<string, unknown> = {};
+      before({ webContentsId, method: 'POST', requestHeaders: { Origin: 'app://renderer', Authorization: 'Bearer x' } }, (c) => (changes = c));
+      return changes;
+    };
+    expect(sent(win().webContents.id)).toEqual({ requestHeaders: { Authorization: 'Bearer x' } });
+    expect(sent(win().webContents.id + 1000)).toEqual({});
+    let answer: Record<string, unknown> = {};
+    after({ webContentsId: win().webContents.id, method: 'OPTIONS', statusLine: 'HTTP/1.1 404 Not Found', responseHeaders: {} }, (c) => (answer = c));
+    expect(answer).toMatchObject({ statusLine: 'HTTP/1.1 204 No Content', responseHeaders: { 'Access-Control-Allow-Origin': ['*'] } });
+  });
+
   it('answers every contract call through the real preload bridge from the app window', async () => {
     const results = await runHostContract((call, input) => bridge().invoke(call, input as never));
     expect(results.filter((r) => !r.passed)).toEqual([]);

@@ -33,12 +33,12 @@ describe('signing out', () => {
     const online = { value: true };
     const sync = createSyncController(local, host, { fetch: appFetch(env.server, online), connectEvents: () => () => undefined });
     await sync.start();
-    await sync.login({ baseUrl: 'http://test', tenant: 't-signout', email: u.email }, u.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-signout', email: u.email }, u.password);
     const sent = newTicket({ title: 'Sent before signing out' });
     await runMutation(local, 'ticket.create@1', { ticket: sent });
     await sync.syncNow();
     expect(await serverTickets('t-signout')).toEqual([sent.id]);
-    const token = host.tokens.get('http://test') ?? '';
+    const token = host.tokens.get('https://sync.example.com') ?? '';
 
     online.value = false;
     const unsent = newTicket({ title: 'Typed offline' });
@@ -51,7 +51,7 @@ describe('signing out', () => {
     expect(await local.timeline.count()).toBe(0);
     expect(await local.outbox.count()).toBe(1);
 
-    await sync.login({ baseUrl: 'http://test', tenant: 't-signout', email: u.email }, u.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-signout', email: u.email }, u.password);
     await sync.syncNow();
     expect(await serverTickets('t-signout')).toEqual([sent.id, unsent.id].sort());
     expect((await local.tickets.toCollection().primaryKeys()).sort()).toEqual([sent.id, unsent.id].sort());
@@ -66,14 +66,14 @@ describe('signing out', () => {
     const online = { value: true };
     const sync = createSyncController(local, host, { fetch: appFetch(env.server, online), connectEvents: () => () => undefined });
     await sync.start();
-    await sync.login({ baseUrl: 'http://test', tenant: 't-signout-discard', email: u.email }, u.password);
+    await sync.login({ baseUrl: 'https://sync.example.com', tenant: 't-signout-discard', email: u.email }, u.password);
     await sync.syncNow();
     online.value = false;
     await runMutation(local, 'ticket.create@1', { ticket: newTicket({ title: 'Thrown away on purpose' }) });
     const r = await sync.logout({ forget: { discardUnsent: true } });
     expect(r).toMatchObject({ revoked: false, forgot: { keptUnsent: 0, discardedUnsent: 1 } });
     expect(await local.outbox.count()).toBe(0);
-    expect(host.tokens.get('http://test')).toBeNull();
+    expect(host.tokens.get('https://sync.example.com')).toBeNull();
     sync.stop();
     local.close();
   });
