@@ -17,6 +17,7 @@ import type { Db } from '../../server/db/types';
 import { openDb, type ServiceDeskDb } from '../../renderer/src/data/db';
 import { setActor } from '../../renderer/src/data/mutate';
 import { createSyncClient, type SyncClient } from '../../renderer/src/data/sync-client';
+import type { Host } from '../../renderer/src/host';
 
 export async function memoryDb(): Promise<Db> {
   const db = await createPgliteDb();
@@ -189,3 +190,15 @@ export async function serverState(db: Db): Promise<string> {
 }
 
 export { createServer, execFileSync, type SyncServer };
+
+/** The host's token store (Electron: safeStorage), in memory, for sync controllers under test. */
+export function memoryHost(): Host & { tokens: Map<string, string | null> } {
+  const tokens = new Map<string, string | null>();
+  const invoke = async (name: string, input: { serverUrl: string; token?: string | null }) => {
+    if (name === 'secrets.setToken') tokens.set(input.serverUrl, input.token ?? null);
+    else if (name === 'secrets.getToken') return { token: tokens.get(input.serverUrl) ?? null };
+    else throw new Error(`this test host does not answer ${name}`);
+    return {};
+  };
+  return { kind: 'web', tokens, invoke: invoke as unknown as Host['invoke'], call: () => Promise.reject(new Error('not used')), on: () => () => undefined };
+}

@@ -5,8 +5,7 @@ import { openDb } from '../../renderer/src/data/db';
 import { runMutation, setActor } from '../../renderer/src/data/mutate';
 import { createSyncClient } from '../../renderer/src/data/sync-client';
 import { createSyncController } from '../../renderer/src/app/sync-controller';
-import type { Host } from '../../renderer/src/host';
-import { addUser, appFetch, createServer, inProcessServer, loginToken, makeClient, newTicket } from './harness';
+import { addUser, appFetch, createServer, inProcessServer, loginToken, makeClient, memoryHost, newTicket } from './harness';
 
 const env = inProcessServer();
 
@@ -52,18 +51,6 @@ function sseConnector(streams: Stream[], app: { fetch: (r: Request) => Response 
 async function ownerOf(s: Stream | undefined): Promise<string | undefined> {
   const [row] = await env.db.query<{ user_id: string }>(`SELECT user_id FROM tokens WHERE kind = 'events' AND token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [s?.ticket ?? '']);
   return row?.user_id;
-}
-
-/** The host's token store (Electron: safeStorage), in memory. */
-function memoryHost(): Host & { tokens: Map<string, string | null> } {
-  const tokens = new Map<string, string | null>();
-  const invoke = async (name: string, input: { serverUrl: string; token?: string | null }) => {
-    if (name === 'secrets.setToken') tokens.set(input.serverUrl, input.token ?? null);
-    else if (name === 'secrets.getToken') return { token: tokens.get(input.serverUrl) ?? null };
-    else throw new Error(`this test host does not answer ${name}`);
-    return {};
-  };
-  return { kind: 'web', tokens, invoke: invoke as unknown as Host['invoke'], call: () => Promise.reject(new Error('not used')), on: () => () => undefined };
 }
 
 async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {

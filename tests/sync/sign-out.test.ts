@@ -6,21 +6,9 @@ import { SCHEMA_VERSION } from '../../shared/sync';
 import { openDb } from '../../renderer/src/data/db';
 import { runMutation } from '../../renderer/src/data/mutate';
 import { createSyncController } from '../../renderer/src/app/sync-controller';
-import type { Host } from '../../renderer/src/host';
-import { addUser, appFetch, inProcessServer, newTicket } from './harness';
+import { addUser, appFetch, inProcessServer, memoryHost, newTicket } from './harness';
 
 const env = inProcessServer();
-
-function memoryHost(): Host & { tokens: Map<string, string | null> } {
-  const tokens = new Map<string, string | null>();
-  const invoke = async (name: string, input: { serverUrl: string; token?: string | null }) => {
-    if (name === 'secrets.setToken') tokens.set(input.serverUrl, input.token ?? null);
-    else if (name === 'secrets.getToken') return { token: tokens.get(input.serverUrl) ?? null };
-    else throw new Error(`this test host does not answer ${name}`);
-    return {};
-  };
-  return { kind: 'web', tokens, invoke: invoke as unknown as Host['invoke'], call: () => Promise.reject(new Error('not used')), on: () => () => undefined };
-}
 
 const pullWith = (token: string) => env.server.fetch(new Request('http://test/pull', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: 'probe', cursor: 0, schemaVersion: SCHEMA_VERSION }) }));
 const serverTickets = async (tenant: string) => (await env.db.query<{ id: string }>(`SELECT id FROM entities WHERE tenant_id = $1 AND tbl = 'tickets' ORDER BY id`, [tenant])).map((r) => r.id);
