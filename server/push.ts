@@ -5,23 +5,28 @@ import {
 import type { AuthUser } from './auth';
 import { bookingsToReview, clashOutcome, reviewBooking } from './bookings';
 import { prepared } from './db/prepared';
-import type { Db, Queryable } from './db/types';
+import type { BriefTx, Db, Queryable } from './db/types';
 import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
 
 export { POKE_CHANNEL } from './push-rows';
 
-// One round trip: register/lock the client row and load (and lock) what the batch touches.
+// One round trip: lock the client row and load (and lock) what the batch touches. The client row
+// is locked, not upserted: an upsert writes a new row version on every push (and fires the foreign
+// key checks again later in the transaction); a device's first push inserts it once (see below).
+// The entities are joined through their primary key, so the cost does not grow with the tenant.
 const CLIENT_AND_LOAD_SQL = prepared(`
-WITH c AS (
-  INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3)
-  ON CONFLICT (tenant_id, client_id) DO UPDATE SET last_seen = clients.last_seen RETURNING last_mutation_id, user_id)
+WITH c AS (SELECT last_mutation_id, user_id FROM clients WHERE tenant_id = $1 AND client_id = $2 FOR UPDATE)
 SELECT (SELECT last_mutation_id FROM c) AS last, (SELECT user_id FROM c) AS owner, e.tbl, e.id, e.data, e.fv, e.deleted
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-  SELECT tbl, id, data, fv, deleted FROM entities
-  WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($4::text[], $5::text[])) FOR UPDATE) AS e ON true`);
+  SELECT x.tbl, x.id, x.data, x.fv, x.deleted FROM unnest($3::text[], $4::text[]) AS u(tbl, id)
+  JOIN entities x ON x.tenant_id = $1 AND x.tbl = u.tbl AND x.id = u.id FOR UPDATE OF x) AS e ON true`);
 
-const LOAD_SQL = prepared(`SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[])) FOR UPDATE`);
+const REGISTER_CLIENT_SQL = prepared(`INSERT INTO clients (tenant_id, client_id, user_id) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, client_id) DO NOTHING`);
+
+const LOAD_SQL = prepared(`
+SELECT x.tbl, x.id, x.data, x.fv, x.deleted FROM unnest($2::text[], $3::text[]) AS u(tbl, id)
+JOIN entities x ON x.tenant_id = $1 AND x.tbl = u.tbl AND x.id = u.id FOR UPDATE OF x`);
 
 type LoadedRow = { tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: Record<string, { v: number; c: string }>; deleted: boolean | null };
 type Touch = { table: SyncTable; id: string };
@@ -32,7 +37,14 @@ function remember(state: BatchState, touches: Touch[], rows: LoadedRow[]): void 
 }
 
 async function lockClientAndLoad(tx: Queryable, user: AuthUser, clientId: string, touches: Touch[], state: BatchState): Promise<number> {
-  const rows = await tx.query<LoadedRow & { last: string | number; owner: string }>(CLIENT_AND_LOAD_SQL, [user.tenantId, clientId, user.id, touches.map((t) => t.table), touches.map((t) => t.id)]);
+  const load = () => tx.query<LoadedRow & { last: string | number | null; owner: string | null }>(CLIENT_AND_LOAD_SQL, [user.tenantId, clientId, touches.map((t) => t.table), touches.map((t) => t.id)]);
+  let rows = await load();
+  if (rows[0]?.owner == null) {
+    // The device's first push: register the client id to this user, then lock it like any other
+    // (a concurrent first push of the same id waits here and then sees the registered row).
+    await tx.query(REGISTER_CLIENT_SQL, [user.tenantId, clientId, user.id]);
+    rows = await load();
+  }
   // A client id belongs to the user who first pushed under it: anyone else would take over its
   // numbering and the owner's next changes would be answered "skipped" (lost).
   if (rows[0]?.owner !== user.id) throw new ClientIdNotYours(clientId);
@@ -101,7 +113,7 @@ type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; g
  * `careful` (one mutation at a time) writes a booking confirmation under a savepoint, so a clash
  * the database finds (exclusion constraint) becomes a conflict instead of an error.
  */
-async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number, careful: boolean, rejectWith?: string): Promise<BatchOutcome> {
+async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number, careful: boolean, rejectWith?: string): Promise<BatchOutcome> {
   const state = new BatchState(clientId);
   // `rejectWith`: this mutation could not be stored (see push); record it as refused, with its args.
   const parsed = ms.map((m) => (rejectWith === undefined ? prepareMutation(m.name, m.args) : ({ ok: false, code: 'invalid_args', message: rejectWith } as const)));
@@ -171,7 +183,9 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
     expected++;
   }
   const { rows, audits } = state.drain();
-  await writeRows(tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
+  // Most pushes end with this write: it then carries the COMMIT (one round trip fewer).
+  const writeIsLast = deferred.length === 0 && restamp.size === 0;
+  await writeRows(writeIsLast ? { query: tx.last } : tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
   for (const d of deferred) {
     wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
   }
@@ -229,7 +243,7 @@ export async function push(db: Db, user: AuthUser, clientId: string, mutations: 
   const sorted = mutations.map((m) => toStorable(m)).sort((a, b) => a.id - b.id);
   let out: BatchOutcome;
   try {
-    out = await db.transaction((tx) => applyBatch(tx, user, clientId, sorted, now, false));
+    out = await db.briefTransaction((tx) => applyBatch(tx, user, clientId, sorted, now, false));
   } catch (e) {
     if (e instanceof ClientIdNotYours || isTransientDbError(e)) throw e;
     out = { results: [], last: 0, wrote: false };
@@ -250,7 +264,7 @@ export async function push(db: Db, user: AuthUser, clientId: string, mutations: 
 
 async function applyAlone(db: Db, user: AuthUser, clientId: string, m: MutationEnvelope, now: () => number): Promise<BatchOutcome> {
   try {
-    return await db.transaction((tx) => applyBatch(tx, user, clientId, [m], now, true));
+    return await db.briefTransaction((tx) => applyBatch(tx, user, clientId, [m], now, true));
   } catch (e) {
     if (e instanceof ClientIdNotYours || isTransientDbError(e)) throw e;
     // Before blaming the mutation, make sure the database is there at all (a lost connection
@@ -258,6 +272,6 @@ async function applyAlone(db: Db, user: AuthUser, clientId: string, m: MutationE
     await db.query('SELECT 1');
     const why = storableText(e instanceof Error ? e.message : String(e)).slice(0, 500);
     console.warn(`[server] mutation ${m.name} #${m.id} of client ${clientId} refused by the database: ${why}`);
-    return db.transaction((tx) => applyBatch(tx, user, clientId, [m], now, true, `the server could not store this change (${why}); what you sent is kept here`));
+    return db.briefTransaction((tx) => applyBatch(tx, user, clientId, [m], now, true, `the server could not store this change (${why}); what you sent is kept here`));
   }
 }

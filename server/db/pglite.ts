@@ -16,6 +16,12 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
         const tx: Queryable = { query: async <T extends Row = Row>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params)).rows };
         return fn(tx);
       }),
+    // In-process: there are no round trips to save.
+    briefTransaction: (fn) =>
+      pg.transaction(async (t) => {
+        const query = async <T extends Row = Row>(sql: string, params: unknown[] = []) => (await t.query<T>(sql, params)).rows;
+        return fn({ query, last: query });
+      }),
     async listen(channel, onPayload) {
       return pg.listen(channel, onPayload);
     },

@@ -1,0 +1,13 @@
+import { push } from '/work/wt/visits/server/push';
+import { createUser } from '/work/wt/visits/server/auth';
+import { postgresDb, startPostgres, newTicket } from '/work/wt/visits/tests/sync/harness';
+const pg = await startPostgres();
+const db = await postgresDb(pg.url);
+const u = await createUser(db, { tenant: 'bench', email: 'bench@example.com', role: 'agent', region: 'north', password: 'bench-password' });
+const t = newTicket();
+await push(db, u, 'c0', [{ id: 1, name: 'ticket.create@1', args: { ticket: t }, baseVersions: {}, clientTime: 1 }], Date.now);
+const N = 2000;
+const a = performance.now();
+for (let i = 0; i < N; i++) await push(db, u, 'c1', [{ id: i + 1, name: 'timeline.addNote@1', args: { ticketId: t.id, visibility: 'internal', text: `note ${i}` }, baseVersions: {}, clientTime: i }], Date.now);
+console.log('per push ms', ((performance.now() - a) / N).toFixed(3), 'cpu', process.cpuUsage());
+await db.close(); pg.stop();
