@@ -93,6 +93,48 @@ describe('visit reassignment while the engineer works offline', () => {
     }
   });
 
+  it('the dispatcher decides a visit conflict through the workflow: "use mine" cancels or moves the visit where the workflow allows, and is refused with the reason where it does not', async () => {
+    // Cancel over progress: "use mine" cancels (the engineer is only on the way).
+    const a = await setUp('t-resolve-cancel');
+    a.disp.online.value = false;
+    await runMutation(a.fe.db, 'visit.action@1', { visitId: a.v.id, action: { type: 'en_route' } }, { now: T0 - H });
+    await a.fe.sync.syncNow();
+    await runMutation(a.disp.db, 'visit.action@1', { visitId: a.v.id, action: { type: 'cancel', reason: 'customer called' } });
+    a.disp.online.value = true;
+    await a.disp.sync.syncNow();
+    const [cancelConflict] = await a.disp.db.conflicts.where('status').equals('open').toArray();
+    await runMutation(a.disp.db, 'conflict.resolve@1', { conflictId: cancelConflict?.id ?? '', ticketId: a.ticketId, choice: 'mine' });
+    expect(await a.disp.sync.syncNow()).toMatchObject({ conflicts: 0, pending: 0 });
+    expect(await a.disp.db.visits.get(a.v.id)).toMatchObject({ status: 'cancelled', cancelReason: 'customer called' });
+    expect(await a.disp.db.conflicts.get(cancelConflict?.id ?? '')).toMatchObject({ status: 'resolved', resolution: 'mine' });
+    await a.fe.sync.syncNow();
+    expect(await a.fe.db.visits.get(a.v.id)).toMatchObject({ status: 'cancelled' });
+
+    // Reclaimed after arrival: handing the visit to the dispatcher's pick is refused by the workflow
+    // (the engineer is on site), the conflict stays open; keeping it with the engineer resolves it.
+    const b = await setUp('t-resolve-reclaim');
+    b.fe.online.value = false;
+    await runMutation(b.fe.db, 'visit.action@1', { visitId: b.v.id, action: { type: 'en_route' } }, { now: T0 - H });
+    await runMutation(b.fe.db, 'visit.action@1', { visitId: b.v.id, action: { type: 'arrive' } }, { now: T0 - 60_000 });
+    await runMutation(b.disp.db, 'visit.action@1', { visitId: b.v.id, action: { type: 'reschedule', engineerId: b.other.user.id, window: { start: T0, end: T0 + 2 * H }, reason: 'closer engineer' } });
+    await b.disp.sync.syncNow();
+    b.fe.online.value = true;
+    await b.fe.sync.syncNow();
+    await b.disp.sync.syncNow();
+    const [reclaim] = await b.disp.db.conflicts.where('status').equals('open').toArray();
+    expect(reclaim?.field).toBe(`visit:${b.v.id}:engineerId`);
+    await runMutation(b.disp.db, 'conflict.resolve@1', { conflictId: reclaim?.id ?? '', ticketId: b.ticketId, choice: 'theirs' });
+    await b.disp.sync.syncNow();
+    expect(await b.disp.db.conflicts.get(reclaim?.id ?? '')).toMatchObject({ status: 'open' });
+    expect(await b.disp.db.visits.get(b.v.id)).toMatchObject({ engineerId: b.fe.user.id, status: 'arrived' });
+    const refusals = await b.disp.db.conflicts.filter((c) => c.field === '_mutation' && c.mutation === 'conflict.resolve@1').toArray();
+    expect(refusals.map((c) => c.reason).join(' ')).toMatch(/cannot|not allowed|allowed now/i);
+    await runMutation(b.disp.db, 'conflict.resolve@1', { conflictId: reclaim?.id ?? '', ticketId: b.ticketId, choice: 'mine' });
+    await b.disp.sync.syncNow();
+    expect(await b.disp.db.conflicts.get(reclaim?.id ?? '')).toMatchObject({ status: 'resolved', resolution: 'mine' });
+    expect(await b.disp.db.visits.get(b.v.id)).toMatchObject({ engineerId: b.fe.user.id, status: 'arrived' });
+  });
+
   it('an engineer the visit was never taken from cannot claim it by recording work with an old base', async () => {
     const { fe, other, v } = await setUp('t-reassign-claim');
     const token = await loginToken(env.server, other.user);

@@ -3,6 +3,7 @@ import type { Ticket } from '../../ticket/schema';
 import { conflictRecordSchema } from '../conflict';
 import { defineMutation, type EntityWrite } from '../mutation-types';
 import { readTicket, refuse, ticketWrite } from './helpers';
+import { conflictVisitId, resolveVisitConflict } from './visit-conflict';
 
 const name = 'conflict.resolve@1';
 // Only fields whose conflicts are "server kept, you choose" can be set by a resolution.
@@ -21,12 +22,20 @@ export const conflictResolve = defineMutation({
   version: 1,
   args: resolveConflictArgs,
   touches: (a) => [{ table: 'conflicts', id: a.conflictId }, { table: 'tickets', id: a.ticketId }],
+  alsoTouches: (read, a) => {
+    const field = read('conflicts', a.conflictId)?.data.field;
+    const visitId = typeof field === 'string' ? conflictVisitId(field) : undefined;
+    return visitId === undefined ? [] : [{ table: 'visits', id: visitId }];
+  },
   mutate: (read, a, ctx) => {
     const snap = read('conflicts', a.conflictId);
     if (!snap) return refuse(ctx, name, a.ticketId, `conflict ${a.conflictId} not found`);
     const c = conflictRecordSchema.parse(snap.data);
     if (c.status !== 'open') return { outcome: 'applied', writes: [], events: [], conflicts: [] };
-    const writes: EntityWrite[] = [{ table: 'conflicts', id: c.id, data: { ...c, status: 'resolved', resolution: a.choice }, fields: ['status', 'resolution'] }];
+    const resolved: EntityWrite = { table: 'conflicts', id: c.id, data: { ...c, status: 'resolved', resolution: a.choice }, fields: ['status', 'resolution'] };
+    const visit = resolveVisitConflict(read, c, a.choice, ctx, resolved);
+    if (visit) return visit;
+    const writes: EntityWrite[] = [resolved];
     if (a.choice !== 'theirs') {
       const value = a.choice === 'mine' ? c.mine : a.value;
       if (value === undefined) return refuse(ctx, name, a.ticketId, 'a custom resolution needs a value');
