@@ -17,6 +17,7 @@ export { configDeleteArgs, configPutArgs, configTables, configTableSchema, type 
 export { visitCreateArgs } from './mutations/visit-create';
 export { visitActionArgs } from './mutations/visit-action';
 export { wasReassignedFrom } from './mutations/visit-helpers';
+export { conflictVisitId, visitConflictSides, type VisitConflictSides } from './mutations/visit-conflict';
 export { partMoveKinds, visitPartsArgs, warehousePartSchema, type WarehousePartRow } from './mutations/visit-parts';
 export * from './booking';
 export { viewDeleteArgs, viewPutArgs } from './mutations/saved-view';

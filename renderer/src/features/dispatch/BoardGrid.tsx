@@ -11,6 +11,7 @@ import { visitDragType } from './UnscheduledQueue';
 import { isOnBoard } from './visit-rows';
 import type { DispatchData } from './use-visits';
 import { visitTitle } from './visit-labels';
+import { useOpenVisitConflicts } from './use-visit-conflicts';
 
 const MINUTE = 60_000;
 const SHADE = 'var(--ok)';
@@ -23,6 +24,7 @@ export function BoardGrid({ data, engineers, ics, onError }: { data: DispatchDat
   const { view, anchor, zone, selectedVisitId, set } = useBoard();
   const columns = boardColumns(view, anchor, zone);
   const clashIds = new Set(findScheduleClashes(data.visits).flatMap((c) => [c.first.id, c.second.id]));
+  const disputedIds = useOpenVisitConflicts();
   const head = new Intl.DateTimeFormat(i18n.language, view === 'week' ? { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone } : { hour: '2-digit', minute: '2-digit', timeZone: zone });
   const timeFmt = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: zone });
   const cellFmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: view === 'day' ? 'short' : undefined, timeZone: zone });
@@ -44,7 +46,8 @@ export function BoardGrid({ data, engineers, ics, onError }: { data: DispatchDat
     const travelShare = view === 'day' && v.travelBufferMinutes > 0 ? ((v.travelBufferMinutes * MINUTE) / (v.window.end - from)) * 100 : 0;
     const title = visitTitle(v, data.customers, data.tickets, t(`dispatch.kind.${v.kind}`));
     const clash = clashIds.has(v.id);
-    const label = t('dispatch.blockLabel', { title, from: timeFmt.format(v.window.start), to: timeFmt.format(v.window.end), status: t(`dispatch.status.${v.status}`) }) + (clash ? ` — ${t('dispatch.clash')}` : '');
+    const disputed = disputedIds.has(v.id);
+    const label = t('dispatch.blockLabel', { title, from: timeFmt.format(v.window.start), to: timeFmt.format(v.window.end), status: t(`dispatch.status.${v.status}`) }) + (clash ? ` — ${t('dispatch.clash')}` : '') + (disputed ? ` — ${t('dispatch.visitConflict')}` : '');
     return (
       <button
         key={v.id}
@@ -54,16 +57,17 @@ export function BoardGrid({ data, engineers, ics, onError }: { data: DispatchDat
           e.dataTransfer.setData(visitDragType, v.id);
           e.dataTransfer.setData('text/plain', v.id);
         }}
-        className={`visit-block status-${v.status}${clash ? ' clash' : ''}${selectedVisitId === v.id ? ' selected' : ''}`}
+        className={`visit-block status-${v.status}${clash ? ' clash' : ''}${disputed ? ' disputed' : ''}${selectedVisitId === v.id ? ' selected' : ''}`}
         style={{ left: `${span.left}%`, width: `${span.width}%`, top: `${4 + lane * 26}px`, ['--travel' as string]: `${travelShare}%` }}
         data-testid="visit-block"
         data-visit-id={v.id}
         data-status={v.status}
+        data-conflict={disputed ? 'open' : undefined}
         aria-label={label}
         title={label}
         onClick={() => set({ selectedVisitId: v.id })}
       >
-        <span className="ellipsis"><b>{timeFmt.format(v.window.start)}</b> {title}</span>
+        <span className="ellipsis">{disputed && <span aria-hidden="true">⚠ </span>}<b>{timeFmt.format(v.window.start)}</b> {title}</span>
       </button>
     );
   };

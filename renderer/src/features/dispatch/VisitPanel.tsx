@@ -8,6 +8,7 @@ import { exportVisitIcs, type IcsSources } from './ics-export';
 import { PartsPanel } from './PartsPanel';
 import type { DispatchData } from './use-visits';
 import { visitTitle } from './visit-labels';
+import { useOpenVisitConflicts } from './use-visit-conflicts';
 
 /** The selected visit on the board: when and who, clashes, reschedule/cancel, parts, .ics, history. */
 export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: DispatchData; ics: IcsSources; onError: (m: string) => void }) {
@@ -22,6 +23,7 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
   const engineer = data.engineers.find((e) => e.id === visit.engineerId);
   const clashes = findScheduleClashes(data.visits).filter((c) => c.first.id === visit.id || c.second.id === visit.id);
   const arrival = arrivalState(visit, now);
+  const disputed = useOpenVisitConflicts().has(visit.id);
   return (
     <aside className="visit-panel" aria-labelledby="visit-panel-title" data-testid="visit-panel" data-visit-id={visit.id}>
       <header className="row">
@@ -48,6 +50,12 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
             const other = c.first.id === visit.id ? c.second : c.first;
             return <p key={other.id}>{t('dispatch.clashWith', { visit: other.id, at: other.window ? fmt.format(other.window.start) : '' })}</p>;
           })}
+        </div>
+      )}
+      {disputed && (
+        <div className="error row" role="alert" data-testid="visit-conflict">
+          <p>{t('dispatch.visitConflictHelp')}</p>
+          <button type="button" onClick={() => navigate({ screen: 'settings', section: 'sync' })}>{t('dispatch.decideConflict')}</button>
         </div>
       )}
       <div className="row visit-actions">

@@ -6,6 +6,8 @@ import { useMutations } from '../../app/mutations';
 import { useRouter } from '../../app/router';
 import { refusalText } from '../../app/refusal-text';
 import { namesOf, withNames } from './people-names';
+import { conflictVisitId } from '../../../../shared/sync';
+import { VisitConflictChoices } from './VisitConflictChoices';
 
 /** Writes the server refused, side by side (base / mine / theirs), to keep one or write a new value. */
 export function ConflictList() {
@@ -36,12 +38,16 @@ export function ConflictList() {
             <div><dt>{c.userId === me ? t('sync.mine') : t('sync.changeBy', { name: named(c.userId) })}</dt><dd>{named(c.mine)}</dd></div>
             <div><dt>{t('sync.theirs')}</dt><dd>{named(c.theirs)}</dd></div>
           </dl>
+          {conflictVisitId(c.field) !== undefined ? (
+            <VisitConflictChoices conflict={c} names={names} onChoose={(choice) => resolve(c.id, c.ticketId, choice)} />
+          ) : (
           <div className="row">
             <button type="button" onClick={() => resolve(c.id, c.ticketId, 'theirs')}>{t('sync.keepTheirs')}</button>
             <button type="button" onClick={() => resolve(c.id, c.ticketId, 'mine')}>{c.userId === me ? t('sync.keepMine') : t('sync.useChangeBy', { name: named(c.userId) })}</button>
             <input aria-label={t('sync.customValue')} value={custom[c.id] ?? ''} onChange={(e) => setCustom({ ...custom, [c.id]: e.target.value })} />
             <button type="button" disabled={!custom[c.id]} onClick={() => resolve(c.id, c.ticketId, 'custom')}>{t('sync.useCustom')}</button>
           </div>
+          )}
         </article>
       ))}
     </section>
