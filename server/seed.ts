@@ -17,6 +17,9 @@ export const demoUsers: ReadonlyArray<DemoUser> = [
   { email: 'agent@example.com', name: 'Alex Agent', role: 'agent', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: [] },
   { email: 'dispatcher@example.com', name: 'Dana Dispatcher', role: 'dispatcher', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: [] },
   { email: 'field@example.com', name: 'Finn Field', role: 'field_engineer', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: ['edge-routers', 'secure-gateway', 'data-vault'] },
+  // A second field engineer in the same region, so a dispatcher can hand a visit over (and see
+  // what happens when the first engineer is already working on it offline).
+  { email: 'field2@example.com', name: 'Sam Site', role: 'field_engineer', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: ['edge-routers', 'secure-gateway'] },
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', region: 'apac-cjks', calendarId: 'china-2026-2027', skills: [] },
 ];
 

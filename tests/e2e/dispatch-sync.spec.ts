@@ -1,7 +1,8 @@
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
 import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
 import { docScreenshot } from './support/doc-screenshot';
+import { device, signIn as signInTo, syncNow, userId as userIdOn } from './support/sync-devices';
 
 // Shanghai times, as the dispatcher and the field engineer (both in Shanghai) see them. The sync
 // server runs on the real clock: only the devices live in March 2026.
@@ -11,9 +12,10 @@ const WEDNESDAY_0830 = Date.UTC(2026, 2, 11, 0, 30); // the engineer sets off
 const WEDNESDAY_0905 = Date.UTC(2026, 2, 11, 1, 5); // the engineer arrives
 const WEDNESDAY_1200 = Date.UTC(2026, 2, 11, 4, 0); // the dispatcher looks again
 const THURSDAY_1700 = Date.UTC(2026, 2, 12, 9, 0); // 3 working days after the online window
-const PASSWORD = 'demo-password';
 
 let server: RunningSyncServer;
+const signIn = (page: Parameters<typeof signInTo>[0], email: string) => signInTo(page, server, email);
+const userId = (email: string) => userIdOn(server, email);
 
 test.beforeAll(async () => {
   // Starting the embedded database and hashing the demo password take long on a busy machine.
@@ -23,45 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-/** A fresh device (own IndexedDB) in Shanghai, its clock fixed at `at`, collecting page errors. */
-async function device(browser: Browser, at: number, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', locale: 'en-US', viewport: { width: 1400, height: 860 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.clock.setFixedTime(at);
-  await page.goto('/#/settings/sync');
-  return { context, page };
-}
-
-/** Signs in through Settings › Sync, as a user of the server's demo tenant. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/#/settings/sync');
-  await page.getByLabel('Server address').fill(server.url);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.locator('#root').getByText(`Signed in as ${email}.`)).toBeVisible();
-  await syncNow(page);
-}
-
-/** Syncs from Settings › Sync and waits until nothing is waiting to be sent. */
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-badge').click();
-  const pending = page.locator('.sync-facts div').filter({ hasText: 'Waiting to send' }).locator('dd');
-  // A sync may already be running (started by a change or the server's poke): ask again until both are done.
-  await expect(async () => {
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect(page.getByTestId('sync-state')).toHaveText('idle', { timeout: 20_000 });
-    await expect(pending).toHaveText('0', { timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
-}
-
-async function userId(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  const body = (await res.json()) as { user: { id: string } };
-  return body.user.id;
-}
 
 test('through the sync server: the dispatcher books the expired severity-2 ticket, an overlap is refused, the field engineer records the visit offline, and after sync the dispatcher sees it done with the arrival clock met', async ({ browser }) => {
   test.setTimeout(240_000);
