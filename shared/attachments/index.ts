@@ -1,0 +1,4 @@
+export * from './limits';
+export * from './name';
+export * from './sniff';
+export * from './schema';
