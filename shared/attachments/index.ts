@@ -2,3 +2,4 @@ export * from './limits';
 export * from './name';
 export * from './sniff';
 export * from './schema';
+export * from './ticket-attachments';
