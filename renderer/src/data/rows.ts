@@ -26,7 +26,7 @@ export type LooseRow = { id: string } & Record<string, unknown>;
  */
 export type AttachmentBytesRow = {
   sha256: string;
-  bytes: Blob;
+  bytes: Uint8Array;
   size: number;
   /** Sniffed from the bytes on this device; decides whether it is previewed. */
   type: string;
