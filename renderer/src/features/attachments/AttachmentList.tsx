@@ -44,7 +44,7 @@ export function AttachmentList({ ticketId, owner, compact = false }: { ticketId:
     );
   }
   return (
-    <div className={`attachments${compact ? ' compact' : ''}`} data-testid="attachments">
+    <div className={`attachments${compact ? ' compact' : ''}`} data-testid={`attachments-${owner?.kind ?? 'all'}`}>
       {!compact && <h3>{t('attachments.title', { count: items.length })}</h3>}
       {items.length > 0 && (
         <ul className="attachment-list">
