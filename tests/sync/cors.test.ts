@@ -36,6 +36,10 @@ describe('the sync server from a browser', () => {
     const res = await loginFrom(WEB_HOST, u.email, u.password);
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(WEB_HOST);
+    // Attachment uploads send their pieces with PUT.
+    const piece = await fetch(`${http.url}/attachments/uploads/${'a'.repeat(64)}?offset=0`, { method: 'OPTIONS', headers: { origin: WEB_HOST, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type' } });
+    expect(piece.status).toBeLessThan(300);
+    expect(piece.headers.get('access-control-allow-methods')).toMatch(/PUT/);
   });
 
   it('refuses any other page, preflight and request, before signing anyone in', async () => {
