@@ -15,7 +15,7 @@ export async function listPeople(db: Db, tenant: string): Promise<Person[]> {
   const rows = await db.query<UserRow>(
     `SELECT u.id, u.email, u.name, u.role, u.region, u.active, e.data FROM users u
      LEFT JOIN entities e ON e.tenant_id = u.tenant_id AND e.tbl = 'engineers' AND e.id = u.id
-     WHERE u.tenant_id = $1 ORDER BY u.active DESC, lower(u.name), u.email`,
+     WHERE u.tenant_id = $1 AND u.id NOT LIKE 'mail-system-%' ORDER BY u.active DESC, lower(u.name), u.email`,
     [tenant],
   );
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, region: r.region, active: r.active, calendarId: r.data?.calendarId ?? DEFAULT_ENGINEER_CALENDAR, skills: r.data?.skills ?? [] }));

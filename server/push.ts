@@ -8,6 +8,7 @@ import { prepared } from './db/prepared';
 import type { Db, Queryable } from './db/types';
 import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
+import { queueOutboundMail, type QueuedMail } from './mail/outbound-queue';
 
 export { POKE_CHANNEL } from './push-rows';
 
@@ -110,6 +111,7 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
   const results: MutationResult[] = [];
   const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
   const restamp = new Set<string>();
+  const mails: QueuedMail[] = [];
   let expected = last + 1;
   let gapAt: number | undefined;
   let wrote = false;
@@ -164,6 +166,8 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
         conflictIds.push(...b.body.conflicts.map((c) => c.id));
       }
     }
+    // An accepted "send mail" is queued for the SMTP sender in this same transaction: stored exactly when the mutation is.
+    if (status === 'applied' && p?.ok && p.mutation.name === 'mail.send@1') mails.push({ clientId, mutationId: m.id, args: p.mutation.args });
     if (reasons.length > 0) result.message = reasons.join('; ');
     if (conflictIds.length > 0) result.conflictIds = conflictIds;
     if (result.status !== 'applied') state.audits.push({ mutation_id: m.id, name: m.name, args: m.args ?? null, status: result.status, reason: result.message ?? '' });
@@ -172,6 +176,7 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
   }
   const { rows, audits } = state.drain();
   await writeRows(tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
+  if (mails.length > 0) await queueOutboundMail(tx, user.tenantId, mails);
   for (const d of deferred) {
     wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
   }
@@ -183,6 +188,14 @@ async function applyBatch(tx: Queryable, user: AuthUser, clientId: string, ms: M
     );
   }
   return { results, last: expected - 1, wrote, ...(gapAt !== undefined ? { gapAt } : {}) };
+}
+
+/**
+ * Applies mutations as `user` inside the caller's transaction: the server's own writes (mail filed
+ * as tickets and notes) go through the same mutators, versions and pokes as any device's push.
+ */
+export async function applyInTransaction(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number): Promise<MutationResult[]> {
+  return (await applyBatch(tx, user, clientId, ms, now, false)).results;
 }
 
 async function confirmUnderSavepoint(tx: Queryable, user: AuthUser, clientId: string, visit: ReturnType<typeof bookingsToReview>[number], ctx: MutationCtx, result: MutationResult, state: BatchState): Promise<boolean> {
