@@ -20,7 +20,7 @@ export type InboundKind = 'normal' | 'auto_reply' | 'bounce' | 'loop';
 /** What identifies mail this desk sent itself: its mailbox addresses and Message-IDs. */
 export type OwnMail = { addresses: readonly string[]; isOwnMessageId: (id: string) => boolean };
 
-const AUTO_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|autoreply|abwesenheitsnotiz|自动回复|自動回覆|автоматичен отговор)\b/i;
+const AUTO_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|autoreply|abwesenheitsnotiz|自动回复|自動回覆|автоматичен отговор)(?=[\s:：]|$)/iu;
 const DAEMON = /^(mailer-daemon|postmaster)@/i;
 
 /**
