@@ -12,6 +12,7 @@ import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
+import { SendMail } from '../mail';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -54,6 +55,7 @@ export function TicketPage({ id }: { id: string }) {
           <h2>{t('ticket.timeline')}</h2>
           <Timeline events={timeline} names={names} />
           <NoteForm ticketId={ticket.id} />
+          <SendMail key={ticket.id} ticket={ticket} />
         </section>
         <aside className="ticket-side">
           <h2>{t('ticket.clocks')}</h2>
