@@ -1,11 +1,11 @@
 import { customerSchema } from '../../shared/directory/schema';
 import { classifyInbound, foldQuotedHistory, matchCustomer, ticketIdInSubject, UNKNOWN_SENDER_CUSTOMER, type MailboxSettings, type MailCustomer } from '../../shared/mail';
 import { initialPriority } from '../../shared/policy/priority';
-import { policySchema } from '../../shared/policy/schema';
 import type { Ticket } from '../../shared/ticket/schema';
 import type { Queryable, Db } from '../db/types';
 import { mailWriter } from './mail-actor';
 import { parseMessage, type ParsedMessage } from './parse-message';
+import { findPolicy } from './policy-lookup';
 
 export type Mailbox = { tenantId: string; settings: MailboxSettings };
 export type FetchedMessage = { uidValidity: number; uid: number; source: Buffer };
@@ -108,10 +108,9 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
     const customer = all.find((c) => c.id === customerId);
     const d = settings.defaults;
     const policyId = customer?.policyId ?? d.policyId;
-    const [policyRow] = await tx.query<{ data: unknown }>(`SELECT data FROM entities WHERE tenant_id = $1 AND tbl = 'policies' AND id = $2 AND NOT deleted`, [tenantId, policyId]);
-    const policy = policySchema.safeParse(policyRow?.data);
-    if (!policy.success) throw new MailConfigError(`policy "${policyId}" is not defined in this tenant: choose an existing one in the mailbox defaults (Settings › Mail)`);
-    const severity = policy.data.severityLevels.some((l) => l.id === d.severity && !l.aboveTop) ? d.severity : (policy.data.severityLevels.filter((l) => !l.aboveTop).at(-1)?.id ?? d.severity);
+    const policy = await findPolicy(tx, tenantId, policyId);
+    if (!policy) throw new MailConfigError(`policy "${policyId}" is not defined in this tenant: choose an existing one in the mailbox defaults (Settings › Mail)`);
+    const severity = policy.severityLevels.some((l) => l.id === d.severity && !l.aboveTop) ? d.severity : (policy.severityLevels.filter((l) => !l.aboveTop).at(-1)?.id ?? d.severity);
     const id = writer.nextTicketId();
     const description = [m.text, attachmentLines(m)].filter((s) => s.length > 0).join('\n\n').slice(0, DESCRIPTION_MAX);
     const newTicket: Ticket = {
@@ -131,7 +130,7 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
       severity,
       impact: d.impact,
       urgency: d.urgency,
-      priority: initialPriority(policy.data, d.impact, d.urgency, customer?.tier),
+      priority: initialPriority(policy, d.impact, d.urgency, customer?.tier),
       status: 'received',
       escalationLevel: 0,
       onSite: false,

@@ -10,7 +10,8 @@ describe('classifyInbound', () => {
     expect(classifyInbound(h({ raw: { 'auto-submitted': 'no' } }), own)).toBe('normal');
   });
   it('automatic replies by header or by subject', () => {
-    for (const raw of [{ 'auto-submitted': 'auto-generated' }, { precedence: 'bulk' }, { precedence: 'auto_reply' }, { 'x-autoreply': 'yes' }]) expect(classifyInbound(h({ raw }), own)).toBe('auto_reply');
+    const autos: Array<Record<string, string>> = [{ 'auto-submitted': 'auto-generated' }, { precedence: 'bulk' }, { precedence: 'auto_reply' }, { 'x-autoreply': 'yes' }];
+    for (const raw of autos) expect(classifyInbound(h({ raw }), own)).toBe('auto_reply');
     for (const subject of ['Out of Office: Help', 'Automatic reply: Help', '自动回复: Help', 'Автоматичен отговор: Help']) expect(classifyInbound(h({ subject }), own)).toBe('auto_reply');
   });
   it('bounces by report type, daemon sender or null return path', () => {

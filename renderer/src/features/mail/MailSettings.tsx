@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailboxView } from '../../../../shared/mail';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session';
+import { presetPolicies } from '../../config/presets';
 import { useSyncStatus } from '../sync';
 import { createMailApi } from './mail-api';
 import { MailboxForm } from './MailboxForm';
@@ -21,7 +22,13 @@ export function MailSettings() {
   const signedIn = !!baseUrl && !status.needsLogin;
   const isAdmin = session.role === 'admin';
   const api = useMemo(() => (baseUrl ? createMailApi(baseUrl, async () => (await host.invoke('secrets.getToken', { serverUrl: baseUrl })).token ?? undefined) : undefined), [baseUrl, host]);
-  const policies = useLiveQuery(async () => (await db.policies.toArray()).map((p) => ({ id: String(p.id), name: String(p.name ?? p.id) })), [db]) ?? [];
+  const own = useLiveQuery(async () => (await db.policies.toArray()).map((p) => ({ id: String(p.id), name: String(p.name ?? p.id) })), [db]);
+  // The server knows the shipped presets and the organisation's own policies, as every device does.
+  const policies = useMemo(() => {
+    const byId = new Map(presetPolicies.map((p) => [p.id, { id: p.id, name: p.name }]));
+    for (const p of own ?? []) byId.set(p.id, p);
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [own]);
   const [boxes, setBoxes] = useState<MailboxView[] | undefined>();
   const [editing, setEditing] = useState<MailboxView | 'new' | undefined>();
   const [error, setError] = useState('');
