@@ -140,7 +140,8 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
       updatedAt: t,
       createdBy: '',
     };
-    const [r] = await writer.run([{ name: 'ticket.create@1', args: { ticket: newTicket } }], t);
+    // The mail itself also opens the timeline, as every later customer mail does: agents read the conversation in one place.
+    const [r] = await writer.run([{ name: 'ticket.create@1', args: { ticket: newTicket } }, { name: 'timeline.addNote@1', args: { ticketId: id, visibility: 'external', text: noteText(m) } }], t);
     if (r?.status !== 'applied') return record({ outcome: 'rejected', detail: r?.message ?? 'the ticket could not be created' });
     return record({ outcome: 'ticket', ticketId: id, ...(customer ? {} : { detail: 'unknown sender: in the mail triage queue' }) });
   });

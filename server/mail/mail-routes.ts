@@ -16,7 +16,7 @@ export type MailRouteDeps = { db: Db; secrets: SecretBox; fail: Fail; parseBody:
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
-/** Settings › Mail: an admin lists, saves, tests and removes the tenant's support mailboxes. Passwords go in, never out. */
+/** Settings › Mail: an admin lists, saves, tests and removes the tenant's support mailboxes. Passwords go in, never out. (POST only, like the People API: browsers' CORS preflight here allows GET and POST.) */
 export function mountMailRoutes(app: Hono<AccountEnv>, d: MailRouteDeps): void {
   const { db, secrets, fail, parseBody, requireUser } = d;
   const requireAdmin = async (c: Context<AccountEnv>, next: () => Promise<void>) => {
@@ -25,18 +25,6 @@ export function mountMailRoutes(app: Hono<AccountEnv>, d: MailRouteDeps): void {
   };
 
   app.get('/admin/mailboxes', requireUser, requireAdmin, async (c) => c.json({ mailboxes: await listMailboxes(db, c.get('user').tenantId, secrets) }));
-
-  app.put('/admin/mailboxes/:id', requireUser, requireAdmin, async (c) => {
-    const body = await parseBody(c, mailboxSaveSchema);
-    if (!body.ok) return body.res;
-    if (body.value.settings.id !== c.req.param('id')) return fail(c, 400, 'id_mismatch', 'the mailbox id in the address and in the body differ');
-    return c.json({ mailbox: await saveMailbox(db, c.get('user').tenantId, body.value, secrets) });
-  });
-
-  app.delete('/admin/mailboxes/:id', requireUser, requireAdmin, async (c) => {
-    if (!(await deleteMailbox(db, c.get('user').tenantId, c.req.param('id') ?? ''))) return fail(c, 404, 'not_found', 'no such mailbox');
-    return c.json({ ok: true });
-  });
 
   // Tests what the form holds; empty passwords mean "the stored ones" so an admin can test without retyping.
   app.post('/admin/mailboxes/test', requireUser, requireAdmin, async (c) => {
@@ -54,4 +42,17 @@ export function mountMailRoutes(app: Hono<AccountEnv>, d: MailRouteDeps): void {
     );
     return c.json({ imap, smtp });
   });
+
+  app.post('/admin/mailboxes/:id', requireUser, requireAdmin, async (c) => {
+    const body = await parseBody(c, mailboxSaveSchema);
+    if (!body.ok) return body.res;
+    if (body.value.settings.id !== c.req.param('id')) return fail(c, 400, 'id_mismatch', 'the mailbox id in the address and in the body differ');
+    return c.json({ mailbox: await saveMailbox(db, c.get('user').tenantId, body.value, secrets) });
+  });
+
+  app.post('/admin/mailboxes/:id/delete', requireUser, requireAdmin, async (c) => {
+    if (!(await deleteMailbox(db, c.get('user').tenantId, c.req.param('id') ?? ''))) return fail(c, 404, 'not_found', 'no such mailbox');
+    return c.json({ ok: true });
+  });
+
 }

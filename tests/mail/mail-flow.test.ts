@@ -22,7 +22,7 @@ describe.skipIf(!dovecotAvailable)('support mailbox (dovecot + SMTP)', () => {
     [db, imap, smtp] = await Promise.all([memoryDb(), startDovecot({ [MAILBOX_USER]: MAILBOX_PASSWORD }), startSmtpSink()]);
     w = await mailWorld(db);
     const token = await w.token(w.admin);
-    const res = await w.server.fetch(new Request('http://test/admin/mailboxes/support', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(mailboxSave(imap, smtp)) }));
+    const res = await w.server.fetch(new Request('http://test/admin/mailboxes/support', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(mailboxSave(imap, smtp)) }));
     expect(res.status).toBe(200);
   }, 60_000);
   afterAll(async () => {
@@ -76,8 +76,10 @@ describe.skipIf(!dovecotAvailable)('support mailbox (dovecot + SMTP)', () => {
     const r = await poll();
     expect(r.outcomes).toEqual([{ outcome: 'note', ticketId: ticket.id }, { outcome: 'note', ticketId: ticket.id }]);
     const notes = (await timeline(db, ticket.id)).filter((e) => e.kind === 'note');
-    expect(notes.map((n) => n.kind === 'note' && n.visibility)).toEqual(['external', 'external']);
-    const first = notes[0]?.kind === 'note' ? notes[0].text : '';
+    // The first mail opened the conversation; the two replies follow it.
+    expect(notes.map((n) => n.kind === 'note' && n.visibility)).toEqual(['external', 'external', 'external']);
+    expect(notes[0]?.kind === 'note' && notes[0].text).toContain('Since 09:00 the R9 drops 5% of packets.');
+    const first = notes[1]?.kind === 'note' ? notes[1].text : '';
     expect(first).toContain('Here are the logs you asked for.');
     // The quoted history is folded away, not repeated in the note.
     expect(first).not.toContain('Please send logs');

@@ -24,7 +24,7 @@ export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 
 /** Settings › Mail on the sync server (admin only): mailboxes live on the server, which polls and sends. */
 export function createMailApi(baseUrl: string, getToken: () => Promise<string | undefined>, fetchFn: typeof fetch = (...a) => fetch(...a)) {
-  async function call<T>(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, parse: (raw: unknown) => T): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, parse: (raw: unknown) => T): Promise<T> {
     const token = await getToken();
     if (!token) throw new MailApiError(401, 'unauthorized', 'sign in to the sync server first');
     let res: Response;
@@ -42,8 +42,8 @@ export function createMailApi(baseUrl: string, getToken: () => Promise<string | 
   }
   return {
     list: (): Promise<MailboxView[]> => call('GET', '/admin/mailboxes', undefined, (r) => listSchema.parse(r).mailboxes),
-    save: (m: MailboxSave): Promise<MailboxView> => call('PUT', `/admin/mailboxes/${encodeURIComponent(m.settings.id)}`, m, (r) => oneSchema.parse(r).mailbox),
-    remove: (id: string): Promise<void> => call('DELETE', `/admin/mailboxes/${encodeURIComponent(id)}`, undefined, () => undefined),
+    save: (m: MailboxSave): Promise<MailboxView> => call('POST', `/admin/mailboxes/${encodeURIComponent(m.settings.id)}`, m, (r) => oneSchema.parse(r).mailbox),
+    remove: (id: string): Promise<void> => call('POST', `/admin/mailboxes/${encodeURIComponent(id)}/delete`, {}, () => undefined),
     test: (m: MailboxSave): Promise<ConnectionTest> => call('POST', '/admin/mailboxes/test', m, (r) => connectionTestSchema.parse(r)),
   };
 }
