@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { describeZodError } from '../shared/ipc/contract';
 import { MIN_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION } from '../shared/sync';
 import { mountAccountRoutes, type AccountEnv } from './account-routes';
+import { ATTACHMENT_PATH_PREFIX, createAttachmentStore, mountAttachmentRoutes, type AttachmentLimits } from './attachments';
 import { corsGuard, DEFAULT_ALLOWED_ORIGINS } from './origins';
 import { ClientIdNotYours } from './client-binding';
 import type { Db } from './db/types';
@@ -35,6 +36,8 @@ export type ServerOptions = {
   heartbeatSeconds?: number;
   /** Seals mailbox passwords; without it the Settings › Mail API is not offered. */
   mailSecrets?: SecretBox;
+  /** Attachment size limit, tenant quota and upload piece size (defaults in server/attachments). */
+  attachmentLimits?: Partial<AttachmentLimits>;
 };
 
 type Env = AccountEnv;
@@ -59,10 +62,9 @@ export function createServer(opts: ServerOptions) {
   // desktop app's requests carry no web origin. Any other page gets 403 before anything runs, so
   // a site the user visits cannot sign in to a server on their machine.
   app.use('*', corsGuard(opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, fail));
-  app.use(
-    '*',
-    bodyLimit({ maxSize: opts.maxBodyBytes ?? 1024 * 1024, onError: (c) => fail(c, 413, 'too_large', `request body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes; push fewer mutations at a time`) }),
-  );
+  const jsonLimit = bodyLimit({ maxSize: opts.maxBodyBytes ?? 1024 * 1024, onError: (c) => fail(c, 413, 'too_large', `request body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes; push fewer mutations at a time`) });
+  // Attachment pieces are larger than any JSON request; their routes set their own limits.
+  app.use('*', (c, next) => (c.req.path.startsWith(ATTACHMENT_PATH_PREFIX) ? next() : jsonLimit(c, next)));
 
   async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; value: z.infer<S> } | { ok: false; res: Response }> {
     if (!(c.req.header('content-type') ?? '').includes('application/json')) return { ok: false, res: fail(c, 415, 'unsupported_media_type', 'send JSON with content-type application/json') };
@@ -114,6 +116,8 @@ export function createServer(opts: ServerOptions) {
   mountAccountRoutes(app, { db, now, tokenTtlMs, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}), trustProxy: opts.trustProxy ?? false, fail, parseBody, requireUser });
 
   if (opts.mailSecrets) mountMailRoutes(app, { db, secrets: opts.mailSecrets, fail, parseBody, requireUser });
+  const attachments = createAttachmentStore(db, opts.attachmentLimits);
+  mountAttachmentRoutes(app, { db, store: attachments, now, parseBody, requireUser });
 
   app.post('/push', requireUser, async (c) => {
     const body = await parseBody(c, pushRequestSchema);
@@ -173,6 +177,7 @@ export function createServer(opts: ServerOptions) {
 
   return {
     app,
+    attachments,
     fetch: app.fetch,
     async close(): Promise<void> {
       await hub.close();

@@ -100,8 +100,18 @@ async function serveCommand(argv: string[]): Promise<void> {
     if (await seedDemoIfEmpty(db)) console.log(`seeded tenant "${DEMO_TENANT}": ${demoUsers.map((u) => u.email).join(', ')} (password "${DEMO_PASSWORD}")`);
     else console.log('demo not seeded: this database already has users');
   }
+  const megabytes = (name: string): number | undefined => {
+    const raw = process.env[name];
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) return fatal(`${name} must be a positive number of megabytes, got "${raw}"`);
+    return Math.floor(n * 1024 * 1024);
+  };
+  const maxFileBytes = megabytes('ATTACHMENT_MAX_MB');
+  const tenantQuotaBytes = megabytes('ATTACHMENT_QUOTA_MB');
+  const attachmentLimits = { ...(maxFileBytes ? { maxFileBytes } : {}), ...(tenantQuotaBytes ? { tenantQuotaBytes } : {}) };
   const mailSecrets = createSecretBox(loadMailKey(process.env, dataDir));
-  const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', mailSecrets });
+  const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits, mailSecrets });
   const mail = startMailService({ db, secrets: mailSecrets, pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
   const port = Number(process.env.PORT ?? 8787);
   const http = await listen(server, port, host);

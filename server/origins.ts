@@ -39,7 +39,7 @@ type Fail = (c: Context, status: 403, code: string, message: string) => Response
  */
 export function corsGuard(allowed: readonly string[], fail: Fail): MiddlewareHandler {
   const list = [...allowed];
-  const withHeaders = cors({ origin: list, allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['retry-after'], maxAge: 600 });
+  const withHeaders = cors({ origin: list, allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'], exposeHeaders: ['retry-after'], maxAge: 600 });
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (origin === undefined) return next();

@@ -4,6 +4,7 @@ import { escalationMatrixSchema } from '../escalation/schema';
 import { policySchema } from '../policy/schema';
 import { calendarPresetSchema } from '../sla/calendar-schema';
 import { conflictRecordSchema } from '../sync/conflict';
+import { ticketAttachmentsSchema } from '../attachments/ticket-attachments';
 import { baseVersionsSchema, clientIdSchema, fieldVersionsSchema, mutationNameSchema, syncTableSchema, syncTables, type FieldVersions, type SyncTable } from '../sync/protocol';
 import { ticketSchema } from '../ticket/schema';
 import { timelineEventSchema } from '../ticket/timeline';
@@ -47,7 +48,7 @@ export type BackupFile = {
 export const backupTableNames: readonly BackupTableName[] = [...syncTables, 'syncState', 'outbox'];
 
 /** Tables a file written by an older store may lack (they were added later); missing means empty. */
-export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews']);
+export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews', 'attachments']);
 
 const looseRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -84,6 +85,7 @@ export const backupRowSchemas: Record<BackupTableName, z.ZodType> = {
   escalationMatrices: escalationMatrixSchema,
   warehouse: looseRowSchema,
   savedViews: savedViewSchema,
+  attachments: ticketAttachmentsSchema,
   syncState: syncStateSchema,
   outbox: outboxEntrySchema,
 };

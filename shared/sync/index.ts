@@ -22,3 +22,4 @@ export * from './booking';
 export { viewDeleteArgs, viewPutArgs } from './mutations/saved-view';
 export * from './storable-text';
 export { checkSyncServerUrl, isLoopbackHost, type SyncServerUrlCheck } from './server-url';
+export { addAttachmentArgs } from './mutations/attachment-add';

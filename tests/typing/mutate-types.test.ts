@@ -49,6 +49,7 @@ const typedNames: Record<MutationName, true> = {
   'visit.parts@1': true,
   'view.put@1': true,
   'view.delete@1': true,
+  'attachment.add@1': true,
 };
 
 describe('typed mutations', () => {

@@ -30,7 +30,7 @@ export function allowAppSyncRequests(webRequest: WebRequestLike | Session['webRe
     const responseHeaders = Object.fromEntries(Object.entries(d.responseHeaders ?? {}).filter(([k]) => !k.toLowerCase().startsWith('access-control-')));
     responseHeaders['Access-Control-Allow-Origin'] = ['*'];
     responseHeaders['Access-Control-Allow-Headers'] = ['authorization, content-type'];
-    responseHeaders['Access-Control-Allow-Methods'] = ['GET, POST, OPTIONS'];
+    responseHeaders['Access-Control-Allow-Methods'] = ['GET, POST, PUT, OPTIONS'];
     responseHeaders['Access-Control-Expose-Headers'] = ['retry-after'];
     // A preflight the server did not route (it saw no Origin) still has to succeed.
     cb(d.method === 'OPTIONS' ? { responseHeaders, statusLine: 'HTTP/1.1 204 No Content' } : { responseHeaders });

@@ -5,9 +5,10 @@ import type { ConflictRecord, SyncTable } from '../../../shared/sync';
 import type { SavedView } from '../../../shared/views';
 import type { Draft } from '../../../shared/drafts';
 import { moveSyncFactsInline, upgradeOutboxEntries } from './migrations';
-import type { LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
+import type { AttachmentBytesRow, LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
+import type { TicketAttachments } from '../../../shared/attachments';
 
-export type { LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
+export type { AttachmentBytesRow, LooseRow, MetaRow, OutboxEntry, SyncStateRow } from './rows';
 
 /**
  * The local store. Every table the UI reads is here; the UI reads only through live queries
@@ -29,6 +30,8 @@ export class ServiceDeskDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncState!: Table<SyncStateRow, [SyncTable, string]>;
   drafts!: EntityTable<Draft, 'key'>;
+  attachments!: EntityTable<TicketAttachments, 'id'>;
+  attachmentBytes!: EntityTable<AttachmentBytesRow, 'sha256'>;
 
   constructor(name = 'service-desk') {
     super(name);
@@ -71,6 +74,9 @@ export class ServiceDeskDb extends Dexie {
     // v6: unsaved form text (drafts), device-local and never synced. The new-ticket draft kept in
     // localStorage before is moved here by the intake form on first use.
     this.version(6).stores({ drafts: 'key, kind' });
+    // v7: attachments. `attachments` is the synced list per ticket; `attachmentBytes` keeps file
+    // bytes on this device: added here and not yet uploaded (pending), or downloaded for offline use.
+    this.version(7).stores({ attachments: 'id, ticketId', attachmentBytes: 'sha256, pending, lastUsedAt' });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */
@@ -81,7 +87,7 @@ export class ServiceDeskDb extends Dexie {
 
 /** Every table a mutation or a pull may write, for transaction scopes. */
 export function syncScope(db: ServiceDeskDb): Table[] {
-  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.outbox, db.syncState, db.meta];
+  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.attachments, db.outbox, db.syncState, db.meta];
 }
 
 export function openDb(name?: string): ServiceDeskDb {

@@ -10,7 +10,7 @@ export type ForgetResult = { removedRows: number; keptUnsent: number; discardedU
  * nothing typed is lost without being asked.
  */
 export async function forgetOrganisationData(db: ServiceDeskDb, opts: { discardUnsent: boolean }): Promise<ForgetResult> {
-  return db.transaction('rw', syncScope(db), async () => {
+  return db.transaction('rw', [...syncScope(db), db.attachmentBytes], async () => {
     let removedRows = 0;
     for (const t of syncTables) {
       const table = db.synced(t);
@@ -19,6 +19,9 @@ export async function forgetOrganisationData(db: ServiceDeskDb, opts: { discardU
     }
     const unsent = await db.outbox.count();
     if (opts.discardUnsent) await db.outbox.clear();
+    // Downloaded files go with the rest; files added here and not uploaded yet go only with the changes that reference them.
+    if (opts.discardUnsent) await db.attachmentBytes.clear();
+    else await db.attachmentBytes.where('pending').equals(0).delete();
     await db.syncState.clear();
     await db.meta.put({ key: 'cursor', value: 0 });
     // The identity stays: it is what lets the same user's next sign-in continue this device's

@@ -12,3 +12,9 @@ export { installQueueKeys } from './queue-keys-middleware';
 export { CLOSED, NO_DUE, nearestDue, queueKeys, queueKeyFields, searchTokens, ticketIndex, type QueueKeys, type TicketIndex } from './queue-keys';
 export { saveDraft, loadDraft, deleteDraft, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';
 export { forgetOrganisationData, type ForgetResult } from './forget-organisation';
+export {
+  addAttachment, attachmentCacheUsage, clearAttachmentCache, deviceAttachmentQuota, localAttachmentBytes, setDeviceAttachmentQuota, sha256Hex, ticketAttachmentRefs,
+  AttachmentInputError, DEFAULT_DEVICE_ATTACHMENT_QUOTA_BYTES, type AttachmentCacheUsage, type PickedFile,
+} from './attachment-bytes';
+export { AttachmentServerError, fetchAttachment, uploadBytes, uploadPendingAttachments, type ServerAccess } from './attachment-transfer';
+export type { AttachmentBytesRow } from './db';

@@ -18,3 +18,21 @@ export type SyncStateRow = { table: SyncTable; id: string; version: number; fv: 
 
 /** Presets and records this store only carries; their schemas belong to other modules. */
 export type LooseRow = { id: string } & Record<string, unknown>;
+
+/**
+ * File bytes kept on this device. `pending` = 1 while the server does not have them yet (added
+ * offline, or the upload was refused: `uploadError` says why); downloaded copies are evicted
+ * oldest-used first when the device quota is exceeded, pending ones never.
+ */
+export type AttachmentBytesRow = {
+  sha256: string;
+  bytes: Uint8Array;
+  size: number;
+  /** Sniffed from the bytes on this device; decides whether it is previewed. */
+  type: string;
+  pending: 0 | 1;
+  uploadError?: string;
+  /** Bytes the server confirmed so far (resumable upload). */
+  uploadedBytes?: number;
+  lastUsedAt: number;
+};

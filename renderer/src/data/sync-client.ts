@@ -1,6 +1,7 @@
 import { pullResponseSchema, pushResponseSchema, SCHEMA_VERSION, errorResponseSchema, type PullResponse, type PushResponse } from '../../../shared/sync';
 import { eventsTicketResponseSchema } from '../../../shared/directory/session';
 import type { ServiceDeskDb } from './db';
+import { cacheAssignedAttachments, uploadPendingAttachments } from './attachment-transfer';
 import { getClientId } from './mutate';
 import { applyPullPage } from './rebase';
 import { backoffDelay, createSyncStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
@@ -141,6 +142,9 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
 
   async function once(token: string): Promise<void> {
     const clientId = await getClientId(db);
+    const access = { baseUrl: opts.baseUrl, token, fetch: doFetch };
+    // Bytes first: a reference pushed before its file would point at nothing on the server.
+    await uploadPendingAttachments(db, access);
     let pushed = 0;
     let acked = 0;
     for (;;) {
@@ -165,6 +169,8 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
       cursor = page.reset ? 0 : page.cursor;
       if (!page.hasMore) break;
     }
+    // Opportunistic: a file that cannot be fetched now is tried at the next sync; the sync itself succeeded.
+    await cacheAssignedAttachments(db, access).catch(() => 0);
   }
 
   function scheduleRetry(): void {

@@ -6,6 +6,7 @@ import { EscalationMatrixSettings } from '../escalation';
 import { NotificationSettingsPanel } from '../alerts';
 import { CalendarSettings, PolicySettings } from '../admin';
 import { BackupSettings } from '../backup';
+import { AttachmentSettings } from '../attachments';
 import { DemoDataSettings } from '../demo';
 import { PeopleSettings } from '../people';
 import { MailSettings } from '../mail';
@@ -26,6 +27,7 @@ const sections: SettingsSection[] = [
   { id: 'calendars', labelKey: 'settings.sections.calendars', render: () => <CalendarSettings /> },
   { id: 'demo', labelKey: 'settings.sections.demo', render: () => <DemoDataSettings /> },
   { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
+  { id: 'attachments', labelKey: 'attachments.settings.title', render: () => <AttachmentSettings /> },
 ];
 
 export function SettingsPage({ section }: { section?: string }) {

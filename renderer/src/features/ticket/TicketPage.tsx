@@ -7,6 +7,7 @@ import { useTicket } from './use-ticket';
 import { ClocksPanel } from './ClocksPanel';
 import { Timeline } from './Timeline';
 import { NoteForm } from './NoteForm';
+import { AttachmentList } from '../attachments';
 import { StatusActions } from './StatusActions';
 import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
@@ -56,6 +57,7 @@ export function TicketPage({ id }: { id: string }) {
           <Timeline events={timeline} names={names} />
           <NoteForm ticketId={ticket.id} />
           <SendMail key={ticket.id} ticket={ticket} />
+          <AttachmentList ticketId={ticket.id} />
         </section>
         <aside className="ticket-side">
           <h2>{t('ticket.clocks')}</h2>

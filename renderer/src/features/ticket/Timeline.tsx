@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/ticket';
+import { AttachmentList } from '../attachments';
 
 function describe(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => string): string {
   switch (e.kind) {
@@ -42,6 +43,7 @@ export function Timeline({ events, names }: { events: TimelineEvent[]; names: Ma
             <span className="event-kind">{t(`timeline.kind.${e.kind}`)}{e.kind === 'note' ? ` · ${t(`note.${e.visibility}`)}` : ''}</span>
           </div>
           <div className="event-body">{describe(e, t)}</div>
+          {e.kind === 'note' && <AttachmentList ticketId={e.ticketId} owner={{ kind: 'note', id: e.id }} compact />}
         </li>
       ))}
     </ol>

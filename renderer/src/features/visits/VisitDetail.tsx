@@ -9,6 +9,7 @@ import { TicketHistory } from './TicketHistory';
 import { VisitWorkflow } from './VisitWorkflow';
 import type { MyVisitsData } from './use-my-visits';
 import { useTicketHistory } from './use-my-visits';
+import { AttachmentList } from '../attachments';
 
 /** One visit for the engineer: ticket, site, contact, arrival clock, workflow, parts, history. */
 export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVisitsData; onError: (m: string) => void }) {
@@ -53,6 +54,7 @@ export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVi
       )}
       <VisitWorkflow visit={visit} />
       <PartsPanel visit={visit} allowUse />
+      {visit.ticketId !== undefined && <AttachmentList ticketId={visit.ticketId} owner={{ kind: 'visit', id: visit.id }} />}
       {ticket && (
         <section>
           <h3>{t('visits.history')}</h3>

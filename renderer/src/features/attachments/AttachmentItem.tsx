@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { formatBytes, isPreviewableImage, type AttachmentRef } from '../../../../shared/attachments';
+import { useServices } from '../../app/services';
+import { AttachmentServerError, fetchAttachment } from '../../data';
+import { downloadBlob } from '../../host/download';
+import { useServerAccess } from './use-server-access';
+
+/**
+ * One attachment: its name as plain text, size and upload state; images are previewed from a
+ * blob: URL in an <img> once their bytes are here (sniffed on this device, never from the name);
+ * everything else is saved as a file. Nothing is ever rendered as HTML.
+ */
+export function AttachmentItem({ item }: { item: AttachmentRef }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const access = useServerAccess();
+  const local = useLiveQuery(() => db.attachmentBytes.get(item.sha256), [db, item.sha256]);
+  const [preview, setPreview] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!local || !isPreviewableImage(local.type)) return undefined;
+    const url = URL.createObjectURL(new Blob([local.bytes as Uint8Array<ArrayBuffer>], { type: local.type }));
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [local]);
+
+  async function load(): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+    setError(undefined);
+    if (local) return { bytes: local.bytes, type: local.type };
+    const server = await access();
+    if (!server) {
+      setError(t('attachments.notHere'));
+      return undefined;
+    }
+    setBusy(true);
+    try {
+      return await fetchAttachment(db, server, item.sha256);
+    } catch (e) {
+      setError(e instanceof AttachmentServerError ? (e.status === 404 ? t('attachments.notUploadedYet') : e.message) : t('attachments.offline'));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save() {
+    const got = await load();
+    // Saved as opaque bytes whatever they are: the browser or OS never opens them as a page.
+    if (got) downloadBlob(new Blob([got.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), item.name);
+  }
+
+  const state = local?.pending === 1 ? (local.uploadError ? t('attachments.uploadRefused', { reason: local.uploadError }) : t('attachments.waitingUpload')) : undefined;
+  return (
+    <li className="attachment" data-testid="attachment" data-name={item.name} data-state={local?.pending === 1 ? 'pending' : local ? 'here' : 'remote'}>
+      {preview ? <img className="attachment-preview" src={preview} alt={item.name} data-testid="attachment-preview" /> : null}
+      <span className="attachment-name">{item.name}</span>
+      <span className="muted"> · {formatBytes(item.size)}</span>
+      {state && <span className="attachment-state"> · {state}</span>}
+      <span className="attachment-actions">
+        {!preview && isPreviewableImage(item.type) && !local && (
+          <button type="button" className="link" disabled={busy} onClick={() => void load()}>{t('attachments.show')}</button>
+        )}
+        <button type="button" className="link" disabled={busy} onClick={() => void save()}>{t('attachments.save')}</button>
+      </span>
+      {error && <span className="error" role="alert"> {error}</span>}
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import { isPreviewableImage, sanitizeAttachmentName, sha256Schema, uploadStartSchema } from '../../shared/attachments';
+import type { AuthUser } from '../auth';
+import type { Db } from '../db/types';
+import { mayDownload } from './access';
+import { AttachmentError } from './errors';
+import type { AttachmentStore } from './store';
+
+type Env = { Variables: { user: AuthUser } };
+type ParseBody = <S extends z.ZodType>(c: Context, schema: S) => Promise<{ ok: true; value: z.infer<S> } | { ok: false; res: Response }>;
+type Middleware = (c: Context<Env>, next: () => Promise<void>) => Promise<Response | void>;
+
+/** Paths under this prefix carry file bytes and set their own body limit. */
+export const ATTACHMENT_PATH_PREFIX = '/attachments/';
+
+const refuse = (c: Context, e: AttachmentError) => c.json({ error: { code: e.code, message: e.message, ...(e.offset !== undefined ? { offset: e.offset } : {}) } }, e.status);
+
+/** RFC 6266 / 5987: an ASCII fallback name plus the exact UTF-8 one, so every browser saves it right. */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Upload (start/resume, then pieces at an offset) and download of attachment bytes, for signed-in
+ * users of the tenant. Downloads are always `attachment` with nosniff and a sandboxing CSP, and
+ * are never served as HTML: what is not a previewable image goes out as octet-stream.
+ */
+export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: AttachmentStore; now: () => number; parseBody: ParseBody; requireUser: Middleware }): void {
+  const { store, db, now } = deps;
+  const guard = async <T>(c: Context, fn: () => Promise<T>): Promise<T | Response> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof AttachmentError) return refuse(c, e);
+      throw e;
+    }
+  };
+  const small = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: { code: 'too_large', message: 'this request body is too large' } }, 413) });
+  const piece = bodyLimit({
+    maxSize: store.limits.maxChunkBytes,
+    onError: (c) => c.json({ error: { code: 'chunk_too_large', message: `send the file in pieces of at most ${store.limits.maxChunkBytes} bytes` } }, 413),
+  });
+
+  app.get('/attachments/usage', deps.requireUser, async (c) => c.json(await store.usage(c.get('user').tenantId)));
+
+  app.post('/attachments/uploads', small, deps.requireUser, async (c) => {
+    const body = await deps.parseBody(c, uploadStartSchema);
+    if (!body.ok) return body.res;
+    const r = await guard(c, () => store.begin(c.get('user').tenantId, body.value.sha256, body.value.size, now()));
+    return r instanceof Response ? r : c.json(r);
+  });
+
+  app.put('/attachments/uploads/:sha256', piece, deps.requireUser, async (c) => {
+    const sha = sha256Schema.safeParse(c.req.param('sha256'));
+    const offset = Number(c.req.query('offset'));
+    if (!sha.success || !Number.isSafeInteger(offset) || offset < 0) return c.json({ error: { code: 'invalid_request', message: 'PUT /attachments/uploads/<sha256>?offset=<bytes already sent> with the next piece as the body' } }, 400);
+    if (!(c.req.header('content-type') ?? '').startsWith('application/octet-stream')) return c.json({ error: { code: 'unsupported_media_type', message: 'send the piece as application/octet-stream' } }, 415);
+    const chunk = new Uint8Array(await c.req.arrayBuffer());
+    const r = await guard(c, () => store.append(c.get('user').tenantId, sha.data, offset, chunk, now()));
+    return r instanceof Response ? r : c.json(r);
+  });
+
+  app.get('/attachments/:sha256', deps.requireUser, async (c) => {
+    const sha = sha256Schema.safeParse(c.req.param('sha256'));
+    if (!sha.success) return c.json({ error: { code: 'invalid_request', message: sha.error.issues[0]?.message ?? 'bad hash' } }, 400);
+    const user = c.get('user');
+    // The same answer for "not stored" and "not yours", so a field engineer cannot probe the tenant's files.
+    const missing = () => c.json({ error: { code: 'not_found', message: 'this attachment is not on the server (yet): the device that added it has not uploaded it, or you may not see its ticket' } }, 404);
+    if (!(await mayDownload(db, user, sha.data))) return missing();
+    const found = await store.get(user.tenantId, sha.data);
+    if (!found) return missing();
+    const name = sanitizeAttachmentName(c.req.query('name') ?? sha.data);
+    return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': isPreviewableImage(found.blob.type) ? found.blob.type : 'application/octet-stream',
+      'content-length': String(found.blob.size),
+      'content-disposition': contentDisposition(name),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, max-age=31536000, immutable',
+      'x-attachment-type': found.blob.type,
+    });
+  });
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import {
+  DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_TENANT_ATTACHMENT_QUOTA_BYTES, UPLOAD_CHUNK_BYTES, attachmentTypeSchema, sniffAttachmentType,
+  type AttachmentBlob, type UploadState,
+} from '../../shared/attachments';
+import type { Db, Queryable } from '../db/types';
+import { AttachmentError, quotaExceeded, tooLarge } from './errors';
+
+export type AttachmentLimits = {
+  /** Largest single file in bytes. */
+  maxFileBytes: number;
+  /** Bytes one tenant may store, unfinished uploads included. */
+  tenantQuotaBytes: number;
+  /** Largest piece accepted in one append. */
+  maxChunkBytes: number;
+  /** An unfinished upload untouched this long is dropped and its reservation freed. */
+  staleUploadMs: number;
+};
+
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
+  maxFileBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+  tenantQuotaBytes: DEFAULT_TENANT_ATTACHMENT_QUOTA_BYTES,
+  maxChunkBytes: 4 * UPLOAD_CHUNK_BYTES,
+  staleUploadMs: 24 * 3600_000,
+};
+
+type Mismatch = { status: 'mismatch'; digest: string };
+type BlobRow = { size: string | number; received: string | number; complete: boolean; content_type: string | null };
+
+const SNIFF_BYTES = 512;
+// Bytes cross the driver as base64 text: PGlite converts bytea parameters and results byte by byte
+// in JavaScript (about ten times slower per MiB), while encode/decode run inside the database and
+// Buffer's base64 is native. PostgreSQL runs the same SQL.
+const AS_BASE64 = "encode(bytes, 'base64')";
+const toBase64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64');
+// Any constant works; combined with the tenant it serialises quota checks of one tenant only.
+const QUOTA_LOCK = 724_312;
+
+const toBlob = (sha256: string, r: BlobRow): AttachmentBlob => ({ sha256, size: Number(r.size), type: attachmentTypeSchema.catch('application/octet-stream').parse(r.content_type) });
+
+/**
+ * Attachment bytes on the server, content-addressed by SHA-256 per tenant in the database (bytea,
+ * so PostgreSQL and the embedded PGlite behave the same). Uploads are resumable: `begin` reserves
+ * the size against the quota and says how far an earlier attempt got, `append` adds the next piece
+ * at exactly that offset, and the last piece checks the hash and sniffs the type. Bytes already
+ * stored complete at once (dedup), whoever uploaded them.
+ */
+export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> = {}) {
+  const lim: AttachmentLimits = { ...DEFAULT_ATTACHMENT_LIMITS, ...limits };
+
+  async function usedBytes(tx: Queryable, tenantId: string): Promise<number> {
+    const [r] = await tx.query<{ used: string | number | null }>('SELECT coalesce(sum(size), 0) AS used FROM attachment_blobs WHERE tenant_id = $1', [tenantId]);
+    return Number(r?.used ?? 0);
+  }
+
+  async function begin(tenantId: string, sha256: string, size: number, now = Date.now()): Promise<UploadState> {
+    if (size > lim.maxFileBytes) throw tooLarge(size, lim.maxFileBytes);
+    const state = await db.transaction(async (tx): Promise<UploadState | Mismatch> => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [QUOTA_LOCK, tenantId]);
+      await tx.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND NOT complete AND updated_at < $2', [tenantId, new Date(now - lim.staleUploadMs).toISOString()]);
+      const [row] = await tx.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
+      if (row?.complete) return { status: 'complete', blob: toBlob(sha256, row) };
+      if (row && Number(row.size) === size) return { status: 'partial', offset: Number(row.received) };
+      // A different size for the same hash: the earlier attempt was wrong about its file; start over.
+      if (row) await tx.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
+      const used = await usedBytes(tx, tenantId);
+      if (used + size > lim.tenantQuotaBytes) throw quotaExceeded(size, used, lim.tenantQuotaBytes);
+      await tx.query('INSERT INTO attachment_blobs (tenant_id, sha256, size, updated_at) VALUES ($1, $2, $3, $4)', [tenantId, sha256, size, new Date(now).toISOString()]);
+      if (size === 0) return finish(tx, tenantId, sha256, 0);
+      return { status: 'partial', offset: 0 };
+    });
+    return discardOnMismatch(tenantId, sha256, state);
+  }
+
+  // Outside the transaction that found it, so the removal is not rolled back with the refusal: a
+  // retry then starts clean and wrong bytes are never served.
+  async function discardOnMismatch(tenantId: string, sha256: string, state: UploadState | Mismatch): Promise<UploadState> {
+    if (state.status !== 'mismatch') return state;
+    await db.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2 AND NOT complete', [tenantId, sha256]);
+    throw new AttachmentError('hash_mismatch', 422, `the uploaded bytes do not match their SHA-256 (got ${state.digest.slice(0, 12)}…); the upload was discarded, send the file again`);
+  }
+
+  /** Hashes the stored pieces in order and marks them complete, or reports that they do not match. */
+  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number): Promise<UploadState | Mismatch> {
+    const hash = createHash('sha256');
+    let head: Uint8Array = new Uint8Array(0);
+    let at = 0;
+    // One piece at a time, so a large file never needs a second full copy in memory.
+    for (;;) {
+      const [part] = await tx.query<{ b64: string }>(`SELECT ${AS_BASE64} AS b64 FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset = $3`, [tenantId, sha256, at]);
+      if (!part) break;
+      const bytes = Buffer.from(part.b64, 'base64');
+      hash.update(bytes);
+      if (head.length < SNIFF_BYTES) head = concat(head, bytes.subarray(0, SNIFF_BYTES - head.length));
+      at += bytes.length;
+    }
+    const digest = hash.digest('hex');
+    if (at !== size || digest !== sha256) return { status: 'mismatch', digest };
+    const type = sniffAttachmentType(head);
+    await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type]);
+    return { status: 'complete', blob: { sha256, size, type } };
+  }
+
+  async function append(tenantId: string, sha256: string, offset: number, chunk: Uint8Array, now = Date.now()): Promise<UploadState> {
+    if (chunk.length > lim.maxChunkBytes) throw new AttachmentError('chunk_too_large', 413, `send the file in pieces of at most ${lim.maxChunkBytes} bytes`);
+    const state = await db.transaction(async (tx): Promise<UploadState | Mismatch> => {
+      const [row] = await tx.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2 FOR UPDATE', [tenantId, sha256]);
+      if (!row) throw new AttachmentError('not_found', 404, 'no upload of this file is under way: start it again');
+      if (row.complete) return { status: 'complete', blob: toBlob(sha256, row) };
+      const received = Number(row.received);
+      const size = Number(row.size);
+      if (offset !== received) throw new AttachmentError('offset_mismatch', 409, `the server has ${received} bytes of this file; continue from there`, received);
+      if (received + chunk.length > size) throw new AttachmentError('size_mismatch', 400, `this piece goes past the announced size of ${size} bytes`);
+      if (chunk.length === 0) return { status: 'partial', offset: received };
+      await tx.query("INSERT INTO attachment_parts (tenant_id, sha256, byte_offset, bytes) VALUES ($1, $2, $3, decode($4, 'base64'))", [tenantId, sha256, offset, toBase64(chunk)]);
+      const next = received + chunk.length;
+      await tx.query('UPDATE attachment_blobs SET received = $3, updated_at = $4 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, next, new Date(now).toISOString()]);
+      if (next < size) return { status: 'partial', offset: next };
+      return finish(tx, tenantId, sha256, size);
+    });
+    return discardOnMismatch(tenantId, sha256, state);
+  }
+
+  /** Stores whole bytes in one call (server-side producers such as inbound mail); dedups like an upload. */
+  async function put(tenantId: string, bytes: Uint8Array, now = Date.now()): Promise<AttachmentBlob> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    let state = await begin(tenantId, sha256, bytes.length, now);
+    while (state.status === 'partial') {
+      const at = state.offset;
+      state = await append(tenantId, sha256, at, bytes.subarray(at, at + lim.maxChunkBytes), now);
+    }
+    return state.blob;
+  }
+
+  /** Size and sniffed type of complete bytes, or undefined. */
+  async function stat(tenantId: string, sha256: string): Promise<AttachmentBlob | undefined> {
+    const [row] = await db.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2 AND complete', [tenantId, sha256]);
+    return row ? toBlob(sha256, row) : undefined;
+  }
+
+  /** The complete bytes with their facts, or undefined while missing or unfinished. */
+  async function get(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; bytes: Uint8Array } | undefined> {
+    const blob = await stat(tenantId, sha256);
+    if (!blob) return undefined;
+    const parts = await db.query<{ b64: string }>(`SELECT ${AS_BASE64} AS b64 FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 ORDER BY byte_offset`, [tenantId, sha256]);
+    const bytes = new Uint8Array(blob.size);
+    let at = 0;
+    for (const p of parts) {
+      const piece = Buffer.from(p.b64, 'base64');
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    return { blob, bytes };
+  }
+
+  /** Bytes stored and reserved by a tenant, and its quota. */
+  async function usage(tenantId: string): Promise<{ usedBytes: number; quotaBytes: number }> {
+    return { usedBytes: await usedBytes(db, tenantId), quotaBytes: lim.tenantQuotaBytes };
+  }
+
+  return { limits: lim, begin, append, put, stat, get, usage };
+}
+export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

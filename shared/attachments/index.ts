@@ -1,0 +1,5 @@
+export * from './limits';
+export * from './name';
+export * from './sniff';
+export * from './schema';
+export * from './ticket-attachments';
