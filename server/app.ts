@@ -15,6 +15,8 @@ import type { ThrottlePolicy } from './throttle';
 import { createPokeHub } from './poke-hub';
 import { pull } from './pull';
 import { push } from './push';
+import { mountMailRoutes } from './mail/mail-routes';
+import type { SecretBox } from './mail/secret-box';
 
 export type ServerOptions = {
   db: Db;
@@ -32,6 +34,8 @@ export type ServerOptions = {
   trustProxy?: boolean;
   /** Seconds between SSE keep-alive comments (proxies close silent streams). */
   heartbeatSeconds?: number;
+  /** Seals mailbox passwords; without it the Settings › Mail API is not offered. */
+  mailSecrets?: SecretBox;
   /** Attachment size limit, tenant quota and upload piece size (defaults in server/attachments). */
   attachmentLimits?: Partial<AttachmentLimits>;
 };
@@ -111,6 +115,7 @@ export function createServer(opts: ServerOptions) {
 
   mountAccountRoutes(app, { db, now, tokenTtlMs, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}), trustProxy: opts.trustProxy ?? false, fail, parseBody, requireUser });
 
+  if (opts.mailSecrets) mountMailRoutes(app, { db, secrets: opts.mailSecrets, fail, parseBody, requireUser });
   const attachments = createAttachmentStore(db, opts.attachmentLimits);
   mountAttachmentRoutes(app, { db, store: attachments, now, parseBody, requireUser });
 

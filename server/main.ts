@@ -10,6 +10,8 @@ import { listen } from './http';
 import { DEFAULT_DATA_DIR, openDb } from './open-db';
 import { DEFAULT_ALLOWED_ORIGINS, parseOrigins } from './origins';
 import { readPassword } from './read-password';
+import { startMailService } from './mail/mail-service';
+import { createSecretBox, loadMailKey } from './mail/secret-box';
 import { DEMO_PASSWORD, DEMO_TENANT, demoUsers, seedDemoIfEmpty } from './seed';
 
 const USAGE = 'usage: tsx server/main.ts create-user --tenant <id> --email <email> --role agent|dispatcher|field_engineer|admin [--region <r>] [--name <n>] [--calendar <calendar id>] [--skills <product line,...>]\nThe password is asked for (not shown as you type) or read from the first line of stdin.';
@@ -108,12 +110,15 @@ async function serveCommand(argv: string[]): Promise<void> {
   const maxFileBytes = megabytes('ATTACHMENT_MAX_MB');
   const tenantQuotaBytes = megabytes('ATTACHMENT_QUOTA_MB');
   const attachmentLimits = { ...(maxFileBytes ? { maxFileBytes } : {}), ...(tenantQuotaBytes ? { tenantQuotaBytes } : {}) };
-  const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits });
+  const mailSecrets = createSecretBox(loadMailKey(process.env, dataDir));
+  const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits, mailSecrets });
+  const mail = startMailService({ db, secrets: mailSecrets, pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
   const port = Number(process.env.PORT ?? 8787);
   const http = await listen(server, port, host);
   console.log(`sync server on ${http.url} (${db.kind}); browser origins allowed: ${allowedOrigins.join(', ')}`);
   const stop = async () => {
     await http.close();
+    await mail.stop();
     await server.close();
     await db.close();
     release();

@@ -12,10 +12,11 @@ import { revokeUserTokens } from './sessions';
 type UserRow = { id: string; email: string; name: string; role: UserRole; region: string; active: boolean; data: { calendarId?: string; skills?: string[] } | null };
 
 export async function listPeople(db: Db, tenant: string): Promise<Person[]> {
+  // The server's own mail user (it files mail as tickets and cannot sign in) is not a person to manage.
   const rows = await db.query<UserRow>(
     `SELECT u.id, u.email, u.name, u.role, u.region, u.active, e.data FROM users u
      LEFT JOIN entities e ON e.tenant_id = u.tenant_id AND e.tbl = 'engineers' AND e.id = u.id
-     WHERE u.tenant_id = $1 ORDER BY u.active DESC, lower(u.name), u.email`,
+     WHERE u.tenant_id = $1 AND u.id NOT LIKE 'mail-system-%' ORDER BY u.active DESC, lower(u.name), u.email`,
     [tenant],
   );
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, region: r.region, active: r.active, calendarId: r.data?.calendarId ?? DEFAULT_ENGINEER_CALENDAR, skills: r.data?.skills ?? [] }));

@@ -8,6 +8,7 @@ import { prepared } from './db/prepared';
 import type { BriefTx, Db, Queryable } from './db/types';
 import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
+import { queueOutboundMail, type QueuedMail } from './mail/outbound-queue';
 
 export { POKE_CHANNEL } from './push-rows';
 
@@ -122,6 +123,7 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   const results: MutationResult[] = [];
   const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
   const restamp = new Set<string>();
+  const mails: QueuedMail[] = [];
   let expected = last + 1;
   let gapAt: number | undefined;
   let wrote = false;
@@ -176,6 +178,8 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
         conflictIds.push(...b.body.conflicts.map((c) => c.id));
       }
     }
+    // An accepted "send mail" is queued for the SMTP sender in this same transaction: stored exactly when the mutation is.
+    if (status === 'applied' && p?.ok && p.mutation.name === 'mail.send@1') mails.push({ clientId, mutationId: m.id, args: p.mutation.args });
     if (reasons.length > 0) result.message = reasons.join('; ');
     if (conflictIds.length > 0) result.conflictIds = conflictIds;
     if (result.status !== 'applied') state.audits.push({ mutation_id: m.id, name: m.name, args: m.args ?? null, status: result.status, reason: result.message ?? '' });
@@ -184,8 +188,9 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   }
   const { rows, audits } = state.drain();
   // Most pushes end with this write: it then carries the COMMIT (one round trip fewer).
-  const writeIsLast = deferred.length === 0 && restamp.size === 0;
+  const writeIsLast = deferred.length === 0 && restamp.size === 0 && mails.length === 0;
   await writeRows(writeIsLast ? { query: tx.last } : tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
+  if (mails.length > 0) await queueOutboundMail(tx, user.tenantId, mails);
   for (const d of deferred) {
     wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
   }
@@ -197,6 +202,15 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
     );
   }
   return { results, last: expected - 1, wrote, ...(gapAt !== undefined ? { gapAt } : {}) };
+}
+
+/**
+ * Applies mutations as `user` inside the caller's transaction: the server's own writes (mail filed
+ * as tickets and notes) go through the same mutators, versions and pokes as any device's push.
+ */
+export async function applyInTransaction(tx: Queryable, user: AuthUser, clientId: string, ms: MutationEnvelope[], now: () => number): Promise<MutationResult[]> {
+  // The caller's transaction goes on after this: nothing here may commit it.
+  return (await applyBatch({ query: tx.query, last: tx.query }, user, clientId, ms, now, false)).results;
 }
 
 async function confirmUnderSavepoint(tx: Queryable, user: AuthUser, clientId: string, visit: ReturnType<typeof bookingsToReview>[number], ctx: MutationCtx, result: MutationResult, state: BatchState): Promise<boolean> {

@@ -13,6 +13,8 @@ export const customerSchema = z.object({
   calendarId: z.string().min(1),
   language: z.string().default('en'),
   site: z.object({ address: z.string().default(''), timeZone: z.string().default('UTC') }).default({ address: '', timeZone: 'UTC' }),
+  /** Addresses (`ops@acme.example.com`) or domains (`acme.example.com`) the customer's mail comes from: a support mailbox files their mail under them. */
+  emailDomains: z.array(z.string().trim().toLowerCase().min(3).max(254)).max(100).optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 

@@ -45,6 +45,8 @@ function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | u
       return firstLine(`${e.change} ${e.detail}`);
     case 'conflict':
       return e.field;
+    case 'mail':
+      return `${e.to.join(', ')}: ${firstLine(e.subject)}`;
   }
 }
 

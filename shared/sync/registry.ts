@@ -17,6 +17,7 @@ import { visitCreate } from './mutations/visit-create';
 import { visitAction } from './mutations/visit-action';
 import { visitParts } from './mutations/visit-parts';
 import { viewDelete, viewPut } from './mutations/saved-view';
+import { mailRecordResult, mailSend } from './mutations/mail';
 import { attachmentAdd } from './mutations/attachment-add';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
@@ -73,6 +74,8 @@ const defs = [
   visitParts,
   viewPut,
   viewDelete,
+  mailSend,
+  mailRecordResult,
   attachmentAdd,
 ] as const;
 

@@ -38,6 +38,17 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     automatic: z.boolean(),
   }),
   z.object({ ...base, kind: z.literal('visit'), visitId: z.string(), change: z.string(), detail: z.string().default('') }),
+  // Mail sent from the ticket: queued on the device, then sent or failed (with the reason) by the server.
+  z.object({
+    ...base,
+    kind: z.literal('mail'),
+    status: z.enum(['queued', 'sent', 'failed']),
+    mailId: z.string().min(1),
+    to: z.array(z.string()),
+    subject: z.string(),
+    text: z.string().default(''),
+    reason: z.string().default(''),
+  }),
   z.object({ ...base, kind: z.literal('conflict'), field: z.string(), mine: z.string(), theirs: z.string(), resolved: z.boolean().default(false) }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

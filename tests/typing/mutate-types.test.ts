@@ -29,6 +29,8 @@ export function typedCalls(mutate: Mutate): void {
 /** One entry per mutation name the type map knows; a name missing here, or extra, does not compile. */
 const typedNames: Record<MutationName, true> = {
   'ticket.create@1': true,
+  'mail.send@1': true,
+  'mail.recordResult@1': true,
   'ticket.update@1': true,
   'ticket.changeSeverity@2': true,
   'ticket.changeStatus@1': true,

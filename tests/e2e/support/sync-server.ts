@@ -25,13 +25,13 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `server/main.ts` (PORT=0: the OS picks a free port) and resolves once it listens. */
-export async function startSyncServer(): Promise<RunningSyncServer> {
+export async function startSyncServer(extraEnv: Record<string, string> = {}): Promise<RunningSyncServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sd-e2e-sync-'));
   // `node --import tsx` keeps the server in this one child process, so stopping it stops the server.
   const webOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4317}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
     cwd: process.cwd(),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: webOrigin },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', CORS_ORIGINS: webOrigin, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,6 @@
 import type { Collection, Table } from 'dexie';
 import { CLOSED, NO_DUE, ticketIndex } from '../../data/queue-keys';
+import { UNKNOWN_SENDER_CUSTOMER } from '../../../../shared/mail';
 
 /** A ticket row as the queues index it (the ticket plus its derived queue keys). */
 type Row = { id: string };
@@ -21,6 +22,8 @@ export const builtInViews: QueueView[] = [
   { id: 'edown', labelKey: 'views.edown', range: (t) => keyRange(t, 'qEDown', 1) },
   { id: 'waiting', labelKey: 'views.waiting', range: (t) => keyRange(t, 'status', 'waiting_customer') },
   { id: 'on_site', labelKey: 'views.onSite', range: (t) => keyRange(t, 'qOnSite', 1) },
+  // Mail from senders no customer claims waits here until someone files it under a customer.
+  { id: 'mail_triage', labelKey: 'mail.triageView', range: (t) => keyRange(t, 'customerId', UNKNOWN_SENDER_CUSTOMER) },
   { id: 'all', labelKey: 'views.all', range: (t) => t.where(ticketIndex.dueAt).below(CLOSED) },
   { id: 'closed', labelKey: 'views.closed', range: (t) => t.where(ticketIndex.dueAt).aboveOrEqual(CLOSED) },
 ];

@@ -13,6 +13,7 @@ import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
+import { SendMail } from '../mail';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -55,6 +56,7 @@ export function TicketPage({ id }: { id: string }) {
           <h2>{t('ticket.timeline')}</h2>
           <Timeline events={timeline} names={names} />
           <NoteForm ticketId={ticket.id} />
+          <SendMail key={ticket.id} ticket={ticket} />
           <AttachmentList ticketId={ticket.id} />
         </section>
         <aside className="ticket-side">

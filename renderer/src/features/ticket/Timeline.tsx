@@ -24,6 +24,8 @@ function describe(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) 
       return t('timeline.visit', { change: e.change }) + (e.detail ? ` — ${e.detail}` : '');
     case 'conflict':
       return t('timeline.conflict', { field: e.field, mine: e.mine, theirs: e.theirs });
+    case 'mail':
+      return t(`mail.timeline.${e.status}`, { to: e.to.join(', '), subject: e.subject, reason: e.reason }) + (e.text ? `\n\n${e.text}` : '');
   }
 }
 

@@ -1,0 +1,2 @@
+export { MailSettings } from './MailSettings';
+export { SendMail } from './SendMail';

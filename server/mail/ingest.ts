@@ -1,0 +1,148 @@
+import { customerSchema } from '../../shared/directory/schema';
+import { classifyInbound, foldQuotedHistory, matchCustomer, ticketIdInSubject, UNKNOWN_SENDER_CUSTOMER, type MailboxSettings, type MailCustomer } from '../../shared/mail';
+import { initialPriority } from '../../shared/policy/priority';
+import type { Ticket } from '../../shared/ticket/schema';
+import type { Queryable, Db } from '../db/types';
+import { mailWriter } from './mail-actor';
+import { parseMessage, type ParsedMessage } from './parse-message';
+import { findPolicy } from './policy-lookup';
+
+export type Mailbox = { tenantId: string; settings: MailboxSettings };
+export type FetchedMessage = { uidValidity: number; uid: number; source: Buffer };
+export type IngestOutcome = { outcome: 'ticket' | 'note' | 'auto_reply' | 'bounce' | 'loop' | 'rejected' | 'duplicate'; ticketId?: string; detail?: string };
+
+/** The mailbox's settings do not fit the tenant (a default policy that does not exist): nothing is filed, the admin is told, the next poll tries again. */
+export class MailConfigError extends Error {
+  override readonly name = 'MailConfigError';
+}
+
+const DESCRIPTION_MAX = 20_000;
+const NOTE_MAX = 50_000;
+
+async function ownMessageIds(tx: Queryable, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ message_id: string; ticket_id: string }>(
+    `SELECT message_id, ticket_id FROM mail_outbound WHERE tenant_id = $1 AND message_id = ANY($2::text[])
+     UNION ALL SELECT message_id, ticket_id FROM mail_messages WHERE tenant_id = $1 AND message_id = ANY($2::text[]) AND ticket_id IS NOT NULL`,
+    [tenantId, ids],
+  );
+  return new Map(rows.map((r) => [r.message_id, r.ticket_id]));
+}
+
+async function liveTicket(tx: Queryable, tenantId: string, id: string | undefined): Promise<Ticket | undefined> {
+  if (!id) return undefined;
+  const [row] = await tx.query<{ data: Ticket }>(`SELECT data FROM entities WHERE tenant_id = $1 AND tbl = 'tickets' AND id = $2 AND NOT deleted`, [tenantId, id]);
+  return row?.data;
+}
+
+/** The ticket a reply belongs to: the id in the subject, else the newest referenced message we know. */
+async function threadOf(tx: Queryable, tenantId: string, m: ParsedMessage, known: Map<string, string>): Promise<Ticket | undefined> {
+  const bySubject = await liveTicket(tx, tenantId, ticketIdInSubject(m.headers.subject));
+  if (bySubject) return bySubject;
+  for (const id of [...m.headers.inReplyTo, ...[...m.headers.references].reverse()]) {
+    const t = await liveTicket(tx, tenantId, known.get(id));
+    if (t) return t;
+  }
+  return undefined;
+}
+
+async function customers(tx: Queryable, tenantId: string): Promise<Array<MailCustomer & { region: string; policyId: string; tier: ReturnType<typeof customerSchema.parse>['contractTier'] }>> {
+  const rows = await tx.query<{ data: unknown }>(`SELECT data FROM entities WHERE tenant_id = $1 AND tbl = 'customers' AND NOT deleted`, [tenantId]);
+  return rows.flatMap((r) => {
+    const c = customerSchema.safeParse(r.data);
+    return c.success ? [{ id: c.data.id, emailDomains: c.data.emailDomains ?? [], region: c.data.region, policyId: c.data.policyId, tier: c.data.contractTier }] : [];
+  });
+}
+
+function attachmentLines(m: ParsedMessage): string {
+  return m.attachments.map((a) => `📎 ${a.filename} (${a.contentType}, ${a.size} B)`).join('\n');
+}
+
+function noteText(m: ParsedMessage): string {
+  const { reply, quoted } = foldQuotedHistory(m.text);
+  const body = reply || (quoted ? '' : m.text);
+  const parts = [`✉ ${m.fromName ? `${m.fromName} <${m.headers.from}>` : m.headers.from}`, body, quoted ? '> …' : '', attachmentLines(m)].filter((s) => s.length > 0);
+  return parts.join('\n\n').slice(0, NOTE_MAX);
+}
+
+/**
+ * Files one fetched message exactly once. Its bookkeeping row and everything it creates commit in
+ * one transaction; the unique keys (mailbox UID, Message-ID) make a second attempt — after a
+ * restart, or by another instance fetching the same message — find the row and do nothing.
+ */
+export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, now: () => number): Promise<IngestOutcome> {
+  const { tenantId, settings } = box;
+  const fallbackId = `uid-${msg.uidValidity}-${msg.uid}@${settings.id}.mailbox.invalid`;
+  const m = await parseMessage(msg.source, fallbackId);
+  return db.transaction(async (tx) => {
+    const claimed = await tx.query(
+      `INSERT INTO mail_messages (tenant_id, mailbox_id, uid_validity, uid, message_id, outcome) VALUES ($1, $2, $3, $4, $5, 'rejected') ON CONFLICT DO NOTHING RETURNING 1`,
+      [tenantId, settings.id, msg.uidValidity, msg.uid, m.headers.messageId],
+    );
+    if (claimed.length === 0) return { outcome: 'duplicate' };
+    const record = async (o: IngestOutcome): Promise<IngestOutcome> => {
+      await tx.query(`UPDATE mail_messages SET outcome = $5, ticket_id = $6, detail = $7 WHERE tenant_id = $1 AND mailbox_id = $2 AND uid_validity = $3 AND uid = $4`, [tenantId, settings.id, msg.uidValidity, msg.uid, o.outcome, o.ticketId ?? null, o.detail ?? '']);
+      return o;
+    };
+    const known = await ownMessageIds(tx, tenantId, [m.headers.messageId, ...m.headers.inReplyTo, ...m.headers.references]);
+    const senders = (await tx.query<{ sender: string }>(`SELECT settings->'smtp'->>'from' AS sender FROM mailboxes WHERE tenant_id = $1`, [tenantId])).map((r) => r.sender);
+    const ownIds = new Set((await tx.query<{ message_id: string }>(`SELECT message_id FROM mail_outbound WHERE tenant_id = $1 AND message_id = $2`, [tenantId, m.headers.messageId])).map((r) => r.message_id));
+    const kind = classifyInbound(m.headers, { addresses: [...senders, settings.smtp.from], isOwnMessageId: (id) => ownIds.has(id) });
+    if (kind !== 'normal') return record({ outcome: kind, detail: `${m.headers.from}: ${m.headers.subject}`.slice(0, 500) });
+    if (!m.headers.from) return record({ outcome: 'rejected', detail: 'no sender address' });
+
+    const writer = await mailWriter(tx, tenantId);
+    const ticket = await threadOf(tx, tenantId, m, known);
+    const t = now();
+    if (ticket) {
+      const calls: Parameters<typeof writer.run>[0] = [{ name: 'timeline.addNote@1', args: { ticketId: ticket.id, visibility: 'external', text: noteText(m) } }];
+      // The customer answered: the wait for them is over and the paused clocks run again.
+      if (ticket.status === 'waiting_customer') calls.push({ name: 'ticket.changeStatus@1', args: { ticketId: ticket.id, to: 'in_progress', reason: '' } });
+      const results = await writer.run(calls, t);
+      const bad = results.find((r) => r.status !== 'applied');
+      return record({ outcome: 'note', ticketId: ticket.id, ...(bad ? { detail: bad.message ?? bad.status } : {}) });
+    }
+
+    const all = await customers(tx, tenantId);
+    const customerId = matchCustomer(m.headers.from, all);
+    const customer = all.find((c) => c.id === customerId);
+    const d = settings.defaults;
+    const policyId = customer?.policyId ?? d.policyId;
+    const policy = await findPolicy(tx, tenantId, policyId);
+    if (!policy) throw new MailConfigError(`policy "${policyId}" is not defined in this tenant: choose an existing one in the mailbox defaults (Settings › Mail)`);
+    const severity = policy.severityLevels.some((l) => l.id === d.severity && !l.aboveTop) ? d.severity : (policy.severityLevels.filter((l) => !l.aboveTop).at(-1)?.id ?? d.severity);
+    const id = writer.nextTicketId();
+    const description = [m.text, attachmentLines(m)].filter((s) => s.length > 0).join('\n\n').slice(0, DESCRIPTION_MAX);
+    const newTicket: Ticket = {
+      id,
+      title: (m.headers.subject || m.text.split('\n').find((l) => l.trim()) || m.headers.from).slice(0, 300).trim() || m.headers.from,
+      description,
+      channel: 'email',
+      customerId: customer?.id ?? UNKNOWN_SENDER_CUSTOMER,
+      contactName: m.fromName,
+      contactEmail: m.headers.from,
+      contactPhone: '',
+      productLine: d.productLine,
+      product: d.product,
+      productVersion: '',
+      region: customer?.region ?? d.region,
+      policyId,
+      severity,
+      impact: d.impact,
+      urgency: d.urgency,
+      priority: initialPriority(policy, d.impact, d.urgency, customer?.tier),
+      status: 'received',
+      escalationLevel: 0,
+      onSite: false,
+      intake: {},
+      sla: { severityHistory: [{ at: t, severity }], pauses: [], customerUpdates: [] },
+      createdAt: t,
+      updatedAt: t,
+      createdBy: '',
+    };
+    // The mail itself also opens the timeline, as every later customer mail does: agents read the conversation in one place.
+    const [r] = await writer.run([{ name: 'ticket.create@1', args: { ticket: newTicket } }, { name: 'timeline.addNote@1', args: { ticketId: id, visibility: 'external', text: noteText(m) } }], t);
+    if (r?.status !== 'applied') return record({ outcome: 'rejected', detail: r?.message ?? 'the ticket could not be created' });
+    return record({ outcome: 'ticket', ticketId: id, ...(customer ? {} : { detail: 'unknown sender: in the mail triage queue' }) });
+  });
+}
