@@ -27,6 +27,9 @@ export function refused(code: RefusalCode, message: string, params: Record<strin
   return { ok: false, refusal: { code, message, params } };
 }
 
+/** Who an automatic change (an escalation rule, an alert) is attributed to on the timeline. */
+export const SYSTEM_ACTOR = 'system';
+
 /** Who acts and when, and the id the command's timeline event gets (each caller has its own deterministic scheme). */
 export type CommandCtx = { now: number; by: string; eventId: string };
 
