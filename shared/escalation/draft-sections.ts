@@ -43,6 +43,8 @@ function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | u
       return `${e.levelName}${e.automatic ? ` (${v.automatic})` : ''}${e.recipients.length ? `: ${e.recipients.join(', ')}` : ''}`;
     case 'visit':
       return firstLine(`${e.change} ${e.detail}`);
+    case 'rfo':
+      return e.step === 'delivered' ? firstLine(e.fileName || e.document) : '';
     case 'conflict':
       return e.field;
   }

@@ -17,6 +17,7 @@ import { visitCreate } from './mutations/visit-create';
 import { visitAction } from './mutations/visit-action';
 import { visitParts } from './mutations/visit-parts';
 import { viewDelete, viewPut } from './mutations/saved-view';
+import { ticketDeliverRfo, ticketRequestRfo } from './mutations/ticket-rfo';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -72,6 +73,8 @@ const defs = [
   visitParts,
   viewPut,
   viewDelete,
+  ticketRequestRfo,
+  ticketDeliverRfo,
 ] as const;
 
 type Def = (typeof defs)[number];

@@ -17,7 +17,9 @@ export type RefusalCode =
   | 'unknown_priority'
   | 'edown_incomplete'
   | 'illegal_transition'
-  | 'admin_only';
+  | 'admin_only'
+  | 'rfo_not_offered'
+  | 'rfo_not_requested';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 

@@ -38,6 +38,11 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     automatic: z.boolean(),
   }),
   z.object({ ...base, kind: z.literal('visit'), visitId: z.string(), change: z.string(), detail: z.string().default('') }),
+  /**
+   * A reason-for-outage report: the customer asked for it ('requested'), or it was sent
+   * ('delivered', with the document's text and/or file name so the record shows what was sent).
+   */
+  z.object({ ...base, kind: z.literal('rfo'), step: z.enum(['requested', 'delivered']), document: z.string().max(50_000).default(''), fileName: z.string().max(255).default('') }),
   z.object({ ...base, kind: z.literal('conflict'), field: z.string(), mine: z.string(), theirs: z.string(), resolved: z.boolean().default(false) }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -12,6 +12,7 @@ import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
+import { RfoPanel } from '../rfo';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -59,6 +60,7 @@ export function TicketPage({ id }: { id: string }) {
           <h2>{t('ticket.clocks')}</h2>
           <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
+          <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
         </aside>
       </div>
       <TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />

@@ -21,6 +21,8 @@ function describe(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) 
       return t('timeline.escalated', { level: e.levelName, to: e.recipients.join(', ') }) + (e.ask ? ` — ${e.ask}` : '');
     case 'visit':
       return t('timeline.visit', { change: e.change }) + (e.detail ? ` — ${e.detail}` : '');
+    case 'rfo':
+      return e.step === 'requested' ? t('timeline.rfoRequested') : t('timeline.rfoDelivered', { document: e.fileName || e.document.split('\n')[0] });
     case 'conflict':
       return t('timeline.conflict', { field: e.field, mine: e.mine, theirs: e.theirs });
   }
