@@ -47,6 +47,8 @@ const typedNames: Record<MutationName, true> = {
   'visit.parts@1': true,
   'view.put@1': true,
   'view.delete@1': true,
+  'ticket.requestRfo@1': true,
+  'ticket.deliverRfo@1': true,
 };
 
 describe('typed mutations', () => {
