@@ -111,7 +111,10 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
   const start = spec.start;
   const end = completedAt === undefined ? Math.max(now, start) : Math.max(completedAt, start);
   const pausing = policy.pauseWhileWaitingCustomer[kind] === true;
-  const pauses: PauseInterval[] = pausing && ticket.sla.pauses.length > 0 ? normalizePauses(ticket.sla.pauses, end, start) : [];
+  // A deferral agreed with the customer pauses every clock but the RFO (that promise starts only when the report is asked for).
+  const deferred = kind === 'rfo' ? undefined : ticket.sla.deferrals;
+  const raw = deferred && deferred.length > 0 ? [...(pausing ? ticket.sla.pauses : []), ...deferred.map((d) => ({ from: d.from, to: d.until }))] : pausing ? ticket.sla.pauses : [];
+  const pauses: PauseInterval[] = raw.length > 0 ? normalizePauses(raw, end, start) : [];
 
   let total: number;
   let target: number;
@@ -137,7 +140,7 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
     clock.state = completedAt <= target ? 'met' : 'breached';
   } else if (now >= target) {
     clock.state = 'breached';
-  } else if (pausing && isPausedAt(ticket, now)) {
+  } else if ((pausing && isPausedAt(ticket, now)) || (deferred !== undefined && deferred.some((d) => d.from <= now && now < d.until))) {
     clock.state = 'paused';
   } else {
     let p: number | undefined;

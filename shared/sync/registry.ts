@@ -18,6 +18,7 @@ import { visitAction } from './mutations/visit-action';
 import { visitParts } from './mutations/visit-parts';
 import { viewDelete, viewPut } from './mutations/saved-view';
 import { ticketDeliverRfo, ticketRequestRfo } from './mutations/ticket-rfo';
+import { ticketDefer } from './mutations/ticket-defer';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -75,6 +76,7 @@ const defs = [
   viewDelete,
   ticketRequestRfo,
   ticketDeliverRfo,
+  ticketDefer,
 ] as const;
 
 type Def = (typeof defs)[number];

@@ -19,7 +19,8 @@ export type RefusalCode =
   | 'illegal_transition'
   | 'admin_only'
   | 'rfo_not_offered'
-  | 'rfo_not_requested';
+  | 'rfo_not_requested'
+  | 'deferral_not_allowed';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 

@@ -49,6 +49,7 @@ const typedNames: Record<MutationName, true> = {
   'view.delete@1': true,
   'ticket.requestRfo@1': true,
   'ticket.deliverRfo@1': true,
+  'ticket.defer@1': true,
 };
 
 describe('typed mutations', () => {

@@ -13,6 +13,7 @@ import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
 import { RfoPanel } from '../rfo';
+import { DeferralPanel } from '../deferral';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -61,6 +62,7 @@ export function TicketPage({ id }: { id: string }) {
           <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
           <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
+          <DeferralPanel ticket={ticket} now={now} />
         </aside>
       </div>
       <TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />
