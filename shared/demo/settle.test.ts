@@ -46,7 +46,7 @@ describe('demo data settled with the app rules', () => {
     const byTicket = new Map(settled.tickets.map((t) => [t.id, t]));
     for (const e of escalations) {
       expect(e).toMatchObject({ id: autoEscalationEventId(e.ticketId, e.level), automatic: true });
-      expect(e.ask).toMatch(/clock breached|open longer than/);
+      expect(e.ask).toMatch(/clock breached|at severity .+ for longer than/);
       expect(byTicket.get(e.ticketId)?.escalationLevel).toBeGreaterThanOrEqual(e.level);
     }
     for (const t of settled.tickets) {

@@ -5,6 +5,7 @@
 import type { Customer, Engineer } from '../directory';
 import { createFaultVisit, faultVisitId } from '../dispatch/create-visit';
 import {
+  ageRuleDueAt,
   dueAutomaticEscalations,
   escalatedLevelsFrom,
   escalationLevelAt,
@@ -16,6 +17,7 @@ import {
   type EscalationMatrix,
 } from '../escalation';
 import type { Policy } from '../policy/schema';
+import { resolvePriorityRaise } from '../policy/priority';
 import type { CalendarLookup, Clock } from '../sla/clocks';
 import { ticketClocks } from '../sla/ticket-clocks';
 import { nextWatchList } from '../sla/watch-list';
@@ -52,7 +54,7 @@ const clockNames: Record<ClockKind, string> = {
 /** The reason the runner records with an automatic escalation (its English `ask`). */
 export function demoEscalationReason(due: DueEscalation): string {
   const t = due.trigger;
-  return t.kind === 'clock_breached' ? `${clockNames[t.clock]} clock breached` : `open longer than ${Math.round((t.minutes / 60) * 10) / 10} h at severity ${t.severity}`;
+  return t.kind === 'clock_breached' ? `${clockNames[t.clock]} clock breached` : `at severity ${t.severity} for longer than ${Math.round((t.minutes / 60) * 10) / 10} h`;
 }
 
 /** A policy naming a missing calendar gives no clocks (ticketClocks), as in the app. */
@@ -63,7 +65,7 @@ function clocksOf(ticket: Ticket, policy: Policy, now: number, calendars: Calend
 /** When the trigger fired: the breach instant of the clock, or the ticket's age limit. */
 function firedAt(due: DueEscalation, ticket: Ticket, clocks: readonly Clock[], now: number): number {
   const t = due.trigger;
-  const at = t.kind === 'age' ? ticket.createdAt + t.minutes * 60_000 : (clocks.find((c) => c.kind === t.clock && c.state === 'breached')?.target ?? now);
+  const at = t.kind === 'age' ? (ageRuleDueAt(t, ticket) ?? now) : (clocks.find((c) => c.kind === t.clock && c.state === 'breached')?.target ?? now);
   return Math.min(now, Math.max(ticket.createdAt, at));
 }
 
@@ -98,7 +100,6 @@ export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRu
   const matrix = DONE.has(ticket.status) ? undefined : escalationMatrixForPolicy(rules.matrices, ticket.policyId);
   if (matrix) {
     const locale = pickEscalationLocale(rules.language ?? 'en');
-    const rank = (id: string) => policy.priorities.findIndex((p) => p.id === id);
     let n = 0;
     for (const due of dueAutomaticEscalations(ticket, matrix, clocks, now, escalatedLevelsFrom(events))) {
       const at = firedAt(due, ticket, clocks, now);
@@ -108,8 +109,8 @@ export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRu
       events.push({ id: autoEscalationEventId(ticket.id, due.level), ticketId: ticket.id, at, by: DEMO_SYSTEM_ACTOR, kind: 'escalated', level: due.level, levelName, recipients: [...r.to, ...r.cc], ask, automatic: true });
       ticket = { ...ticket, escalationLevel: Math.max(ticket.escalationLevel, due.level), updatedAt: Math.max(ticket.updatedAt, at) };
       // As the runner: the priority only ever rises, and only to one this ticket's policy has.
-      const raiseTo = due.raisePriorityTo;
-      if (raiseTo && rank(raiseTo) >= 0 && (rank(ticket.priority) < 0 || rank(raiseTo) < rank(ticket.priority))) {
+      const raiseTo = due.raisePriorityTo === undefined ? undefined : resolvePriorityRaise(policy, ticket.priority, due.raisePriorityTo);
+      if (raiseTo) {
         const same = { severity: ticket.severity, impact: ticket.impact, urgency: ticket.urgency };
         events.push({ id: `${ticket.id}-x${++n}`, ticketId: ticket.id, at, by: DEMO_SYSTEM_ACTOR, kind: 'severity_changed', from: { ...same, priority: ticket.priority }, to: { ...same, priority: raiseTo }, reason: ask });
         ticket = { ...ticket, priority: raiseTo };

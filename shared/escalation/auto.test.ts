@@ -16,7 +16,7 @@ function record(events: TimelineEvent[], due: DueEscalation, at: number): Timeli
 describe('dueAutomaticEscalations', () => {
   it('escalates to M1 and raises the priority when the first-response clock breaches', () => {
     const due = dueAutomaticEscalations(makeTicket({ priority: 'P2' }), matrix, breachedFirstResponse, T0 + 31 * MIN, []);
-    expect(due).toEqual([{ level: 2, levelId: 'm1', trigger: { kind: 'clock_breached', clock: 'first_response' }, reason: 'first_response clock breached', raisePriorityTo: 'critical', notify: true }]);
+    expect(due).toEqual([{ level: 2, levelId: 'm1', trigger: { kind: 'clock_breached', clock: 'first_response' }, reason: 'first_response clock breached', raisePriorityTo: 'top', notify: true }]);
   });
 
   it('does nothing while no clock is breached and the ticket is young', () => {
@@ -30,7 +30,9 @@ describe('dueAutomaticEscalations', () => {
     expect(levelsAt(240)).toEqual([2]);
     expect(levelsAt(480)).toEqual([2, 3]);
     expect(levelsAt(1440)).toEqual([2, 3, 4]);
-    expect(levelsAt(5000, '3')).toEqual([]);
+    // Severity 3 has its own, slower ladder.
+    expect(levelsAt(1439, '3')).toEqual([]);
+    expect(levelsAt(1440, '3')).toEqual([2]);
   });
 
   it('escalates exactly once per level, also after a restart that recomputes from the persisted events', () => {

@@ -7,7 +7,7 @@ export type DueEscalation = {
   level: number;
   levelId: string;
   trigger: AutoTrigger;
-  /** Readable English reason for the timeline event's `ask`/log, e.g. "first_response clock breached". */
+  /** Readable English reason naming the rule that fired, for the event's `ask`/log, e.g. "first_response clock breached". */
   reason: string;
   raisePriorityTo?: string;
   notify: boolean;
@@ -20,13 +20,37 @@ export function escalatedLevelsFrom(events: readonly TimelineEvent[]): number[] 
   return [...new Set(events.flatMap((e) => (e.kind === 'escalated' ? [e.level] : [])))].sort((a, b) => a - b);
 }
 
-function fires(trigger: AutoTrigger, ticket: Pick<Ticket, 'severity' | 'createdAt'>, clocks: readonly ClockStateLike[], now: number): boolean {
+export type AgeFacts = Pick<Ticket, 'severity' | 'createdAt'> & { sla: Pick<Ticket['sla'], 'severityHistory'> };
+
+/**
+ * The instant the ticket's current severity took effect: the last severity-history entry (each
+ * entry is a change), or creation when the history does not end in the current severity. An age
+ * rule measures from here, so a ticket raised to a severity a day after it was opened starts that
+ * severity's escalation ladder at the raise instead of jumping every level at once.
+ */
+export function severityEffectiveSince(ticket: AgeFacts): number {
+  const h = ticket.sla.severityHistory;
+  const last = h[h.length - 1];
+  if (!last || last.severity !== ticket.severity) return ticket.createdAt;
+  // Consecutive entries with the same severity (a replayed change) do not restart the age.
+  let i = h.length - 1;
+  while (i > 0 && h[i - 1]?.severity === ticket.severity) i--;
+  return Math.max(ticket.createdAt, h[i]?.at ?? ticket.createdAt);
+}
+
+/** When an age rule becomes due for this ticket, or undefined when it does not apply at the ticket's severity. */
+export function ageRuleDueAt(trigger: Extract<AutoTrigger, { kind: 'age' }>, ticket: AgeFacts): number | undefined {
+  return ticket.severity === trigger.severity ? severityEffectiveSince(ticket) + trigger.minutes * 60_000 : undefined;
+}
+
+function fires(trigger: AutoTrigger, ticket: AgeFacts, clocks: readonly ClockStateLike[], now: number): boolean {
   if (trigger.kind === 'clock_breached') return clocks.some((c) => c.kind === trigger.clock && c.state === 'breached');
-  return ticket.severity === trigger.severity && now - ticket.createdAt >= trigger.minutes * 60_000;
+  const due = ageRuleDueAt(trigger, ticket);
+  return due !== undefined && now >= due;
 }
 
 function describe(trigger: AutoTrigger): string {
-  return trigger.kind === 'clock_breached' ? `${trigger.clock} clock breached` : `older than ${trigger.minutes} min at severity ${trigger.severity}`;
+  return trigger.kind === 'clock_breached' ? `${trigger.clock} clock breached` : `at severity ${trigger.severity} for ${trigger.minutes} min`;
 }
 
 /**
@@ -36,7 +60,7 @@ function describe(trigger: AutoTrigger): string {
  * Resolved, confirmed and closed tickets never escalate.
  */
 export function dueAutomaticEscalations(
-  ticket: Pick<Ticket, 'severity' | 'createdAt' | 'status' | 'escalationLevel'>,
+  ticket: AgeFacts & Pick<Ticket, 'status' | 'escalationLevel'>,
   matrix: EscalationMatrix,
   clockStates: readonly ClockStateLike[],
   now: number,

@@ -23,7 +23,7 @@ function firstLine(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | undefined) => string): string {
+function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | undefined) => string, fmtUntil: (at: number) => string): string {
   switch (e.kind) {
     case 'created':
       return '';
@@ -43,6 +43,10 @@ function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | u
       return `${e.levelName}${e.automatic ? ` (${v.automatic})` : ''}${e.recipients.length ? `: ${e.recipients.join(', ')}` : ''}`;
     case 'visit':
       return firstLine(`${e.change} ${e.detail}`);
+    case 'deferred':
+      return `${e.agreedWith} → ${fmtUntil(e.until)}`;
+    case 'rfo':
+      return e.step === 'delivered' ? firstLine(e.fileName || e.document) : '';
     case 'conflict':
       return e.field;
     case 'mail':
@@ -57,7 +61,7 @@ export function timelineSummary(events: readonly TimelineEvent[], v: DraftVocabu
   const sorted = [...events].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const shown = sorted.slice(-limit);
   const lines = shown.map((e) => {
-    const detail = eventDetail(e, v, name);
+    const detail = eventDetail(e, v, name, fmt);
     return `- ${fmt(e.at)}  ${v.event[e.kind]}${detail ? `: ${detail}` : ''}`;
   });
   if (lines.length === 0) return `- ${v.none}`;

@@ -7,7 +7,7 @@ export type { DraftVocabulary } from './vocabulary';
 export { escalationLevelAt, escalationLevelNumber, escalationMatrixForPolicy, localizedLabel, nextEscalationLevel } from './levels';
 export { EscalationRoutingError, resolveEscalationRecipients } from './recipients';
 export type { EscalationRecipients, RoutingGap, RoutingGapReason } from './recipients';
-export { dueAutomaticEscalations, escalatedLevelsFrom } from './auto';
+export { ageRuleDueAt, dueAutomaticEscalations, escalatedLevelsFrom, severityEffectiveSince } from './auto';
 export type { DueEscalation } from './auto';
 export { buildEscalationDraft, escalationTemplateFor } from './draft';
 export type { EscalationDraftContext } from './draft';

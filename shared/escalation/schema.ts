@@ -32,13 +32,23 @@ export type RoutingRow = z.infer<typeof routingRowSchema>;
 
 export const autoTriggerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clock_breached'), clock: clockKindSchema }).strict(),
-  /** The ticket, while at this severity, is older than `minutes` (wall-clock, from creation). */
+  /**
+   * The ticket has been at this severity for `minutes` (wall-clock), counted from when that
+   * severity took effect, not from creation (see severityEffectiveSince).
+   */
   z.object({ kind: z.literal('age'), severity: z.string().min(1), minutes: z.number().int().positive() }).strict(),
 ]);
 export type AutoTrigger = z.infer<typeof autoTriggerSchema>;
 
 export const autoRuleSchema = z
-  .object({ trigger: autoTriggerSchema, raisePriorityTo: z.string().min(1).optional(), notify: z.boolean().default(true) })
+  .object({
+    trigger: autoTriggerSchema,
+    /** A priority id of the ticket's policy, or "top" (its highest) / "next" (one step up), so one matrix fits every priority scale. */
+    raisePriorityTo: z.string().min(1).optional(),
+    notify: z.boolean().default(true),
+    /** The number is an example, not one a contract or policy text gives: the settings screen says so. */
+    illustrative: z.boolean().optional(),
+  })
   .strict();
 export type AutoRule = z.infer<typeof autoRuleSchema>;
 

@@ -47,3 +47,24 @@ export function regradedPriority(policy: Policy, current: { impact: Impact; urge
   const floor = policy.defaultPriorityByTier[tier];
   return floor === undefined ? fromMatrix : higher(policy, fromMatrix, floor);
 }
+
+/** Words an escalation rule may use instead of a priority id, so one matrix serves policies with different priority scales. */
+export const relativePriorityRaises = ['top', 'next'] as const;
+
+/**
+ * The priority an automatic raise moves a ticket to under this policy, or undefined when it would
+ * not raise: "top" is the policy's highest priority, "next" one step above the current one, any
+ * other value must be a priority the policy defines. A raise never lowers: a target at or below
+ * the current priority gives undefined. An unknown current priority counts as the lowest.
+ */
+export function resolvePriorityRaise(policy: Policy, current: string, raiseTo: string): string | undefined {
+  const ids = policy.priorities.map((p) => p.id);
+  const cur = ids.indexOf(current);
+  const curRank = cur < 0 ? ids.length : cur;
+  let target: number;
+  if (raiseTo === 'top') target = 0;
+  else if (raiseTo === 'next') target = curRank - 1;
+  else target = ids.indexOf(raiseTo);
+  if (target < 0 || target >= curRank) return undefined;
+  return ids[target];
+}

@@ -116,6 +116,13 @@ export const policySchema = z
     defaultPriorityByTier: z.partialRecord(z.enum(contractTiers), z.string().min(1)).default({}),
     requiredIntakeFields: z.array(intakeFieldNameSchema).default([]),
     eDown: eDownRuleSchema.optional(),
+    /**
+     * After a severity change, whether the new level's targets count from the ticket's original
+     * start ('start') or from the moment of the change ('change'); `why` says why this policy
+     * chose it and is shown where the choice matters (the severity editor's preview). Absent
+     * means 'start', which is what every policy saved before this setting existed did.
+     */
+    retargetOnSeverityChange: z.object({ from: z.enum(['start', 'change']), why: z.string().default('') }).strict().optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

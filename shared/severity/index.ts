@@ -3,3 +3,4 @@ export * from './e-down';
 export * from './what-if';
 export * from './form';
 export * from './schema';
+export * from './consequences';

@@ -42,6 +42,26 @@ function severityAt(ticket: Ticket, t: number): string {
   return (best ?? h[0])?.severity ?? ticket.severity;
 }
 
+/**
+ * Where a clock that counts from the ticket's start begins: creation, or, when the policy
+ * re-targets from the change, the instant the severity in effect at `t` took effect (so raising
+ * a day-old ticket to a 24x7 level does not breach it the moment it is saved).
+ */
+function startOf(ctx: Ctx, completedAt: number | undefined): number {
+  const { ticket } = ctx;
+  if (ctx.policy.retargetOnSeverityChange?.from !== 'change') return ticket.createdAt;
+  const t = completedAt ?? ctx.now;
+  const h = ticket.sla.severityHistory;
+  const current = severityAt(ticket, t);
+  let since = ticket.createdAt;
+  for (let i = 0; i < h.length; i++) {
+    const e = h[i] as { at: number; severity: string };
+    if (e.at > t) break;
+    if (e.severity === current && (i === 0 || h[i - 1]?.severity !== current)) since = e.at;
+  }
+  return Math.max(ticket.createdAt, since);
+}
+
 /** The level for a clock: its severity at completion, else the ticket's current severity. */
 function levelFor(ctx: Ctx, completedAt: number | undefined): SeverityLevel {
   return levelById(ctx, completedAt === undefined ? ctx.ticket.severity : severityAt(ctx.ticket, completedAt));
@@ -91,7 +111,10 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
   const start = spec.start;
   const end = completedAt === undefined ? Math.max(now, start) : Math.max(completedAt, start);
   const pausing = policy.pauseWhileWaitingCustomer[kind] === true;
-  const pauses: PauseInterval[] = pausing && ticket.sla.pauses.length > 0 ? normalizePauses(ticket.sla.pauses, end, start) : [];
+  // A deferral agreed with the customer pauses every clock but the RFO (that promise starts only when the report is asked for).
+  const deferred = kind === 'rfo' ? undefined : ticket.sla.deferrals;
+  const raw = deferred && deferred.length > 0 ? [...(pausing ? ticket.sla.pauses : []), ...deferred.map((d) => ({ from: d.from, to: d.until }))] : pausing ? ticket.sla.pauses : [];
+  const pauses: PauseInterval[] = raw.length > 0 ? normalizePauses(raw, end, start) : [];
 
   let total: number;
   let target: number;
@@ -117,7 +140,7 @@ function evaluate(ctx: Ctx, spec: Spec): Clock {
     clock.state = completedAt <= target ? 'met' : 'breached';
   } else if (now >= target) {
     clock.state = 'breached';
-  } else if (pausing && isPausedAt(ticket, now)) {
+  } else if ((pausing && isPausedAt(ticket, now)) || (deferred !== undefined && deferred.some((d) => d.from <= now && now < d.until))) {
     clock.state = 'paused';
   } else {
     let p: number | undefined;
@@ -153,7 +176,7 @@ function firstResponse(ctx: Ctx): Clock | undefined {
   const done = ctx.ticket.sla.respondedAt;
   const level = levelFor(ctx, done);
   const t = level.firstResponseByChannel[ctx.ticket.channel] ?? level.targets.first_response;
-  return t ? evaluate(ctx, { kind: 'first_response', allowance: { unit: t.unit, value: t.value, level, calendarId: t.calendarId }, start: ctx.ticket.createdAt, completedAt: done }) : undefined;
+  return t ? evaluate(ctx, { kind: 'first_response', allowance: { unit: t.unit, value: t.value, level, calendarId: t.calendarId }, start: startOf(ctx, done), completedAt: done }) : undefined;
 }
 
 /** Cadence: the n-th update is due steps[n] after the previous one (or creation); it stops at resolution. */
@@ -164,7 +187,7 @@ function updateCadence(ctx: Ctx): Clock | undefined {
   const cadence = level.targets.update_cadence;
   if (!cadence) return undefined;
   const horizon = done ?? now;
-  let last = ticket.createdAt;
+  let last = startOf(ctx, done);
   let count = 0;
   for (const u of ticket.sla.customerUpdates) {
     if (u > horizon) continue;
@@ -193,13 +216,13 @@ export function computeClocks(ticket: Ticket, policy: Policy, now: number, calen
   if (ticket.policyId !== policy.id) throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", not "${policy.id}"`);
   const ctx: Ctx = { ticket, policy, now, calendars, levels: levelsOf(policy) };
   const { sla } = ticket;
-  const online = simple(ctx, 'online_resolution', ticket.createdAt, sla.resolvedAt);
+  const online = simple(ctx, 'online_resolution', startOf(ctx, sla.resolvedAt), sla.resolvedAt);
   const all = [
     firstResponse(ctx),
     updateCadence(ctx),
     online,
     onSite(ctx, online),
-    simple(ctx, 'resolution', ticket.createdAt, sla.resolvedAt),
+    simple(ctx, 'resolution', startOf(ctx, sla.resolvedAt), sla.resolvedAt),
     simple(ctx, 'rfo', sla.rfoRequestedAt, sla.rfoRequestedAt === undefined ? undefined : sla.rfoDeliveredAt),
   ];
   const out: Clock[] = [];

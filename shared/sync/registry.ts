@@ -19,6 +19,8 @@ import { visitParts } from './mutations/visit-parts';
 import { viewDelete, viewPut } from './mutations/saved-view';
 import { mailRecordResult, mailSend } from './mutations/mail';
 import { attachmentAdd } from './mutations/attachment-add';
+import { ticketDeliverRfo, ticketRequestRfo } from './mutations/ticket-rfo';
+import { ticketDefer } from './mutations/ticket-defer';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -77,6 +79,9 @@ const defs = [
   mailSend,
   mailRecordResult,
   attachmentAdd,
+  ticketRequestRfo,
+  ticketDeliverRfo,
+  ticketDefer,
 ] as const;
 
 type Def = (typeof defs)[number];

@@ -17,7 +17,10 @@ export type RefusalCode =
   | 'unknown_priority'
   | 'edown_incomplete'
   | 'illegal_transition'
-  | 'admin_only';
+  | 'admin_only'
+  | 'rfo_not_offered'
+  | 'rfo_not_requested'
+  | 'deferral_not_allowed';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 
@@ -26,6 +29,9 @@ export type CommandResult<T> = ({ ok: true } & T) | { ok: false; refusal: Refusa
 export function refused(code: RefusalCode, message: string, params: Record<string, string | number> = {}): { ok: false; refusal: Refusal } {
   return { ok: false, refusal: { code, message, params } };
 }
+
+/** Who an automatic change (an escalation rule, an alert) is attributed to on the timeline. */
+export const SYSTEM_ACTOR = 'system';
 
 /** Who acts and when, and the id the command's timeline event gets (each caller has its own deterministic scheme). */
 export type CommandCtx = { now: number; by: string; eventId: string };

@@ -1,4 +1,5 @@
 import type { Policy } from '../policy/schema';
+import { relativePriorityRaises, resolvePriorityRaise } from '../policy/priority';
 import type { Ticket } from './schema';
 import type { TimelineEvent } from './timeline';
 import { checkCtx, refuseIfClosed, refused, type CommandCtx, type CommandResult } from './command';
@@ -69,16 +70,26 @@ export function setPriority(ticket: Ticket, change: { priority: string; reason: 
   if (closed) return closed;
   if (!change.reason.trim()) return refused('reason_required', 'a priority change needs a reason');
   if (ticket.priority === change.priority) return unchanged;
+  let priority = change.priority;
   if (policy) {
-    const rank = (id: string) => policy.priorities.findIndex((p) => p.id === id);
-    if (rank(change.priority) < 0) return refused('unknown_priority', `priority "${change.priority}" is not defined by policy "${policy.id}"`, { priority: change.priority, policy: policy.name });
-    if (change.automatic && rank(ticket.priority) >= 0 && rank(ticket.priority) <= rank(change.priority)) return unchanged;
+    const known = policy.priorities.some((p) => p.id === priority);
+    const relative = change.automatic && (relativePriorityRaises as readonly string[]).includes(priority);
+    if (!known && !relative) return refused('unknown_priority', `priority "${priority}" is not defined by policy "${policy.id}"`, { priority, policy: policy.name });
+    if (change.automatic) {
+      // An automatic raise maps through this policy's own scale ("top", "next" or an id) and only raises.
+      const to = resolvePriorityRaise(policy, ticket.priority, priority);
+      if (to === undefined) return unchanged;
+      priority = to;
+    }
+  } else if (change.automatic && (relativePriorityRaises as readonly string[]).includes(priority)) {
+    // Without the policy a relative raise cannot be mapped; the server, which has it, decides.
+    return unchanged;
   }
   const same = { severity: ticket.severity, impact: ticket.impact, urgency: ticket.urgency };
   return {
     ok: true,
-    ticket: { ...ticket, priority: change.priority, updatedAt: Math.max(ticket.updatedAt, ctx.now) },
+    ticket: { ...ticket, priority, updatedAt: Math.max(ticket.updatedAt, ctx.now) },
     fields: ['priority', 'updatedAt'],
-    event: { id: ctx.eventId, ticketId: ticket.id, at: ctx.now, by: ctx.by, kind: 'severity_changed', from: { ...same, priority: ticket.priority }, to: { ...same, priority: change.priority }, reason: change.reason.trim() },
+    event: { id: ctx.eventId, ticketId: ticket.id, at: ctx.now, by: ctx.by, kind: 'severity_changed', from: { ...same, priority: ticket.priority }, to: { ...same, priority }, reason: change.reason.trim() },
   };
 }

@@ -63,6 +63,12 @@ export const slaFactsSchema = z.object({
   arrivedAt: instantSchema.optional(),
   rfoRequestedAt: instantSchema.optional(),
   rfoDeliveredAt: instantSchema.optional(),
+  /**
+   * Work deferred by mutual agreement with the customer (a non-service-affecting fault raised
+   * outside hours, resumed the next business day): every clock but the RFO pauses from `from`
+   * until `until`. Optional so tickets stored before deferrals existed keep loading.
+   */
+  deferrals: z.array(z.object({ from: instantSchema, until: instantSchema, agreedWith: z.string().trim().min(1).max(200) })).optional(),
 });
 export type SlaFacts = z.infer<typeof slaFactsSchema>;
 

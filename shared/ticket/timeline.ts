@@ -49,6 +49,13 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     text: z.string().default(''),
     reason: z.string().default(''),
   }),
+  /**
+   * A reason-for-outage report: the customer asked for it ('requested'), or it was sent
+   * ('delivered', with the document's text and/or file name so the record shows what was sent).
+   */
+  z.object({ ...base, kind: z.literal('rfo'), step: z.enum(['requested', 'delivered']), document: z.string().max(50_000).default(''), fileName: z.string().max(255).default('') }),
+  /** Work deferred by agreement with the customer until `until`; `agreedWith` names who agreed. */
+  z.object({ ...base, kind: z.literal('deferred'), until: instantSchema, agreedWith: z.string().min(1), note: z.string().default('') }),
   z.object({ ...base, kind: z.literal('conflict'), field: z.string(), mine: z.string(), theirs: z.string(), resolved: z.boolean().default(false) }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { setPriority } from '../../ticket/commands';
 import { changedSince } from '../conflict';
 import { defineMutation } from '../mutation-types';
+import { SYSTEM_ACTOR } from '../../ticket/command';
 import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite } from './helpers';
 
 const name = 'ticket.setPriority@1';
@@ -30,7 +31,7 @@ export const ticketSetPriority = defineMutation({
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
     const t = cur.ticket;
-    const r = setPriority(t, a, readPolicy(read, t.policyId), { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
+    const r = setPriority(t, a, readPolicy(read, t.policyId), { now: ctx.now, by: a.automatic ? SYSTEM_ACTOR : ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, name, t.id, r.refusal, a.priority, t.priority);
     if (!r.event) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     if (changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'priority', ctx.clientId)) {

@@ -4,6 +4,7 @@ import { instantSchema } from '../../ticket/schema';
 import { defineMutation } from '../mutation-types';
 import { addNote, NOTE_MAX_LENGTH } from '../../ticket/commands';
 import { recordEscalation } from '../../escalation/record';
+import { SYSTEM_ACTOR } from '../../ticket/command';
 import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
 
 // Notes, escalations and SLA alerts are facts appended to the timeline: they never conflict.
@@ -54,7 +55,8 @@ export const ticketRecordEscalation = defineMutation({
     if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, `ticket ${a.ticketId} not found`);
     const id = a.automatic ? autoEscalationEventId(a.ticketId, a.level) : eventId(ctx);
     if (a.automatic && read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
-    const r = recordEscalation(cur.ticket, a, { now: ctx.now, by: ctx.userId, eventId: id });
+    // An automatic escalation is the rule's doing, not the person whose device happened to run it.
+    const r = recordEscalation(cur.ticket, a, { now: ctx.now, by: a.automatic ? SYSTEM_ACTOR : ctx.userId, eventId: id });
     if (!r.ok) return refuseWith(ctx, 'ticket.recordEscalation@1', a.ticketId, r.refusal);
     return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
   },

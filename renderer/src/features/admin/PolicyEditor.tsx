@@ -74,7 +74,7 @@ export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
         <PolicyLevels control={control} register={register} setValue={setValue} calendars={calendars} errorsAt={errorsAt} />
         <PolicyClockRules control={control} register={register} errorsAt={errorsAt} />
         <PolicyMatrix control={control} register={register} errorsAt={errorsAt} />
-        <PolicyIntake control={control} register={register} errorsAt={errorsAt} />
+        <PolicyIntake control={control} register={register} setValue={setValue} errorsAt={errorsAt} />
       </fieldset>
       <PolicyPreview draft={draft} />
       {issues.length > 0 && formState.submitCount > 0 && <IssueList issues={issues} testId="policy-errors" />}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Controller, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
+import { Controller, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
 import { intakeFieldNames, type PolicyInput } from '../../../../shared/policy';
 import { clockKinds } from '../../../../shared/sla';
 import { impactClasses, urgencies } from '../../../../shared/ticket';
@@ -91,9 +91,10 @@ export function PolicyMatrix({ control, register, errorsAt }: Props) {
 }
 
 /** Intake fields the policy requires, and E-Down on/off where the policy defines an E-Down rule. */
-export function PolicyIntake({ control, register, errorsAt }: Props) {
+export function PolicyIntake({ control, register, setValue, errorsAt }: Props & { setValue: UseFormSetValue<PolicyInput> }) {
   const { t } = useTranslation();
   const eDown = useWatch({ control, name: 'eDown' });
+  const retarget = useWatch({ control, name: 'retargetOnSeverityChange' });
   return (
     <fieldset className="admin-fieldset">
       <legend>{t('admin.policy.intake')}</legend>
@@ -125,6 +126,22 @@ export function PolicyIntake({ control, register, errorsAt }: Props) {
         <p className="muted">{t('admin.policy.eDownNone')}</p>
       )}
       <FieldError messages={errorsAt('eDown')} />
+      <label>
+        {t('admin.policy.retarget')}
+        <select
+          aria-label={t('admin.policy.retarget')}
+          value={retarget?.from ?? 'start'}
+          onChange={(e) => setValue('retargetOnSeverityChange', { from: e.target.value === 'change' ? 'change' : 'start', why: retarget?.why ?? '' }, { shouldDirty: true, shouldValidate: true })}
+        >
+          <option value="start">{t('admin.policy.retargetStart')}</option>
+          <option value="change">{t('admin.policy.retargetChange')}</option>
+        </select>
+      </label>
+      <label className="wide">
+        {t('admin.policy.retargetWhy')}
+        <input value={retarget?.why ?? ''} onChange={(e) => setValue('retargetOnSeverityChange', { from: retarget?.from ?? 'start', why: e.target.value }, { shouldDirty: true, shouldValidate: true })} />
+      </label>
+      <FieldError messages={errorsAt('retargetOnSeverityChange')} />
     </fieldset>
   );
 }

@@ -7,7 +7,15 @@ function Rule({ rule }: { rule: AutoRule }) {
     rule.trigger.kind === 'clock_breached'
       ? t('escalation.settings.autoClock', { clock: t(`clocks.${rule.trigger.clock}`) })
       : t('escalation.settings.autoAge', { hours: Math.round((rule.trigger.minutes / 60) * 10) / 10, severity: rule.trigger.severity });
-  return <li>{when}{rule.raisePriorityTo ? ` · ${t('escalation.settings.raise', { priority: rule.raisePriorityTo })}` : ''}</li>;
+  const raise = rule.raisePriorityTo;
+  const raiseText = raise === 'top' ? t('escalation.settings.raiseTop') : raise === 'next' ? t('escalation.settings.raiseNext') : raise ? t('escalation.settings.raise', { priority: raise }) : '';
+  return (
+    <li>
+      {when}
+      {raiseText ? ` · ${raiseText}` : ''}
+      {rule.illustrative ? <em className="muted"> · {t('escalation.settings.illustrative')}</em> : null}
+    </li>
+  );
 }
 
 function Rows({ rows }: { rows: RoutingRow[] }) {

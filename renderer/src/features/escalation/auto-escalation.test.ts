@@ -23,7 +23,7 @@ describe('planAutoEscalations', () => {
     const plans = plan([ticket()]);
     expect(plans.map((p) => [p.ticketId, p.level, p.levelName, p.recipients])).toEqual([['SD-T-0001', 2, 'M1: direct manager', ['dana.whitfield@example.com']]]);
     expect(plans[0]?.due.trigger).toEqual({ kind: 'clock_breached', clock: 'first_response' });
-    expect(plans[0]?.due.raisePriorityTo).toBe('critical');
+    expect(plans[0]?.due.raisePriorityTo).toBe('top');
   });
 
   it('plans nothing once the level is in the timeline, and nothing for a met clock', () => {

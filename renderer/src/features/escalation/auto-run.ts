@@ -1,5 +1,5 @@
-import { escalatedLevelsFrom, escalationMatrixForPolicy, type DueEscalation, type EscalationMatrix } from '../../../../shared/escalation';
-import type { Policy } from '../../../../shared/policy';
+import { escalatedLevelsFrom, escalationMatrixForPolicy, severityEffectiveSince, type DueEscalation, type EscalationMatrix } from '../../../../shared/escalation';
+import { resolvePriorityRaise, type Policy } from '../../../../shared/policy';
 import type { CalendarLookup } from '../../../../shared/sla/clocks';
 import type { Ticket, TicketStatus, TimelineEvent } from '../../../../shared/ticket';
 import type { Mutate } from '../../app/mutations';
@@ -60,7 +60,7 @@ async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatr
     const m = escalationMatrixForPolicy(matrices, t.policyId);
     if (m === undefined || t.escalationLevel >= highestAutoLevel(m)) return false;
     const age = ages.get(t.severity);
-    return (t.dueAt ?? Infinity) < now || (age !== undefined && t.createdAt <= now - age * 60_000);
+    return (t.dueAt ?? Infinity) < now || (age !== undefined && severityEffectiveSince(t) <= now - age * 60_000);
   };
   const all = [...keys];
   const ids: string[] = [];
@@ -120,11 +120,12 @@ export function runAutoEscalation(db: ServiceDeskDb, mutate: Mutate, options: Au
       });
       // The matrix may raise the priority with the escalation (e.g. P1 on a first-response breach);
       // only ever upwards, and only once the escalation itself was recorded.
-      const raiseTo = plan.due.raisePriorityTo;
+      // The raise ("top", "next" or an id) maps through the ticket's own policy's scale; the mapped
+      // id is sent, and the priority command (here and on the server) only lets it raise.
       const policy = options.policies.get(ticket.policyId);
-      const rank = (id: string) => policy?.priorities.findIndex((p) => p.id === id) ?? -1;
-      // A matrix shared by several policies may name a priority this ticket's policy lacks: skip it.
-      if (r.outcome === 'applied' && raiseTo && rank(raiseTo) >= 0 && (rank(ticket.priority) < 0 || rank(raiseTo) < rank(ticket.priority))) {
+      const raise = plan.due.raisePriorityTo;
+      const raiseTo = raise && policy ? resolvePriorityRaise(policy, ticket.priority, raise) : raise;
+      if (r.outcome === 'applied' && raiseTo) {
         await mutate('ticket.setPriority@1', { ticketId: ticket.id, priority: raiseTo, reason: options.describe(plan.due), automatic: true });
       }
       recorded.push({ ...plan, at: options.now, outcome: r.outcome, ...(r.message ? { message: r.message } : {}) });

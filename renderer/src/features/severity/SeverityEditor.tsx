@@ -10,6 +10,7 @@ import { useConfig } from '../../config/config-store';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
 import { WhatIfTable } from './WhatIfTable';
+import { SaveConsequences } from './SaveConsequences';
 
 /**
  * Change severity, impact and urgency with a required reason; shows the priority before and after
@@ -136,6 +137,7 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
       {err.reason && <p role="alert" className="error">{t('severity.reasonRequired')}</p>}
       <h3>{t('severity.whatIf')}</h3>
       <WhatIfTable rows={preview} />
+      <SaveConsequences ticket={ticket} change={change} tier={tier} now={now} />
       {err.root?.message && <p role="alert" className="error">{err.root.message}</p>}
       <div className="row">
         <button type="submit" className="primary">{t('severity.save')}</button>

@@ -14,6 +14,8 @@ import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
 import { SendMail } from '../mail';
+import { RfoPanel } from '../rfo';
+import { DeferralPanel } from '../deferral';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -63,6 +65,8 @@ export function TicketPage({ id }: { id: string }) {
           <h2>{t('ticket.clocks')}</h2>
           <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
+          <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
+          <DeferralPanel ticket={ticket} now={now} />
         </aside>
       </div>
       <TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />

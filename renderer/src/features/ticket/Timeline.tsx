@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/ticket';
 import { AttachmentList } from '../attachments';
 
-function describe(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => string): string {
+function describe(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => string, fmt: Intl.DateTimeFormat): string {
   switch (e.kind) {
     case 'created':
       return t('timeline.created');
@@ -22,6 +22,10 @@ function describe(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) 
       return t('timeline.escalated', { level: e.levelName, to: e.recipients.join(', ') }) + (e.ask ? ` — ${e.ask}` : '');
     case 'visit':
       return t('timeline.visit', { change: e.change }) + (e.detail ? ` — ${e.detail}` : '');
+    case 'deferred':
+      return t('timeline.deferred', { who: e.agreedWith, until: fmt.format(e.until) }) + (e.note ? ` — ${e.note}` : '');
+    case 'rfo':
+      return e.step === 'requested' ? t('timeline.rfoRequested') : t('timeline.rfoDelivered', { document: e.fileName || e.document.split('\n')[0] });
     case 'conflict':
       return t('timeline.conflict', { field: e.field, mine: e.mine, theirs: e.theirs });
     case 'mail':
@@ -42,7 +46,7 @@ export function Timeline({ events, names }: { events: TimelineEvent[]; names: Ma
             <span>{names.get(e.by) ?? e.by}</span>
             <span className="event-kind">{t(`timeline.kind.${e.kind}`)}{e.kind === 'note' ? ` · ${t(`note.${e.visibility}`)}` : ''}</span>
           </div>
-          <div className="event-body">{describe(e, t)}</div>
+          <div className="event-body">{describe(e, t, fmt)}</div>
           {e.kind === 'note' && <AttachmentList ticketId={e.ticketId} owner={{ kind: 'note', id: e.id }} compact />}
         </li>
       ))}

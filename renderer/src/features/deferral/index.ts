@@ -1,0 +1,1 @@
+export { DeferralPanel } from './DeferralPanel';

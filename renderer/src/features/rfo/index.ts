@@ -1,0 +1,1 @@
+export { RfoPanel } from './RfoPanel';
