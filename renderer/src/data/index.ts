@@ -12,3 +12,4 @@ export { installQueueKeys } from './queue-keys-middleware';
 export { CLOSED, NO_DUE, nearestDue, queueKeys, queueKeyFields, searchTokens, ticketIndex, type QueueKeys, type TicketIndex } from './queue-keys';
 export { saveDraft, loadDraft, deleteDraft, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';
 export { forgetOrganisationData, type ForgetResult } from './forget-organisation';
+export { withdrawPendingMutation, PUSHED_THROUGH_KEY, type WithdrawResult } from './withdraw';
