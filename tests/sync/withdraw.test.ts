@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { runMutation } from '../../renderer/src/data/mutate';
 import { withdrawPendingMutation } from '../../renderer/src/data/withdraw';
+import { undoEscalation } from '../../renderer/src/features/escalation/escalate-flow';
+import type { Mutate } from '../../renderer/src/app/mutations';
+import type { ServiceDeskDb } from '../../renderer/src/data/db';
 import { addUser, inProcessServer, makeClient, newTicket } from './harness';
+
+const mutateOn = (db: ServiceDeskDb): Mutate => async (name, args) => {
+  const r = await runMutation(db, name, args);
+  return { outcome: r.outcome, mutationId: r.id };
+};
 
 const env = inProcessServer();
 
@@ -56,5 +64,19 @@ describe('undoing a change the server has not seen', () => {
     expect(await withdrawPendingMutation(a.db, second.id)).toBe('superseded');
     expect(await a.db.tickets.get(t.id)).toMatchObject({ escalationLevel: 2 });
     expect(await a.db.outbox.count()).toBe(2);
+  });
+
+  it('an undo after the escalation synced records a correction on the timeline instead of rewriting it', async () => {
+    const a = await makeClient(env.server, await addUser(env.db, 't-withdraw-correct'));
+    const t = newTicket();
+    await runMutation(a.db, 'ticket.create@1', { ticket: t });
+    const sent = await runMutation(a.db, 'ticket.recordEscalation@1', { ticketId: t.id, ...escalate });
+    expect(await undoEscalation(a.db, mutateOn(a.db), { mutationId: sent.id, ticketId: t.id }, 'Escalated by mistake.')).toBe('withdrawn');
+    const again = await runMutation(a.db, 'ticket.recordEscalation@1', { ticketId: t.id, ...escalate });
+    await a.sync.syncNow();
+    expect(await undoEscalation(a.db, mutateOn(a.db), { mutationId: again.id, ticketId: t.id }, 'Escalated by mistake.')).toBe('corrected');
+    const events = await a.db.timeline.where('ticketId').equals(t.id).toArray();
+    expect(events.filter((e) => e.kind === 'escalated')).toHaveLength(1);
+    expect(events.some((e) => e.kind === 'note' && e.text === 'Escalated by mistake.')).toBe(true);
   });
 });

@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../../shared/ticket';
+import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
+import type { Clock } from '../../../../shared/sla/clocks';
 import type { Customer, Engineer } from '../../../../shared/directory';
 import { RequestOnSiteButton } from '../dispatch';
 import { MuteTicketButton } from '../alerts';
+import { EscalateNowButton } from '../escalation';
 import { StatusActions } from './StatusActions';
 import { AssignSelect } from './AssignSelect';
 import type { TicketDialog } from './TicketDialogs';
 
-type Props = { ticket: Ticket; customer?: Customer; engineers: Engineer[]; onDialog: (d: TicketDialog) => void };
+type Props = { ticket: Ticket; timeline: TimelineEvent[]; clocks: Clock[]; customer?: Customer; engineers: Engineer[]; onDialog: (d: TicketDialog) => void };
 
 /** Id, title, the facts that sort the ticket, and every action on it. */
-export function TicketHeader({ ticket, customer, engineers, onDialog }: Props) {
+export function TicketHeader({ ticket, timeline, clocks, customer, engineers, onDialog }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -31,6 +33,7 @@ export function TicketHeader({ ticket, customer, engineers, onDialog }: Props) {
         <StatusActions ticket={ticket} />
         {/* A closed ticket is final: its severity and escalation can no longer change, so neither is offered. */}
         {ticket.status !== 'closed' && <button type="button" onClick={() => onDialog('severity')}>{t('ticket.changeSeverity')}</button>}
+        <EscalateNowButton ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />
         {ticket.status !== 'closed' && <button type="button" onClick={() => onDialog('escalate')}>{t('ticket.escalate')}</button>}
         <RequestOnSiteButton ticket={ticket} />
         <MuteTicketButton ticketId={ticket.id} />

@@ -28,7 +28,7 @@ export function TicketPage({ id }: { id: string }) {
   return (
     <TicketLayout
       labelledBy="ticket-title"
-      header={<TicketHeader ticket={ticket} customer={customer} engineers={engineers} onDialog={setDialog} />}
+      header={<TicketHeader ticket={ticket} timeline={timeline} clocks={clocks} customer={customer} engineers={engineers} onDialog={setDialog} />}
       brief={<TicketBrief ticket={ticket} />}
       main={
         <>
