@@ -10,6 +10,7 @@ import { openEmlDraft, recordEscalation, undoEscalation } from './escalate-flow'
 import { defaultEscalationLevel, levelOptions, prepareEscalation } from './escalation-draft';
 import type { EscalateDialogProps } from './EscalateDialog';
 import { useEscalationMatrices } from './use-escalation-matrices';
+import { useRegisterCommands } from '../palette';
 
 /** How long the undo stays offered after a one-click escalation. */
 export const UNDO_MS = 8_000;
@@ -38,11 +39,13 @@ export function EscalateNowButton({ ticket, timeline, customer, engineers, clock
   }, [recorded]);
   const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
   const level = matrix ? defaultEscalationLevel(ticket, matrix) : undefined;
-  if (!matrix || level === undefined || ticket.status === 'closed') return null;
-  const option = levelOptions(ticket, matrix, engineers, i18n.language).find((o) => o.level === level);
-  if (!option) return null;
+  const option = matrix && level !== undefined && ticket.status !== 'closed' ? levelOptions(ticket, matrix, engineers, i18n.language).find((o) => o.level === level) : undefined;
+  const usable = option !== undefined && option.blocked === undefined && !busy;
+  useRegisterCommands('ticket-escalate-now', usable ? [{ id: 'escalate-now', labelKey: 'escalation.now', labelArgs: { level: option.name }, keys: 'e', run: () => void escalate() }] : []);
+  if (!matrix || level === undefined || !option) return null;
 
-  const escalate = async () => {
+  async function escalate() {
+    if (!matrix || level === undefined) return;
     setBusy(true);
     setNotice(null);
     try {
@@ -59,7 +62,7 @@ export function EscalateNowButton({ ticket, timeline, customer, engineers, clock
     } finally {
       setBusy(false);
     }
-  };
+  }
   const undo = async () => {
     if (!recorded) return;
     setRecorded(null);

@@ -11,6 +11,7 @@ import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { TicketHeader } from './TicketHeader';
 import { TicketLayout } from './TicketLayout';
+import { useTicketCommands } from './ticket-commands';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -21,6 +22,7 @@ export function TicketPage({ id }: { id: string }) {
   const now = clocksInstant(minute, data?.ticket?.updatedAt);
   const { clocks, problem } = useTicketClocksState(data?.ticket ?? undefined, now);
   const [dialog, setDialog] = useState<TicketDialog>(null);
+  useTicketCommands(data?.ticket, setDialog);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <p role="alert">{t('ticket.notFound', { id })}</p>;
   const { ticket, timeline, customer, engineers } = data;
