@@ -22,7 +22,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-// One allowlist for both hosts (mailto: and https: only), kept in shared/ipc.
+// One allowlist for both hosts (mailto:, tel: and https: only), kept in shared/ipc.
 export { isAllowedExternalUrl };
 
 /** Opens a URL with the OS only when the allowlist accepts it; returns whether it did. */

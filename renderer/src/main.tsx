@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   const mutate: Mutate = async (name, args, opts) => {
     try {
       const r = await runMutation(db, name, args, opts);
-      return { outcome: r.outcome, message: r.message, ...(r.refusal ? { refusal: r.refusal } : {}) };
+      return { outcome: r.outcome, message: r.message, mutationId: r.id, ...(r.refusal ? { refusal: r.refusal } : {}) };
     } catch (e) {
       if (e instanceof MutationInputError) return { outcome: 'rejected', message: e.message };
       throw e;

@@ -43,7 +43,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     },
     'external.open': async ({ url }) => {
       const opened = await openExternalUrl(url, deps.openExternal);
-      if (!opened) throw new IpcFailure('forbidden', 'only https: and mailto: links can be opened outside the app');
+      if (!opened) throw new IpcFailure('forbidden', 'only https:, mailto: and tel: links can be opened outside the app');
       return {};
     },
     'clipboard.writeText': ({ text }) => {

@@ -5,8 +5,9 @@ import type { Refusal } from '../../../shared/ticket/command';
 /**
  * What the UI learns from running a mutation locally: applied, or refused with a reason. When a
  * domain command refused it, `refusal` carries its code so the reason can be shown translated.
+ * `mutationId`: its place in this device's queue, for an undo while it is not yet synced.
  */
-export type MutationOutcome = { outcome: 'applied' | 'conflict' | 'rejected'; message?: string; refusal?: Refusal };
+export type MutationOutcome = { outcome: 'applied' | 'conflict' | 'rejected'; message?: string; refusal?: Refusal; mutationId?: number };
 
 /** `draftKey`: the draft the change was typed in, removed in the change's own transaction when it applies. */
 export type MutateOptions = { draftKey?: string };

@@ -53,16 +53,30 @@ export function formatRoute(route: Route): string {
 
 type RouterState = { route: Route; navigate: (route: Route) => void };
 
+// How many screens this session has stepped into; going back never leaves the app.
+let depth = 0;
+
 export const useRouter = create<RouterState>((set) => ({
   route: parseRoute(typeof location === 'undefined' ? '' : location.hash),
   navigate: (route) => {
     const hash = formatRoute(route);
     // pushState: a history entry like setting location.hash, without the fragment navigation
     // (anchor lookup, hashchange) that costs a few ms on every click.
-    if (location.hash !== hash) history.pushState(null, '', hash);
+    if (location.hash !== hash) {
+      history.pushState(null, '', hash);
+      depth++;
+    }
     set({ route });
   },
 }));
+
+/** Back to the previous screen of this session (Esc on a ticket), else to the default queue. */
+export function goBack(): void {
+  if (depth > 0) {
+    depth--;
+    history.back();
+  } else useRouter.getState().navigate(defaultRoute);
+}
 
 if (typeof window !== 'undefined') {
   // Hashes from elsewhere (links, deep links, the back and forward buttons); navigate() already

@@ -18,3 +18,4 @@ export {
 } from './attachment-bytes';
 export { AttachmentServerError, fetchAttachment, uploadBytes, uploadPendingAttachments, type ServerAccess } from './attachment-transfer';
 export type { AttachmentBytesRow } from './db';
+export { withdrawPendingMutation, PUSHED_THROUGH_KEY, type WithdrawResult } from './withdraw';

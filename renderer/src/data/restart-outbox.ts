@@ -1,6 +1,7 @@
 import { syncScope, type ServiceDeskDb } from './db';
 import { getClientId, randomClientId } from './mutate';
 import { rebase } from './rebase';
+import { PUSHED_THROUGH_KEY } from './withdraw';
 
 /** Whether this store has ever synced with a server (a recorded identity, or a cursor past 0). */
 export async function hasEverSynced(db: ServiceDeskDb): Promise<boolean> {
@@ -25,6 +26,8 @@ export async function restartOutbox(db: ServiceDeskDb, opts: { newClientId: bool
     await db.meta.bulkPut([
       { key: 'clientId', value: clientId },
       { key: 'mutationCounter', value: pending.length },
+      // Renumbered for a server that has seen none of them: none has been sent under these ids.
+      { key: PUSHED_THROUGH_KEY, value: 0 },
     ]);
     if (pending.length > 0) await rebase(db);
     return pending.length;

@@ -4,6 +4,7 @@ import type { ServiceDeskDb } from './db';
 import { cacheAssignedAttachments, uploadPendingAttachments } from './attachment-transfer';
 import { getClientId } from './mutate';
 import { applyPullPage } from './rebase';
+import { PUSHED_THROUGH_KEY } from './withdraw';
 import { backoffDelay, createSyncStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
 
 export type SyncClientOptions = {
@@ -148,7 +149,15 @@ export function createSyncClient(opts: SyncClientOptions): SyncClient {
     let pushed = 0;
     let acked = 0;
     for (;;) {
-      const batch = await db.outbox.where('id').above(acked).limit(opts.pushBatch ?? 100).toArray();
+      // Marked as sent in the same transaction that reads them: from here on an undo can no longer
+      // take them back (withdrawPendingMutation), since the server may apply them.
+      const batch = await db.transaction('rw', db.outbox, db.meta, async () => {
+        const rows = await db.outbox.where('id').above(acked).limit(opts.pushBatch ?? 100).toArray();
+        const last = rows.at(-1)?.id;
+        const marked = await db.meta.get(PUSHED_THROUGH_KEY);
+        if (last !== undefined && !(typeof marked?.value === 'number' && marked.value >= last)) await db.meta.put({ key: PUSHED_THROUGH_KEY, value: last });
+        return rows;
+      });
       if (batch.length === 0) break;
       const mutations = batch.map((e) => ({ id: e.id, name: e.name, args: e.args, baseVersions: e.baseVersions, clientTime: e.clientTime }));
       const res: PushResponse = await post('/push', { clientId, schemaVersion, mutations }, token, (r) => pushResponseSchema.parse(r));

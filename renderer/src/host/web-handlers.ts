@@ -69,7 +69,7 @@ export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
     'draft.openEml': async ({ fileName, eml }) => handOff(fileName, eml, '.eml', 'message/rfc822'),
     'calendar.openIcs': async ({ fileName, ics }) => handOff(fileName, ics, '.ics', 'text/calendar'),
     'external.open': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) throw new ForbiddenError(`only mailto: and https: links may be opened, not "${url.slice(0, 60)}"`);
+      if (!isAllowedExternalUrl(url)) throw new ForbiddenError(`only mailto:, tel: and https: links may be opened, not "${url.slice(0, 60)}"`);
       if (url.startsWith('mailto:')) window.location.href = url;
       else window.open(url, '_blank', 'noopener,noreferrer');
       return {};

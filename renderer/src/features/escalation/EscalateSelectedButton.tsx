@@ -6,6 +6,7 @@ import { useConfig } from '../../config/config-store';
 import { escalateTickets, type BulkItemResult } from './bulk-escalation';
 import { useEscalationMatrices } from './use-escalation-matrices';
 import './escalation.css';
+import { useRegisterCommands } from '../palette';
 
 function line(r: BulkItemResult, t: (k: string, o?: Record<string, unknown>) => string): string {
   switch (r.outcome) {
@@ -32,6 +33,7 @@ export function EscalateSelectedButton({ ticketIds, onDone }: { ticketIds: strin
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<BulkItemResult[]>([]);
 
+  useRegisterCommands('bulk-escalate', ticketIds.length > 0 ? [{ id: 'bulk-escalate', labelKey: 'commands.bulkEscalate', keys: 'b e', run: () => setOpen(true) }] : []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -51,7 +53,7 @@ export function EscalateSelectedButton({ ticketIds, onDone }: { ticketIds: strin
   }
   return (
     <form className="esc-bulk" onSubmit={(e) => void submit(e)} aria-label={t('escalation.bulk.title')}>
-      <input aria-label={t('escalation.ask')} placeholder={t('escalation.askPlaceholder')} value={ask} onChange={(e) => setAsk(e.target.value)} size={40} />
+      <input autoFocus aria-label={t('escalation.ask')} placeholder={t('escalation.askPlaceholder')} value={ask} onChange={(e) => setAsk(e.target.value)} size={40} />
       <button type="submit" className="primary" disabled={busy}>{t('escalation.bulk.confirm', { count: ticketIds.length })}</button>
       <button type="button" onClick={() => (setOpen(false), setResults([]), onDone?.())}>{t('common.close')}</button>
       {results.length > 0 && (

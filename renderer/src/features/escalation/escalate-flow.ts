@@ -1,5 +1,6 @@
 import type { MutateOptions, MutationOutcome, Mutate } from '../../app/mutations';
 import type { Host } from '../../host';
+import { withdrawPendingMutation, type ServiceDeskDb } from '../../data';
 import type { PreparedEscalation } from './escalation-draft';
 
 export type HandOffResult = { ok: true; path: string | null } | { ok: false; message: string };
@@ -42,4 +43,17 @@ export async function copyDraft(host: Pick<Host, 'invoke'>, prepared: Extract<Pr
   } catch (e) {
     return refusal(e);
   }
+}
+
+export type UndoResult = 'withdrawn' | 'corrected' | 'failed';
+
+/**
+ * Undoes a recorded escalation: while the server has not seen it, it is taken back as if never made
+ * (level and timeline entry gone); once sent, an internal note records the correction instead, so
+ * what others already received is never silently rewritten.
+ */
+export async function undoEscalation(db: ServiceDeskDb, mutate: Mutate, recorded: { mutationId: number; ticketId: string }, correctionNote: string): Promise<UndoResult> {
+  if ((await withdrawPendingMutation(db, recorded.mutationId)) === 'withdrawn') return 'withdrawn';
+  const r = await mutate('timeline.addNote@1', { ticketId: recorded.ticketId, visibility: 'internal', text: correctionNote });
+  return r.outcome === 'applied' ? 'corrected' : 'failed';
 }

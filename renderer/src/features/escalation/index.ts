@@ -1,4 +1,5 @@
 export { EscalateDialog, type EscalateDialogProps } from './EscalateDialog';
+export { EscalateNowButton } from './EscalateNowButton';
 export { EscalateSelectedButton } from './EscalateSelectedButton';
 export { EscalationNotices } from './EscalationNotices';
 export { EscalationMatrixSettings } from './EscalationMatrixSettings';

@@ -1,17 +1,29 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../../app/router';
+import { useServices } from '../../app/services';
 import { useUi } from '../../app/ui-store';
 import { matchesQuery, navigationCommands, type Command } from './commands';
+import { useContextCommands } from './context-commands';
+import { findTicketsForPalette } from './find-tickets';
+import { KeyLabel } from './KeyLabel';
 
-/** Ctrl/Cmd+K: every navigation and action by name, from the keyboard. */
+/** Ctrl/Cmd+K: every action of the screen, every navigation, and tickets by id or title. */
 export function CommandPalette({ extra = [] }: { extra?: Command[] }) {
   const { t } = useTranslation();
+  const { db } = useServices();
   const setOpen = useUi((s) => s.setPaletteOpen);
   const navigate = useRouter((s) => s.navigate);
+  const groups = useContextCommands((s) => s.groups);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const commands = useMemo(() => [...extra, ...navigationCommands].filter((c) => matchesQuery(t(c.labelKey), query)), [extra, query, t]);
+  const tickets = useLiveQuery(() => (query.trim().length >= 2 ? findTicketsForPalette(db, query) : []), [db, query]);
+  const commands = useMemo(() => {
+    const actions = [...extra, ...Object.values(groups).flat(), ...navigationCommands].filter((c) => matchesQuery(t(c.labelKey, c.labelArgs), query));
+    const found: Command[] = (tickets ?? []).map((x) => ({ id: `ticket-${x.id}`, labelKey: 'palette.openTicket', labelArgs: { id: x.id, title: x.title }, route: { screen: 'ticket', id: x.id } }));
+    return [...actions, ...found];
+  }, [extra, groups, query, t, tickets]);
 
   const run = (c: Command | undefined) => {
     if (!c) return;
@@ -23,7 +35,7 @@ export function CommandPalette({ extra = [] }: { extra?: Command[] }) {
     if (e.key === 'Escape') setOpen(false);
     else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, commands.length - 1));
     else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-    else if (e.key === 'Enter') run(commands[active]);
+    else if (e.key === 'Enter') run(commands[Math.min(active, commands.length - 1)]);
     else return;
     e.preventDefault();
   };
@@ -42,11 +54,11 @@ export function CommandPalette({ extra = [] }: { extra?: Command[] }) {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul role="listbox">
+        <ul role="listbox" aria-label={t('palette.title')}>
           {commands.map((c, i) => (
             <li key={c.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseEnter={() => setActive(i)} onClick={() => run(c)}>
-              <span>{t(c.labelKey)}</span>
-              {c.keys && <kbd>{c.keys}</kbd>}
+              <span>{t(c.labelKey, c.labelArgs)}</span>
+              {c.keys && <KeyLabel keys={c.keys} />}
             </li>
           ))}
           {commands.length === 0 && <li className="muted">{t('palette.none')}</li>}

@@ -1,7 +1,7 @@
 import type { Route } from '../../app/router';
 
 /** A command the palette and the keyboard share; `keys` is what the help overlay shows. */
-export type Command = { id: string; labelKey: string; keys?: string; route?: Route; run?: () => void };
+export type Command = { id: string; labelKey: string; labelArgs?: Record<string, string>; keys?: string; route?: Route; run?: () => void };
 
 export const navigationCommands: Command[] = [
   { id: 'go-my', labelKey: 'commands.goMy', keys: 'g m', route: { screen: 'queue', view: 'my' } },
@@ -16,17 +16,26 @@ export const navigationCommands: Command[] = [
   { id: 'go-settings', labelKey: 'commands.goSettings', keys: 'g ,', route: { screen: 'settings' } },
 ];
 
-/** Keys that work in lists and on a ticket; listed in the help overlay. */
+/** Keys that work in a queue's list; listed in the help overlay. */
 export const listShortcuts: { keys: string; labelKey: string }[] = [
   { keys: 'j / ↓', labelKey: 'shortcuts.next' },
   { keys: 'k / ↑', labelKey: 'shortcuts.previous' },
   { keys: 'Enter', labelKey: 'shortcuts.open' },
   { keys: 'x', labelKey: 'shortcuts.select' },
   { keys: '/', labelKey: 'shortcuts.search' },
-  { keys: 'Esc', labelKey: 'shortcuts.back' },
+];
+
+/** Keys that work on every screen. */
+export const globalShortcuts: { keys: string; labelKey: string }[] = [
   { keys: 'Ctrl/⌘ K', labelKey: 'shortcuts.palette' },
   { keys: '?', labelKey: 'shortcuts.help' },
 ];
+
+/** The key a shortcut sequence like "Shift+E" or "b a" names, as KeyboardEvent.key reports it. */
+export function keySequence(prefix: string, e: { key: string }): string {
+  const key = e.key === 'Escape' ? 'Esc' : e.key;
+  return prefix ? `${prefix} ${key}` : key;
+}
 
 /** Case- and accent-insensitive subsequence match, so "brch" finds "Breached". */
 export function matchesQuery(label: string, query: string): boolean {

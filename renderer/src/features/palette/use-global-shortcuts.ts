@@ -1,14 +1,26 @@
 import { useEffect } from 'react';
 import { useRouter } from '../../app/router';
 import { useUi } from '../../app/ui-store';
-import { navigationCommands } from './commands';
+import { keySequence, navigationCommands, type Command } from './commands';
+import { contextCommands } from './context-commands';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** App-wide keys: Ctrl/Cmd+K, ?, Esc and the two-key "g x" / single-key navigation sequences. */
+/** A key pressed inside an open dialog belongs to the dialog (Esc closes it, not the screen behind). */
+function inDialog(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('[role="dialog"], [role="alertdialog"]') || document.querySelector('[aria-modal="true"]') !== null;
+}
+
+function run(c: Command): void {
+  if (c.route) useRouter.getState().navigate(c.route);
+  c.run?.();
+}
+
+/** App-wide keys: Ctrl/Cmd+K, ?, Esc, the "g x" navigation sequences and the keys of what is on screen. */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     let prefix = '';
@@ -20,27 +32,27 @@ export function useGlobalShortcuts(): void {
         ui.setPaletteOpen(!ui.paletteOpen);
         return;
       }
-      if (e.key === 'Escape') {
-        if (ui.paletteOpen || ui.helpOpen) {
-          ui.setPaletteOpen(false);
-          ui.setHelpOpen(false);
-        }
+      if (e.key === 'Escape' && (ui.paletteOpen || ui.helpOpen)) {
+        ui.setPaletteOpen(false);
+        ui.setHelpOpen(false);
         return;
       }
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || ui.paletteOpen) return;
+      if (isTyping(e.target) || inDialog(e.target) || e.ctrlKey || e.metaKey || e.altKey || ui.paletteOpen) return;
       if (e.key === '?') {
         ui.setHelpOpen(!ui.helpOpen);
         return;
       }
-      const seq = prefix ? `${prefix} ${e.key}` : e.key;
-      const command = navigationCommands.find((c) => c.keys === seq);
-      if (command?.route) {
+      if (ui.helpOpen || e.key === 'Shift') return;
+      const seq = keySequence(prefix, e);
+      const all = [...contextCommands(), ...navigationCommands];
+      const command = all.find((c) => c.keys === seq);
+      if (command) {
         e.preventDefault();
         prefix = '';
-        useRouter.getState().navigate(command.route);
+        run(command);
         return;
       }
-      prefix = navigationCommands.some((c) => c.keys?.startsWith(`${seq} `)) ? seq : '';
+      prefix = all.some((c) => c.keys?.startsWith(`${seq} `)) ? seq : '';
       if (prefixTimer) clearTimeout(prefixTimer);
       prefixTimer = setTimeout(() => (prefix = ''), 1200);
     };

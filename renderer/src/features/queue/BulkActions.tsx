@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ticketStatuses, type TicketStatus } from '../../../../shared/ticket';
@@ -7,6 +7,7 @@ import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
 import { useConfig } from '../../config/config-store';
 import { EscalateSelectedButton } from '../escalation';
+import { useRegisterCommands } from '../palette';
 
 type Action = 'assign' | 'status' | 'severity';
 
@@ -57,6 +58,18 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
   };
 
   const needsReason = action === 'severity';
+  const valueRef = useRef<HTMLSelectElement & HTMLInputElement>(null);
+  // "b a", "b s", "b v": pick the bulk action and put the cursor on its value, ready to choose.
+  const pick = (a: Action) => {
+    setAction(a);
+    setValue('');
+    setTimeout(() => valueRef.current?.focus(), 0);
+  };
+  useRegisterCommands('bulk', [
+    { id: 'bulk-assign', labelKey: 'commands.bulkAssign', keys: 'b a', run: () => pick('assign') },
+    { id: 'bulk-status', labelKey: 'commands.bulkStatus', keys: 'b s', run: () => pick('status') },
+    ...(anyOpen ? [{ id: 'bulk-severity', labelKey: 'commands.bulkSeverity', keys: 'b v', run: () => pick('severity') }] : []),
+  ]);
   return (
     <form className="bulk" onSubmit={(e) => void submit(e)} aria-label={t('bulk.title')}>
       <strong>{t('bulk.selected', { count: ticketIds.length })}</strong>
@@ -66,7 +79,7 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
         {anyOpen && <option value="severity">{t('bulk.severity')}</option>}
       </select>
       {action === 'assign' && (
-        <select aria-label={t('bulk.owner')} value={value} onChange={(e) => setValue(e.target.value)}>
+        <select ref={valueRef} aria-label={t('bulk.owner')} value={value} onChange={(e) => setValue(e.target.value)}>
           <option value="">{t('owner.none')}</option>
           {engineers.map((en) => (
             <option key={en.id} value={en.id}>{en.name}</option>
@@ -74,7 +87,7 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
         </select>
       )}
       {action === 'status' && (
-        <select aria-label={t('bulk.status')} value={value} onChange={(e) => setValue(e.target.value)} required>
+        <select ref={valueRef} aria-label={t('bulk.status')} value={value} onChange={(e) => setValue(e.target.value)} required>
           <option value="" disabled>{t('bulk.choose')}</option>
           {ticketStatuses.map((s) => (
             <option key={s} value={s}>{t(`status.${s}`)}</option>
@@ -82,7 +95,7 @@ export function BulkActions({ ticketIds, onDone }: { ticketIds: string[]; onDone
         </select>
       )}
       {action === 'severity' && (
-        <input aria-label={t('bulk.severity')} placeholder={t('bulk.severityLevel')} value={value} onChange={(e) => setValue(e.target.value)} required size={6} />
+        <input ref={valueRef} aria-label={t('bulk.severity')} placeholder={t('bulk.severityLevel')} value={value} onChange={(e) => setValue(e.target.value)} required size={6} />
       )}
       <input aria-label={t('bulk.reason')} placeholder={t('bulk.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required={needsReason} />
       <button type="submit">{t('bulk.apply')}</button>

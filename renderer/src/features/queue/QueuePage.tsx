@@ -7,6 +7,7 @@ import { useMinute } from '../../app/use-now';
 import type { Ticket } from '../../../../shared/ticket';
 import type { ViewContext } from './views';
 import { useSearch } from './use-search';
+import { SEARCH_LIMIT } from './search-tickets';
 import { QUEUE_WINDOW } from './use-queue-view';
 import { useQueueSource } from './use-queue-source';
 import { gridTemplate } from './columns';
@@ -92,6 +93,8 @@ export function QueuePage({ viewId }: { viewId: string }) {
     if (total > 0) scrollToIndex(Math.min(focusedIndex, total - 1));
   }, [focusedIndex, total, scrollToIndex]);
 
+  // While searching, the count is of the matches shown (the search stops at SEARCH_LIMIT), not of the queue.
+  const searchCount = !searching ? undefined : results === undefined ? t('app.loading') : results.length >= SEARCH_LIMIT ? t('queue.matchesMore', { count: SEARCH_LIMIT }) : t('queue.matches', { count: results.length });
   if (!source.exists) return <p role="alert">{t('queue.unknownView', { id: viewId })}</p>;
   const title = source.title;
   const columns = source.columns;
@@ -99,7 +102,7 @@ export function QueuePage({ viewId }: { viewId: string }) {
     <section className="queue" aria-labelledby="queue-title">
       <header className="queue-header">
         <h1 id="queue-title">{title}</h1>
-        <span className="muted" data-testid="queue-count">{count === undefined ? t('app.loading') : t('queue.count', { count })}</span>
+        <span className="muted" data-testid="queue-count">{searchCount ?? (count === undefined ? t('app.loading') : t('queue.count', { count }))}</span>
         <input
           ref={searchRef}
           type="search"

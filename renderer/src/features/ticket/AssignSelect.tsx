@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Engineer } from '../../../../shared/directory';
 import type { Ticket } from '../../../../shared/ticket';
 import { useMutations } from '../../app/mutations';
+import { ticketTargets } from './ticket-commands';
 
 /** The owner picker; a closed ticket keeps the owner it was closed with, so it is shown but not editable. */
 export function AssignSelect({ ticket, engineers }: { ticket: Ticket; engineers: Engineer[] }) {
@@ -9,6 +10,7 @@ export function AssignSelect({ ticket, engineers }: { ticket: Ticket; engineers:
   const mutate = useMutations();
   return (
     <select
+      id={ticketTargets.owner}
       aria-label={t('ticket.owner')}
       value={ticket.ownerId ?? ''}
       disabled={ticket.status === 'closed'}

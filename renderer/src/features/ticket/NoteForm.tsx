@@ -6,6 +6,7 @@ import { draftKey, type Draft } from '../../../../shared/drafts';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
 import { DraftRestoredNotice, useDraftComposer, useStoredDraft } from '../drafts';
+import { ticketTargets } from './ticket-commands';
 
 /** The note form checks exactly what the note mutation accepts. */
 const noteFormSchema = addNoteArgs.pick({ visibility: true, text: true });
@@ -51,7 +52,7 @@ function NoteComposer({ ticketId, restored }: { ticketId: string; restored: Draf
   return (
     <form className="note-form" onSubmit={(e) => (e.preventDefault(), void composer.submit())} onBlur={composer.onBlur}>
       {notice && <DraftRestoredNotice kind="note" savedAt={notice.savedAt} onDiscard={discard} />}
-      <textarea aria-label={t('note.text')} placeholder={t('note.placeholder')} value={composer.text} onChange={(e) => (composer.setText(e.target.value), setError(''))} rows={3} onKeyDown={composer.onKeyDown} />
+      <textarea id={ticketTargets.note} aria-label={t('note.text')} placeholder={t('note.placeholder')} value={composer.text} onChange={(e) => (composer.setText(e.target.value), setError(''))} rows={3} onKeyDown={composer.onKeyDown} />
       <div className="row">
         <select aria-label={t('note.visibility')} value={composer.extra.visibility} onChange={(e) => composer.setExtra({ visibility: e.target.value as Visibility })}>
           <option value="internal">{t('note.internal')}</option>

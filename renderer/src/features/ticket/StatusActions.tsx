@@ -4,6 +4,7 @@ import type { Ticket, TicketStatus } from '../../../../shared/ticket';
 import { allowedTransitions } from '../../../../shared/ticket/status';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
+import { ticketTargets } from './ticket-commands';
 
 /** Only the moves the state machine allows are offered. */
 export function StatusActions({ ticket }: { ticket: Ticket }) {
@@ -17,7 +18,7 @@ export function StatusActions({ ticket }: { ticket: Ticket }) {
   };
   const next = allowedTransitions(ticket.status);
   return (
-    <div className="status-actions" role="group" aria-label={t('ticket.moveTo')}>
+    <div id={ticketTargets.status} className="status-actions" role="group" aria-label={t('ticket.moveTo')}>
       {next.map((s) => (
         <button key={s} type="button" onClick={() => void move(s)}>
           {t(`statusAction.${s}`)}

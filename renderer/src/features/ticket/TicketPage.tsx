@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMinute } from '../../app/use-now';
-import { useTicketClocksState } from '../clocks';
-import { RequestOnSiteButton } from '../dispatch';
+import { clocksInstant, useTicketClocksState } from '../clocks';
+import { TicketBrief } from '../ticket-brief';
 import { useTicket } from './use-ticket';
 import { ClocksPanel } from './ClocksPanel';
 import { Timeline } from './Timeline';
 import { NoteForm } from './NoteForm';
-import { AttachmentList } from '../attachments';
-import { StatusActions } from './StatusActions';
-import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
-import { MuteTicketButton } from '../alerts';
+import { TicketHeader } from './TicketHeader';
+import { TicketLayout } from './TicketLayout';
+import { useTicketCommands } from './ticket-commands';
+import { AttachmentList } from '../attachments';
 import { SendMail } from '../mail';
 import { RfoPanel } from '../rfo';
 import { DeferralPanel } from '../deferral';
@@ -21,55 +21,40 @@ import './ticket.css';
 export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const data = useTicket(id);
-  const now = useMinute();
+  const minute = useMinute();
+  // Clocks follow each write at once: an action on this ticket moves "now" to the instant it was made.
+  const now = clocksInstant(minute, data?.ticket?.updatedAt);
   const { clocks, problem } = useTicketClocksState(data?.ticket ?? undefined, now);
   const [dialog, setDialog] = useState<TicketDialog>(null);
+  useTicketCommands(data?.ticket, setDialog);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <p role="alert">{t('ticket.notFound', { id })}</p>;
   const { ticket, timeline, customer, engineers } = data;
   const names = new Map(engineers.map((e) => [e.id, e.name]));
   return (
-    <article className="ticket" aria-labelledby="ticket-title">
-      <header className="ticket-header">
-        <div className="ticket-id mono">{ticket.id}</div>
-        <h1 id="ticket-title">{ticket.title}</h1>
-        <dl className="facts">
-          <div><dt>{t('ticket.customer')}</dt><dd>{customer?.name ?? ticket.customerId}</dd></div>
-          <div><dt>{t('ticket.tier')}</dt><dd>{customer ? t(`tier.${customer.contractTier}`) : '—'}</dd></div>
-          <div><dt>{t('ticket.product')}</dt><dd>{ticket.product} {ticket.productVersion}</dd></div>
-          <div><dt>{t('ticket.severity')}</dt><dd className={`sev sev-${ticket.severity}`} data-testid="ticket-severity">{ticket.severity}</dd></div>
-          <div><dt>{t('ticket.impact')}</dt><dd>{t(`impact.${ticket.impact}`)}</dd></div>
-          <div><dt>{t('ticket.priority')}</dt><dd data-testid="ticket-priority">{ticket.priority}</dd></div>
-          <div><dt>{t('ticket.status')}</dt><dd data-testid="ticket-status">{t(`status.${ticket.status}`)}</dd></div>
-          <div><dt>{t('ticket.owner')}</dt><dd><AssignSelect ticket={ticket} engineers={engineers} /></dd></div>
-          {ticket.escalationLevel > 0 && <div><dt>{t('ticket.escalation')}</dt><dd>{ticket.escalationLevel}</dd></div>}
-        </dl>
-        <div className="ticket-actions">
-          <StatusActions ticket={ticket} />
-          {/* A closed ticket is final: its severity and escalation can no longer change, so neither is offered. */}
-          {ticket.status !== 'closed' && <button type="button" onClick={() => setDialog('severity')}>{t('ticket.changeSeverity')}</button>}
-          {ticket.status !== 'closed' && <button type="button" onClick={() => setDialog('escalate')}>{t('ticket.escalate')}</button>}
-          <RequestOnSiteButton ticket={ticket} />
-          <MuteTicketButton ticketId={ticket.id} />
-        </div>
-      </header>
-      <div className="ticket-body">
-        <section className="ticket-main">
+    <TicketLayout
+      labelledBy="ticket-title"
+      header={<TicketHeader ticket={ticket} timeline={timeline} clocks={clocks} customer={customer} engineers={engineers} onDialog={setDialog} />}
+      brief={<TicketBrief ticket={ticket} />}
+      main={
+        <>
           <h2>{t('ticket.timeline')}</h2>
           <Timeline events={timeline} names={names} />
           <NoteForm ticketId={ticket.id} />
           <SendMail key={ticket.id} ticket={ticket} />
           <AttachmentList ticketId={ticket.id} />
-        </section>
-        <aside className="ticket-side">
+        </>
+      }
+      side={
+        <>
           <h2>{t('ticket.clocks')}</h2>
           <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
           <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
           <DeferralPanel ticket={ticket} now={now} />
-        </aside>
-      </div>
-      <TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />
-    </article>
+        </>
+      }
+      dialogs={<TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />}
+    />
   );
 }

@@ -62,7 +62,7 @@ export function MyVisits() {
         <nav className="my-visits-list" aria-label={t('visits.title')}>
           {all.length === 0 ? <p className="muted">{t('visits.none')}</p> : (['today', 'overdue', 'upcoming', 'done'] as const).map(group)}
         </nav>
-        {selected && <VisitDetail key={selected.id} visit={selected} data={data} onError={setHandOffError} />}
+        {selected && <VisitDetail key={selected.id} visit={selected} data={data} zone={zone} onError={setHandOffError} />}
       </div>
     </section>
   );

@@ -22,10 +22,10 @@ function text(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => s
   }
 }
 
-/** The ticket's history for the engineer on site (read from the local store, so also offline). */
-export function TicketHistory({ events, names }: { events: readonly TimelineEvent[]; names: ReadonlyMap<string, string> }) {
+/** The ticket's history for the engineer on site (read from the local store, so also offline), in the screen's zone. */
+export function TicketHistory({ events, names, zone }: { events: readonly TimelineEvent[]; names: ReadonlyMap<string, string>; zone: string }) {
   const { t, i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: zone });
   if (events.length === 0) return <p className="muted">{t('visits.noHistory')}</p>;
   return (
     <ol className="ticket-history" aria-label={t('visits.history')}>

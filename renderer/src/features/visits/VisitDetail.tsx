@@ -11,8 +11,8 @@ import type { MyVisitsData } from './use-my-visits';
 import { useTicketHistory } from './use-my-visits';
 import { AttachmentList } from '../attachments';
 
-/** One visit for the engineer: ticket, site, contact, arrival clock, workflow, parts, history. */
-export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVisitsData; onError: (m: string) => void }) {
+/** One visit for the engineer: ticket, site, contact, arrival clock, workflow, parts, history; step times in `zone`, the one the screen names. */
+export function VisitDetail({ visit, data, zone, onError }: { visit: Visit; data: MyVisitsData; zone: string; onError: (m: string) => void }) {
   const { t, i18n } = useTranslation();
   const { host } = useServices();
   const config = useConfig();
@@ -52,13 +52,13 @@ export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVi
       {visit.window && (
         <button type="button" onClick={() => exportVisitIcs(host, visit, ics).catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)))}>{t('dispatch.exportIcs')}</button>
       )}
-      <VisitWorkflow visit={visit} />
+      <VisitWorkflow visit={visit} zone={zone} />
       <PartsPanel visit={visit} allowUse />
       {visit.ticketId !== undefined && <AttachmentList ticketId={visit.ticketId} owner={{ kind: 'visit', id: visit.id }} />}
       {ticket && (
         <section>
           <h3>{t('visits.history')}</h3>
-          <TicketHistory events={history ?? []} names={names} />
+          <TicketHistory events={history ?? []} names={names} zone={zone} />
         </section>
       )}
     </article>

@@ -15,11 +15,11 @@ function stamped(action: VisitAction): VisitAction {
 }
 
 /** The field engineer's steps: en route -> arrived -> notes -> departed, report, confirmation, submit. */
-export function VisitWorkflow({ visit }: { visit: Visit }) {
+export function VisitWorkflow({ visit, zone }: { visit: Visit; zone: string }) {
   const { t, i18n } = useTranslation();
   const { act, error, busy } = useVisitMutation();
   const allowed = allowedVisitActions(visit);
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   const run = (action: VisitAction, opts?: MutateOptions) => act(visit, action, opts);
   const step = (action: VisitAction, label: string, primary = false) =>
     allowed.includes(action.type) && (

@@ -1,0 +1,1 @@
+export { TicketBrief } from './TicketBrief';
