@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { localizedLabel, pickEscalationLocale, type AutoRule, type EscalationLevel, type EscalationMatrix, type RoutingRow } from '../../../../shared/escalation';
+import { priorityText, severityText } from '../../i18n/vocabulary';
 
 function Rule({ rule }: { rule: AutoRule }) {
   const { t } = useTranslation();
   const when =
     rule.trigger.kind === 'clock_breached'
       ? t('escalation.settings.autoClock', { clock: t(`clocks.${rule.trigger.clock}`) })
-      : t('escalation.settings.autoAge', { hours: Math.round((rule.trigger.minutes / 60) * 10) / 10, severity: rule.trigger.severity });
-  return <li>{when}{rule.raisePriorityTo ? ` · ${t('escalation.settings.raise', { priority: rule.raisePriorityTo })}` : ''}</li>;
+      : t('escalation.settings.autoAge', { hours: Math.round((rule.trigger.minutes / 60) * 10) / 10, severity: severityText(t, rule.trigger.severity) });
+  return <li>{when}{rule.raisePriorityTo ? ` · ${t('escalation.settings.raise', { priority: priorityText(t, rule.raisePriorityTo) })}` : ''}</li>;
 }
 
 function Rows({ rows }: { rows: RoutingRow[] }) {

@@ -10,6 +10,7 @@ import { useConfig } from '../../config/config-store';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
 import { WhatIfTable } from './WhatIfTable';
+import { priorityText } from '../../i18n/vocabulary';
 
 /**
  * Change severity, impact and urgency with a required reason; shows the priority before and after
@@ -84,7 +85,7 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
         </label>
       </div>
       <p>
-        {t('severity.resultingPriority')}: <strong data-testid="whatif-priority">{t('severity.priorityChange', { from: ticket.priority, to: priority })}</strong>
+        {t('severity.resultingPriority')}: <strong data-testid="whatif-priority">{t('severity.priorityChange', { from: priorityText(t, ticket.priority), to: priorityText(t, priority) })}</strong>
       </p>
       {isEDown && (
         <fieldset className="edown" aria-label={t('edown.title')}>

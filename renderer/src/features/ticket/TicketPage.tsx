@@ -13,6 +13,7 @@ import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
 import './ticket.css';
+import { priorityText, severityText } from '../../i18n/vocabulary';
 
 export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -33,9 +34,9 @@ export function TicketPage({ id }: { id: string }) {
           <div><dt>{t('ticket.customer')}</dt><dd>{customer?.name ?? ticket.customerId}</dd></div>
           <div><dt>{t('ticket.tier')}</dt><dd>{customer ? t(`tier.${customer.contractTier}`) : '—'}</dd></div>
           <div><dt>{t('ticket.product')}</dt><dd>{ticket.product} {ticket.productVersion}</dd></div>
-          <div><dt>{t('ticket.severity')}</dt><dd className={`sev sev-${ticket.severity}`} data-testid="ticket-severity">{ticket.severity}</dd></div>
+          <div><dt>{t('ticket.severity')}</dt><dd className={`sev sev-${ticket.severity}`} data-testid="ticket-severity">{severityText(t, ticket.severity)}</dd></div>
           <div><dt>{t('ticket.impact')}</dt><dd>{t(`impact.${ticket.impact}`)}</dd></div>
-          <div><dt>{t('ticket.priority')}</dt><dd data-testid="ticket-priority">{ticket.priority}</dd></div>
+          <div><dt>{t('ticket.priority')}</dt><dd data-testid="ticket-priority">{priorityText(t, ticket.priority)}</dd></div>
           <div><dt>{t('ticket.status')}</dt><dd data-testid="ticket-status">{t(`status.${ticket.status}`)}</dd></div>
           <div><dt>{t('ticket.owner')}</dt><dd><AssignSelect ticket={ticket} engineers={engineers} /></dd></div>
           {ticket.escalationLevel > 0 && <div><dt>{t('ticket.escalation')}</dt><dd>{ticket.escalationLevel}</dd></div>}

@@ -9,6 +9,7 @@ import { TicketHistory } from './TicketHistory';
 import { VisitWorkflow } from './VisitWorkflow';
 import type { MyVisitsData } from './use-my-visits';
 import { useTicketHistory } from './use-my-visits';
+import { severityText } from '../../i18n/vocabulary';
 
 /** One visit for the engineer: ticket, site, contact, arrival clock, workflow, parts, history. */
 export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVisitsData; onError: (m: string) => void }) {
@@ -35,7 +36,7 @@ export function VisitDetail({ visit, data, onError }: { visit: Visit; data: MyVi
         <div><dt>{t('visits.site')}</dt><dd>{visit.site.address || '—'} <span className="muted">({visit.site.timeZone}, {t('visits.localNow', { time: siteFmt.format(now) })})</span></dd></div>
         {ticket && (
           <>
-            <div><dt>{t('visits.ticket')}</dt><dd><button type="button" className="link mono" onClick={() => navigate({ screen: 'ticket', id: ticket.id })}>{ticket.id}</button> · {t('visits.severity', { severity: ticket.severity })} · {ticket.product} {ticket.productVersion}</dd></div>
+            <div><dt>{t('visits.ticket')}</dt><dd><button type="button" className="link mono" onClick={() => navigate({ screen: 'ticket', id: ticket.id })}>{ticket.id}</button> · {t('visits.severity', { severity: severityText(t, ticket.severity) })} · {ticket.product} {ticket.productVersion}</dd></div>
             <div><dt>{t('visits.contact')}</dt><dd>{[ticket.contactName, ticket.contactPhone, ticket.contactEmail].filter((x) => x !== '').join(' · ') || '—'}</dd></div>
           </>
         )}
