@@ -31,17 +31,17 @@ export function renderCell(column: Column, ticket: Ticket, c: CellContext): Reac
     case 'priority':
       return <span>{priorityText(c.t, ticket.priority)}</span>;
     case 'impact':
-      return <span className="ellipsis">{c.t(`impact.${ticket.impact}`)}</span>;
+      return <span className="ellipsis" title={c.t(`impact.${ticket.impact}`)}>{c.t(`impact.${ticket.impact}`)}</span>;
     case 'status':
-      return <span className="ellipsis">{c.t(`status.${ticket.status}`)}</span>;
+      return <span className="ellipsis" title={c.t(`status.${ticket.status}`)}>{c.t(`status.${ticket.status}`)}</span>;
     case 'owner':
-      return <span className="ellipsis">{c.owner}</span>;
+      return <span className="ellipsis" title={c.owner}>{c.owner}</span>;
     case 'clocks':
       return <span className="clocks">{c.clocks}</span>;
     case 'product':
-      return <span className="ellipsis">{ticket.product}</span>;
+      return <span className="ellipsis" title={ticket.product}>{ticket.product}</span>;
     case 'region':
-      return <span className="ellipsis">{ticket.region}</span>;
+      return <span className="ellipsis" title={ticket.region}>{ticket.region}</span>;
     case 'updated':
       return <span>{c.dateFormat.format(ticket.updatedAt)}</span>;
     case 'created':
