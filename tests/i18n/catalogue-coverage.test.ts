@@ -13,6 +13,7 @@ import { clockUnits } from '../../shared/policy/schema';
 import { userRoles, contractTiers } from '../../shared/directory/schema';
 import { backupTableNames } from '../../shared/backup/format';
 import { visitKinds, visitReasons, visitStatuses, partStates } from '../../shared/dispatch/visit-schema';
+import { eDownProblemCodes } from '../../shared/severity/e-down';
 import { conflictFields, knownPriorityIds, namedSeverityIds } from '../../renderer/src/i18n/vocabulary';
 
 type Tree = { [key: string]: string | Tree };
@@ -139,6 +140,7 @@ const vocabularies: Record<string, readonly string[]> = {
   priority: knownPriorityIds,
   severityId: namedSeverityIds,
   conflictField: conflictFields,
+  'edown.problems': eDownProblemCodes,
 };
 
 describe('every id the app shows has a label', () => {

@@ -10,6 +10,7 @@ import { OverridesEditor } from './OverridesEditor';
 import { useDeadlineImpact } from './use-deadline-impact';
 import { WeekHoursEditor } from './WeekHoursEditor';
 import { IssueList } from './IssueList';
+import { useLeaveGuard } from '../../app/use-leave-guard';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -31,6 +32,7 @@ export function CalendarEditor({ preset, isNew, readOnly, onSaved }: { preset: C
   const errorsAt = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
   const impact = useDeadlineImpact(draft.id, parsed.success ? parsed.data.calendar : undefined);
   const dirty = JSON.stringify(draft) !== JSON.stringify(preset);
+  useLeaveGuard(dirty && !readOnly);
   const zones = useMemo(() => timeZones(draft.calendar.timeZone), [draft.calendar.timeZone]);
   const edit = (next: CalendarPreset) => {
     setDraft(next);

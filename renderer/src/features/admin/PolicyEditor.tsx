@@ -12,6 +12,7 @@ import { PolicyLevels } from './PolicyLevels';
 import { PolicyPreview } from './PolicyPreview';
 import { PolicyClockRules, PolicyIntake, PolicyMatrix } from './PolicyRules';
 import { IssueList } from './IssueList';
+import { useLeaveGuard } from '../../app/use-leave-guard';
 
 type Props = {
   policy: Policy;
@@ -29,6 +30,7 @@ export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
   const form = useForm<PolicyInput, unknown, Policy>({ resolver: zodResolver(policySchema), defaultValues: policy, mode: 'onChange' });
   const { register, control, setValue, handleSubmit, formState, setError, reset } = form;
   const draft = useWatch({ control });
+  useLeaveGuard(formState.isDirty && !readOnly);
   const issues = flattenFormErrors(formState.errors);
   const errorsAt = (path: string, exact = false) => issues.filter((i) => i.path === path || (!exact && i.path.startsWith(`${path}.`))).map((i) => i.message);
   const calendars = [...config.calendarNames.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
