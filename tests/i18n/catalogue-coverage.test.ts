@@ -14,6 +14,7 @@ import { userRoles, contractTiers } from '../../shared/directory/schema';
 import { backupTableNames } from '../../shared/backup/format';
 import { visitKinds, visitReasons, visitStatuses, partStates } from '../../shared/dispatch/visit-schema';
 import { eDownProblemCodes } from '../../shared/severity/e-down';
+import { pathFields } from '../../renderer/src/features/admin/validation-text';
 import { conflictFields, knownPriorityIds, namedSeverityIds } from '../../renderer/src/i18n/vocabulary';
 
 type Tree = { [key: string]: string | Tree };
@@ -141,6 +142,8 @@ const vocabularies: Record<string, readonly string[]> = {
   severityId: namedSeverityIds,
   conflictField: conflictFields,
   'edown.problems': eDownProblemCodes,
+  'admin.paths': pathFields,
+  'admin.duration.problems': ['empty', 'unreadable', 'not_positive', 'no_days', 'not_whole'],
 };
 
 describe('every id the app shows has a label', () => {
@@ -155,6 +158,7 @@ describe('every id the app shows has a label', () => {
  */
 const sameInEveryLanguage = new Set([
   'views.edown',
+  'admin.paths.eDown',
   'severityId.edown',
   'severity.priorityChange',
   'backup.progress',

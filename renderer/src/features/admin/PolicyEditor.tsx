@@ -13,6 +13,7 @@ import { PolicyPreview } from './PolicyPreview';
 import { PolicyClockRules, PolicyIntake, PolicyMatrix } from './PolicyRules';
 import { IssueList } from './IssueList';
 import { useLeaveGuard } from '../../app/use-leave-guard';
+import { zodErrorText } from './validation-text';
 
 type Props = {
   policy: Policy;
@@ -27,7 +28,8 @@ export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
   const mutate = useMutations();
   const config = useConfig();
   const [status, setStatus] = useState<string | undefined>(undefined);
-  const form = useForm<PolicyInput, unknown, Policy>({ resolver: zodResolver(policySchema), defaultValues: policy, mode: 'onChange' });
+  // Zod's own messages come out in the administrator's language (the error map of this parse).
+  const form = useForm<PolicyInput, unknown, Policy>({ resolver: zodResolver(policySchema, { error: zodErrorText(t) }), defaultValues: policy, mode: 'onChange' });
   const { register, control, setValue, handleSubmit, formState, setError, reset } = form;
   const draft = useWatch({ control });
   useLeaveGuard(formState.isDirty && !readOnly);
