@@ -37,11 +37,13 @@ test.describe('every screen is accessible (axe: no serious or critical WCAG 2 A/
     await page.getByRole('button', { name: 'Change severity…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.getByRole('button', { name: 'Escalate…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.keyboard.press('Escape');
+    await page.reload();
+    await expect(page.locator('#ticket-title')).toBeVisible();
     await page.keyboard.press('Control+k');
     await expect(page.getByPlaceholder('Type a command…')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

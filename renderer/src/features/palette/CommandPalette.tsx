@@ -42,7 +42,7 @@ export function CommandPalette({ extra = [] }: { extra?: Command[] }) {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul role="listbox">
+        <ul role="listbox" aria-label={t('palette.title')}>
           {commands.map((c, i) => (
             <li key={c.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseEnter={() => setActive(i)} onClick={() => run(c)}>
               <span>{t(c.labelKey)}</span>
