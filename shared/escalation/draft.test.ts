@@ -63,6 +63,15 @@ describe('buildEscalationDraft', () => {
     expect(mail.date).toBe(new Date(T0 + 90 * MIN).toISOString());
   });
 
+  it('names the product line as the matrix labels it and the priority in words, never by id', async () => {
+    const { text } = await parsed(buildEscalationDraft(makeTicket({ priority: 'high' }), PM, matrix, 'bg', context()));
+    expect(text).toContain('Secure Gateway');
+    expect(text).not.toContain('secure-gateway');
+    expect(text).toContain('Висок');
+    const invented = await parsed(buildEscalationDraft(makeTicket({ priority: 'P1' }), PM, matrix, 'en', context()));
+    expect(invented.text).toContain('P1');
+  });
+
   it.each([
     ['zh-TW', '【升級：產品經理】', '影響：影響服務', '範例精密'],
     ['bg', '[Ескалация: Продуктов мениджър]', 'Въздействие: Засягащ услугата', 'Балканска Телеком ООД'],

@@ -4,7 +4,7 @@ import type { Ticket } from '../ticket/schema';
 import type { TimelineEvent } from '../ticket/timeline';
 import { defaultEscalationTemplates } from './default-templates';
 import { breachesSummary, clocksSummary, eDownSummary, instantFormatter, timelineSummary } from './draft-sections';
-import { escalationLevelAt, localizedLabel } from './levels';
+import { escalationLevelAt, localizedLabel, routingKeyLabel } from './levels';
 import { pickEscalationLocale } from './locale';
 import type { EscalationLocale } from './locale';
 import { EscalationRoutingError, resolveEscalationRecipients } from './recipients';
@@ -57,11 +57,11 @@ export function buildEscalationDraft(ticket: Ticket, level: number, matrix: Esca
     title: ticket.title,
     summary: summary.length > 1000 ? `${summary.slice(0, 999)}…` : summary,
     severity: context.severityLabel ?? ticket.severity,
-    priority: ticket.priority,
+    priority: (Object.hasOwn(v.priority, ticket.priority) && v.priority[ticket.priority]) || ticket.priority,
     customer: context.customerName,
     product: ticket.product,
-    productLine: ticket.productLine,
-    region: ticket.region,
+    productLine: routingKeyLabel(matrix, 'by_product_line', ticket.productLine),
+    region: routingKeyLabel(matrix, 'by_region', ticket.region),
     level: String(level),
     levelName: localizedLabel(def.name, loc),
     owner,

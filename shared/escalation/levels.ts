@@ -1,5 +1,6 @@
 import type { Ticket } from '../ticket/schema';
 import type { EscalationLocale } from './locale';
+import { normalizeRoutingKey } from './schema';
 import type { EscalationLevel, EscalationMatrix, LocalizedText } from './schema';
 
 /** The definition of level `level` (1-based, as stored in Ticket.escalationLevel); RangeError when the matrix has no such level. */
@@ -29,4 +30,19 @@ export function nextEscalationLevel(ticket: Pick<Ticket, 'escalationLevel'>, mat
 /** The matrix for a policy: its own, else the one with policyId "default", else undefined. */
 export function escalationMatrixForPolicy(matrices: readonly EscalationMatrix[], policyId: string): EscalationMatrix | undefined {
   return matrices.find((m) => m.policyId === policyId) ?? matrices.find((m) => m.policyId === 'default');
+}
+
+/**
+ * The name people use for a product line or region in the mail: the label of the routing row
+ * serving that key (by product line or by region), else the key itself. Routing keys are ids
+ * ("edge-routers"); the people reading the escalation know the product as "Edge Routers".
+ */
+export function routingKeyLabel(matrix: EscalationMatrix, kind: 'by_product_line' | 'by_region', key: string): string {
+  const wanted = normalizeRoutingKey(key);
+  for (const level of matrix.levels) {
+    if (level.kind !== kind) continue;
+    const row = level.rows.find((r) => r.label !== undefined && r.keys.some((k) => normalizeRoutingKey(k) === wanted));
+    if (row?.label) return row.label;
+  }
+  return key;
 }

@@ -7,6 +7,8 @@ import type { ClockStateLike } from './schema';
 /** The words a draft body is assembled from, per locale; templates decide the layout around them. */
 export type DraftVocabulary = {
   impact: Record<Impact, string>;
+  /** The shipped policies' priority ids; an id a policy invented is written as it is. */
+  priority: Record<string, string>;
   status: Record<TicketStatus, string>;
   clock: Record<ClockKind, string>;
   clockState: Record<ClockStateLike['state'], string>;
@@ -24,6 +26,7 @@ export type DraftVocabulary = {
 
 const en: DraftVocabulary = {
   impact: { service_affecting: 'Service affecting', degradation: 'Degradation', non_service_affecting: 'Non-service affecting' },
+  priority: { critical: 'Critical', high: 'High', medium: 'Medium', normal: 'Normal', low: 'Low' },
   status: { received: 'received', acknowledged: 'acknowledged', in_progress: 'in progress', waiting_customer: 'waiting for customer', resolved: 'resolved', confirmed: 'confirmed', closed: 'closed' },
   clock: { first_response: 'First response', update_cadence: 'Customer update', online_resolution: 'Online resolution', on_site_arrival: 'On-site arrival', resolution: 'Resolution', rfo: 'Reason for outage (RFO)' },
   clockState: { pending: 'not started', running: 'running', paused: 'paused', met: 'met', breached: 'BREACHED' },
@@ -47,6 +50,7 @@ const en: DraftVocabulary = {
 
 const zhCN: DraftVocabulary = {
   impact: { service_affecting: '影响服务', degradation: '服务降级', non_service_affecting: '不影响服务' },
+  priority: { critical: '紧急', high: '高', medium: '中', normal: '普通', low: '低' },
   status: { received: '已接收', acknowledged: '已确认', in_progress: '处理中', waiting_customer: '等待客户', resolved: '已解决', confirmed: '客户已确认', closed: '已关闭' },
   clock: { first_response: '首次响应', update_cadence: '客户进展通报', online_resolution: '远程解决', on_site_arrival: '现场到达', resolution: '解决', rfo: '故障原因报告 (RFO)' },
   clockState: { pending: '未开始', running: '计时中', paused: '已暂停', met: '已达成', breached: '已超时' },
@@ -70,6 +74,7 @@ const zhCN: DraftVocabulary = {
 
 const zhTW: DraftVocabulary = {
   impact: { service_affecting: '影響服務', degradation: '服務降級', non_service_affecting: '不影響服務' },
+  priority: { critical: '緊急', high: '高', medium: '中', normal: '普通', low: '低' },
   status: { received: '已接收', acknowledged: '已確認', in_progress: '處理中', waiting_customer: '等待客戶', resolved: '已解決', confirmed: '客戶已確認', closed: '已關閉' },
   clock: { first_response: '首次回應', update_cadence: '客戶進度通報', online_resolution: '遠端解決', on_site_arrival: '到場', resolution: '解決', rfo: '故障原因報告 (RFO)' },
   clockState: { pending: '未開始', running: '計時中', paused: '已暫停', met: '已達成', breached: '已逾時' },
@@ -93,6 +98,7 @@ const zhTW: DraftVocabulary = {
 
 const bg: DraftVocabulary = {
   impact: { service_affecting: 'Засягащ услугата', degradation: 'Деградация', non_service_affecting: 'Незасягащ услугата' },
+  priority: { critical: 'Критичен', high: 'Висок', medium: 'Среден', normal: 'Нормален', low: 'Нисък' },
   status: { received: 'получен', acknowledged: 'потвърден', in_progress: 'в работа', waiting_customer: 'чака клиента', resolved: 'разрешен', confirmed: 'потвърден от клиента', closed: 'затворен' },
   clock: { first_response: 'Първи отговор', update_cadence: 'Информиране на клиента', online_resolution: 'Отдалечено разрешаване', on_site_arrival: 'Пристигане на място', resolution: 'Разрешаване', rfo: 'Доклад за причината (RFO)' },
   clockState: { pending: 'не е започнал', running: 'тече', paused: 'на пауза', met: 'спазен', breached: 'ПРОСРОЧЕН' },

@@ -51,6 +51,25 @@ export function formatRoute(route: Route): string {
   }
 }
 
+/** A form with unsaved edits answers the question to ask before leaving it; a clean one answers null. */
+type LeaveGuard = () => string | null;
+const leaveGuards = new Set<LeaveGuard>();
+
+/** Registers a guard until the returned function is called (a form's lifetime). */
+export function addLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuards.add(guard);
+  return () => void leaveGuards.delete(guard);
+}
+
+/** True when no form holds unsaved edits, or the user confirmed leaving them. */
+export function mayLeave(): boolean {
+  for (const guard of leaveGuards) {
+    const question = guard();
+    if (question !== null && !window.confirm(question)) return false;
+  }
+  return true;
+}
+
 type RouterState = { route: Route; navigate: (route: Route) => void };
 
 // How many screens this session has stepped into; going back never leaves the app.
@@ -60,6 +79,7 @@ export const useRouter = create<RouterState>((set) => ({
   route: parseRoute(typeof location === 'undefined' ? '' : location.hash),
   navigate: (route) => {
     const hash = formatRoute(route);
+    if (hash !== formatRoute(useRouter.getState().route) && !mayLeave()) return;
     // pushState: a history entry like setting location.hash, without the fragment navigation
     // (anchor lookup, hashchange) that costs a few ms on every click.
     if (location.hash !== hash) {
@@ -82,7 +102,11 @@ if (typeof window !== 'undefined') {
   // Hashes from elsewhere (links, deep links, the back and forward buttons); navigate() already
   // set the route of the hash it pushed.
   const follow = (): void => {
-    if (formatRoute(useRouter.getState().route) !== location.hash) useRouter.setState({ route: parseRoute(location.hash) });
+    const here = formatRoute(useRouter.getState().route);
+    if (here === location.hash) return;
+    // Back button or a link away from unsaved edits the user chose to keep: stay, and put the address back.
+    if (!mayLeave()) return void history.pushState(null, '', here);
+    useRouter.setState({ route: parseRoute(location.hash) });
   };
   window.addEventListener('hashchange', follow);
   window.addEventListener('popstate', follow);

@@ -120,8 +120,11 @@ export function App() {
       <main className="content">
         <RoutedScreen />
       </main>
-      <EscalationNotices />
-      <NotificationsBlockedBanner />
+      {/* Below the work area, never over it: a notice must not hide the button someone is about to press. */}
+      <div className="shell-tray">
+        <EscalationNotices />
+        <NotificationsBlockedBanner />
+      </div>
       {paletteOpen && <CommandPalette />}
       {helpOpen && <HelpOverlay />}
     </div>

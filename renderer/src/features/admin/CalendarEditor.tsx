@@ -10,6 +10,8 @@ import { OverridesEditor } from './OverridesEditor';
 import { useDeadlineImpact } from './use-deadline-impact';
 import { WeekHoursEditor } from './WeekHoursEditor';
 import { IssueList } from './IssueList';
+import { useLeaveGuard } from '../../app/use-leave-guard';
+import { zodErrorText } from './validation-text';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -26,11 +28,12 @@ export function CalendarEditor({ preset, isNew, readOnly, onSaved }: { preset: C
   const [draft, setDraft] = useState<CalendarPreset>(preset);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
   const [saving, setSaving] = useState(false);
-  const parsed = useMemo(() => calendarPresetSchema.safeParse(draft), [draft]);
+  const parsed = useMemo(() => calendarPresetSchema.safeParse(draft, { error: zodErrorText(t) }), [draft, t]);
   const issues = parsed.success ? [] : issuesOf(parsed.error);
   const errorsAt = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
   const impact = useDeadlineImpact(draft.id, parsed.success ? parsed.data.calendar : undefined);
   const dirty = JSON.stringify(draft) !== JSON.stringify(preset);
+  useLeaveGuard(dirty && !readOnly);
   const zones = useMemo(() => timeZones(draft.calendar.timeZone), [draft.calendar.timeZone]);
   const edit = (next: CalendarPreset) => {
     setDraft(next);

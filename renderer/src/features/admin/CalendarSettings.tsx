@@ -10,6 +10,7 @@ import { useIsAdmin } from './use-admin';
 import { useStoredConfigIds } from './use-stored-config';
 import './admin.css';
 import { ConfigToolbar } from './ConfigToolbar';
+import { mayLeave } from '../../app/router';
 
 /** Settings › Calendars: opening hours, holidays and make-up days; shows the deadlines a change moves before saving. */
 export function CalendarSettings() {
@@ -34,6 +35,8 @@ export function CalendarSettings() {
   const usedBy = [...policiesUsingCalendar(config.policies.values(), preset.id)].map((id) => config.policies.get(id)?.name ?? id);
 
   const select = (id: string) => {
+    // Picking another one replaces the editor: its unsaved edits would go with it.
+    if (!mayLeave()) return;
     setDraftNew(undefined);
     setSelectedId(id);
     setMessage(undefined);

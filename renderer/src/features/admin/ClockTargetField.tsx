@@ -3,6 +3,7 @@ import { useWatch, type Control, type UseFormRegister, type UseFormRegisterRetur
 import { clockUnits, type PolicyInput } from '../../../../shared/policy';
 import { FieldError } from './FieldError';
 import { NumberListField } from './NumberListField';
+import { DurationInput } from './DurationInput';
 
 export const targetClocks = ['first_response', 'online_resolution', 'on_site_arrival', 'resolution', 'rfo'] as const;
 export type TargetClock = (typeof targetClocks)[number];
@@ -43,7 +44,12 @@ export function ClockTargetField({ level, kind, control, register, setValue, cal
             </select>
           </td>
           <td>
-            <input type="number" min={1} step="any" aria-label={t('admin.policy.valueOf', { clock })} {...register(`${path}.value`, { valueAsNumber: true })} />
+            {/* Minutes are typed as hours or days; working days stay a plain count of days. */}
+            {target.unit === 'working_days' ? (
+              <input type="number" min={1} step={1} aria-label={t('admin.policy.valueOf', { clock })} {...register(`${path}.value`, { valueAsNumber: true })} />
+            ) : (
+              <DurationInput key={target.unit} control={control} name={`${path}.value`} allowDays={target.unit === 'elapsed_minutes'} label={t('admin.policy.valueOf', { clock })} />
+            )}
           </td>
           <td>
             <ClockCalendarSelect clock={clock} calendars={calendars} registration={register(`${path}.calendarId`, { setValueAs: emptyToUndefined })} />

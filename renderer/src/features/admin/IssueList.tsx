@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { messageText, pathText } from './validation-text';
 
 /** Every validation problem of a configuration item, listed above its Save button. */
 export function IssueList({ issues, testId }: { issues: readonly { path: string; message: string }[]; testId: string }) {
@@ -8,7 +9,7 @@ export function IssueList({ issues, testId }: { issues: readonly { path: string;
       <strong>{t('admin.fixBeforeSaving', { count: issues.length })}</strong>
       <ul>
         {issues.map((i) => (
-          <li key={`${i.path}:${i.message}`}><span className="mono">{i.path || t('admin.wholeItem')}</span>: {i.message}</li>
+          <li key={`${i.path}:${i.message}`}><span className="issue-where">{pathText(i.path, t)}</span>: {messageText(i.message, t)}</li>
         ))}
       </ul>
     </div>

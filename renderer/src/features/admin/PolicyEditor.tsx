@@ -12,6 +12,8 @@ import { PolicyLevels } from './PolicyLevels';
 import { PolicyPreview } from './PolicyPreview';
 import { PolicyClockRules, PolicyIntake, PolicyMatrix } from './PolicyRules';
 import { IssueList } from './IssueList';
+import { useLeaveGuard } from '../../app/use-leave-guard';
+import { zodErrorText } from './validation-text';
 
 type Props = {
   policy: Policy;
@@ -26,9 +28,11 @@ export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
   const mutate = useMutations();
   const config = useConfig();
   const [status, setStatus] = useState<string | undefined>(undefined);
-  const form = useForm<PolicyInput, unknown, Policy>({ resolver: zodResolver(policySchema), defaultValues: policy, mode: 'onChange' });
+  // Zod's own messages come out in the administrator's language (the error map of this parse).
+  const form = useForm<PolicyInput, unknown, Policy>({ resolver: zodResolver(policySchema, { error: zodErrorText(t) }), defaultValues: policy, mode: 'onChange' });
   const { register, control, setValue, handleSubmit, formState, setError, reset } = form;
   const draft = useWatch({ control });
+  useLeaveGuard(formState.isDirty && !readOnly);
   const issues = flattenFormErrors(formState.errors);
   const errorsAt = (path: string, exact = false) => issues.filter((i) => i.path === path || (!exact && i.path.startsWith(`${path}.`))).map((i) => i.message);
   const calendars = [...config.calendarNames.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));

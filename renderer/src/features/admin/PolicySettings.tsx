@@ -11,6 +11,7 @@ import { useIsAdmin } from './use-admin';
 import { useStoredConfigIds } from './use-stored-config';
 import './admin.css';
 import { ConfigToolbar } from './ConfigToolbar';
+import { mayLeave } from '../../app/router';
 
 function uniqueId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) {
@@ -41,6 +42,8 @@ export function PolicySettings() {
   const isStored = stored.policies.has(policy.id);
 
   const select = (id: string) => {
+    // Picking another one replaces the editor: its unsaved edits would go with it.
+    if (!mayLeave()) return;
     setDraftNew(undefined);
     setSelectedId(id);
     setMessage(undefined);

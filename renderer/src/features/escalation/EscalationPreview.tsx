@@ -28,7 +28,8 @@ export function EscalationPreview({ prepared }: { prepared: PreparedEscalation }
         <dt>{t('escalation.subject')}</dt>
         <dd data-testid="escalation-subject">{draft.subject}</dd>
       </dl>
-      <pre className="esc-body">{draft.body}</pre>
+      {/* Focusable so the long body scrolls from the keyboard too. */}
+      <pre className="esc-body" tabIndex={0} aria-label={t('escalation.preview')}>{draft.body}</pre>
     </div>
   );
 }

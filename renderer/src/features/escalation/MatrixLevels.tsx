@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { localizedLabel, pickEscalationLocale, type AutoRule, type EscalationLevel, type EscalationMatrix, type RoutingRow } from '../../../../shared/escalation';
+import { priorityText, severityText } from '../../i18n/vocabulary';
 
 function Rule({ rule }: { rule: AutoRule }) {
   const { t } = useTranslation();
   const when =
     rule.trigger.kind === 'clock_breached'
       ? t('escalation.settings.autoClock', { clock: t(`clocks.${rule.trigger.clock}`) })
-      : t('escalation.settings.autoAge', { hours: Math.round((rule.trigger.minutes / 60) * 10) / 10, severity: rule.trigger.severity });
+      : t('escalation.settings.autoAge', { hours: Math.round((rule.trigger.minutes / 60) * 10) / 10, severity: severityText(t, rule.trigger.severity) });
   const raise = rule.raisePriorityTo;
-  const raiseText = raise === 'top' ? t('escalation.settings.raiseTop') : raise === 'next' ? t('escalation.settings.raiseNext') : raise ? t('escalation.settings.raise', { priority: raise }) : '';
+  const raiseText = raise === 'top' ? t('escalation.settings.raiseTop') : raise === 'next' ? t('escalation.settings.raiseNext') : raise ? t('escalation.settings.raise', { priority: priorityText(t, raise) }) : '';
   return (
     <li>
       {when}

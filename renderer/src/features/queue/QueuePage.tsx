@@ -116,10 +116,11 @@ export function QueuePage({ viewId }: { viewId: string }) {
         <button type="button" onClick={() => setEditing(source.saved ? 'edit' : 'new')}>{source.saved ? t('views.edit') : t('views.saveAs')}</button>
       </header>
       {selectedTicketIds.length > 0 && <BulkActions ticketIds={selectedTicketIds} onDone={() => setSelection([])} />}
-      <div className="queue-row queue-head" role="row" style={{ gridTemplateColumns: gridTemplate(columns) }}>
+      {/* The visible head stays put while rows scroll; screen readers get the same headers inside the grid. */}
+      <div className="queue-row queue-head" aria-hidden="true" style={{ gridTemplateColumns: gridTemplate(columns) }}>
         <span />
         {columns.map((c) => (
-          <span key={c} role="columnheader">{t(`views.column.${c}`)}</span>
+          <span key={c}>{t(`views.column.${c}`)}</span>
         ))}
       </div>
       {loading ? (
@@ -128,6 +129,11 @@ export function QueuePage({ viewId }: { viewId: string }) {
         <p className="muted empty">{searching ? t('queue.noResults') : t('queue.empty')}</p>
       ) : (
         <div ref={list.ref} className="queue-scroll" role="grid" aria-rowcount={total} aria-label={title}>
+          <div className="sr-only" role="row">
+            {columns.map((c) => (
+              <span key={c} role="columnheader">{t(`views.column.${c}`)}</span>
+            ))}
+          </div>
           <div style={{ height: list.totalHeight, position: 'relative' }}>
             {list.rows.map((item) => {
               const ticket = rowAt(item.index);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RowText } from '../../i18n/use-row-text';
 import type { Ticket } from '../../../../shared/ticket';
 import type { viewColumns } from '../../../../shared/views';
+import { priorityText, severityText } from '../../i18n/vocabulary';
 
 export type Column = (typeof viewColumns)[number];
 type CellContext = { t: RowText; customer: string; owner: string; dateFormat: Intl.DateTimeFormat; clocks: ReactNode };
@@ -22,25 +23,25 @@ export function renderCell(column: Column, ticket: Ticket, c: CellContext): Reac
     case 'id':
       return <span className="mono">{ticket.id}</span>;
     case 'title':
-      return <span className="ellipsis">{ticket.title}</span>;
+      return <span className="ellipsis" title={ticket.title}>{ticket.title}</span>;
     case 'customer':
-      return <span className="ellipsis">{c.customer}</span>;
+      return <span className="ellipsis" title={c.customer}>{c.customer}</span>;
     case 'severity':
-      return <span className={`sev sev-${ticket.severity}`}>{ticket.severity}</span>;
+      return <span className={`sev sev-${ticket.severity}`}>{severityText(c.t, ticket.severity)}</span>;
     case 'priority':
-      return <span>{ticket.priority}</span>;
+      return <span>{priorityText(c.t, ticket.priority)}</span>;
     case 'impact':
-      return <span className="ellipsis">{c.t(`impact.${ticket.impact}`)}</span>;
+      return <span className="ellipsis" title={c.t(`impact.${ticket.impact}`)}>{c.t(`impact.${ticket.impact}`)}</span>;
     case 'status':
-      return <span className="ellipsis">{c.t(`status.${ticket.status}`)}</span>;
+      return <span className="ellipsis" title={c.t(`status.${ticket.status}`)}>{c.t(`status.${ticket.status}`)}</span>;
     case 'owner':
-      return <span className="ellipsis">{c.owner}</span>;
+      return <span className="ellipsis" title={c.owner}>{c.owner}</span>;
     case 'clocks':
       return <span className="clocks">{c.clocks}</span>;
     case 'product':
-      return <span className="ellipsis">{ticket.product}</span>;
+      return <span className="ellipsis" title={ticket.product}>{ticket.product}</span>;
     case 'region':
-      return <span className="ellipsis">{ticket.region}</span>;
+      return <span className="ellipsis" title={ticket.region}>{ticket.region}</span>;
     case 'updated':
       return <span>{c.dateFormat.format(ticket.updatedAt)}</span>;
     case 'created':

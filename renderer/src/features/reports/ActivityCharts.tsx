@@ -56,7 +56,7 @@ export function ActivityCharts({ report, format }: { report: ComplianceReport; f
         <ChartCard
           cardId="edown"
           title={t('reports.eDownTitle')}
-          summary={t('reports.eDownSummary', { count: eDown.count, ongoing: eDown.ongoing, median: format.minutes(eDown.medianMinutes), p90: format.minutes(eDown.p90Minutes) })}
+          summary={t('reports.eDownSummary', { incidents: eDown.count, count: eDown.count, ongoing: eDown.ongoing, median: format.minutes(eDown.medianMinutes), p90: format.minutes(eDown.p90Minutes) })}
           config={barConfig(longest.map((i) => i.ticketId), [{ label: t('reports.durationHours'), data: longest.map((i) => Math.round((i.durationMinutes / 60) * 10) / 10), color: 'breached' }])}
           rows={reportRows(report, 'edown')}
           csv={() => reportToCsv(report, 'edown')}

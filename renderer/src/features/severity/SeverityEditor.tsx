@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { eDownAnswersSchema, eDownReasons, impactClasses, urgencies, type Ticket } from '../../../../shared/ticket';
 import { describeZodError } from '../../../../shared/ipc/contract';
 import type { Customer } from '../../../../shared/directory';
-import { applySeverityFields, severityChangeFormSchema, whatIfSeverity, type SeverityChangeForm } from '../../../../shared/severity';
+import { applySeverityFields, eDownProblems, severityChangeFormSchema, whatIfSeverity, type EDownProblem, type SeverityChangeForm } from '../../../../shared/severity';
 import { useConfig } from '../../config/config-store';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
 import { WhatIfTable } from './WhatIfTable';
 import { SaveConsequences } from './SaveConsequences';
+import { priorityText } from '../../i18n/vocabulary';
 
 /**
  * Change severity, impact and urgency with a required reason; shows the priority before and after
@@ -56,6 +57,9 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
 
   const levels = policy.severityLevels.filter((l) => !l.aboveTop || policy.eDown?.enabled);
   const err = formState.errors;
+  // After the first Save, every missing answer is listed at once and the list follows the typing.
+  const problems = isEDown && formState.submitCount > 0 ? eDownProblems(ticket, watched.eDown, policy, { atCreation: false, channel: ticket.channel }) : [];
+  const missing = new Set(problems.map(problemField));
   return (
     <form className="severity-editor" onSubmit={(e) => void submit(e)} aria-label={t('severity.title')} noValidate>
       <div className="grid3">
@@ -85,14 +89,14 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
         </label>
       </div>
       <p>
-        {t('severity.resultingPriority')}: <strong data-testid="whatif-priority">{t('severity.priorityChange', { from: ticket.priority, to: priority })}</strong>
+        {t('severity.resultingPriority')}: <strong data-testid="whatif-priority">{t('severity.priorityChange', { from: priorityText(t, ticket.priority), to: priorityText(t, priority) })}</strong>
       </p>
       {isEDown && (
         <fieldset className="edown" aria-label={t('edown.title')}>
           <legend>{t('edown.title')}</legend>
           <label>
             {t('edown.reason')}
-            <select {...register('eDown.reason', { setValueAs: (v: string) => v || undefined })}>
+            <select aria-invalid={missing.has('reason')} {...register('eDown.reason', { setValueAs: (v: string) => v || undefined })}>
               <option value="">{t('bulk.choose')}</option>
               {eDownReasons.filter((r) => policy.eDown?.qualifyingReasons.includes(r)).map((r) => (
                 <option key={r} value={r}>{t(`edown.reasons.${r}`)}</option>
@@ -101,31 +105,31 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
           </label>
           <label>
             {t('edown.usersTotal')}
-            <input type="number" min={1} {...register('eDown.usersTotal', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })} />
+            <input aria-invalid={missing.has('usersTotal')} type="number" min={1} {...register('eDown.usersTotal', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })} />
           </label>
           <label>
             {t('edown.usersAffected')}
-            <input type="number" min={0} {...register('eDown.usersAffected', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })} />
+            <input aria-invalid={missing.has('usersAffected')} type="number" min={0} {...register('eDown.usersAffected', { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })} />
           </label>
           <label>
             {t('edown.downSince')}
-            <input type="datetime-local" {...register('eDown.downSince', { setValueAs: (v: string) => (v ? new Date(v).getTime() : undefined) })} />
+            <input aria-invalid={missing.has('downSince')} type="datetime-local" {...register('eDown.downSince', { setValueAs: (v: string) => (v ? new Date(v).getTime() : undefined) })} />
           </label>
           <label className="wide">
             {t('edown.actionsTaken')}
-            <textarea rows={2} {...register('eDown.actionsTaken')} />
+            <textarea aria-invalid={missing.has('actionsTaken')} rows={2} {...register('eDown.actionsTaken')} />
           </label>
           <label className="wide">
             {t('edown.technicalContact')}
-            <input {...register('eDown.technicalContact')} />
+            <input aria-invalid={missing.has('technicalContact')} {...register('eDown.technicalContact')} />
           </label>
-          {err.eDown?.message && (
+          {(problems.length > 0 || err.eDown?.message) && (
             <ul role="alert" className="error" data-testid="edown-missing">
-              {String(err.eDown.message)
-                .split('\n')
-                .map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
+              {problems.length > 0
+                ? problems.map((p) => <li key={p.code}>{eDownProblemText(p, t)}</li>)
+                : String(err.eDown?.message ?? '')
+                    .split('\n')
+                    .map((m) => <li key={m}>{m}</li>)}
             </ul>
           )}
         </fieldset>
@@ -145,4 +149,46 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
       </div>
     </form>
   );
+}
+
+/** The questionnaire field a problem is about, to mark it invalid. */
+function problemField(p: EDownProblem): string {
+  switch (p.code) {
+    case 'reason_missing':
+    case 'reason_not_qualifying':
+      return 'reason';
+    case 'users_total':
+      return 'usersTotal';
+    case 'users_affected':
+    case 'users_affected_above_total':
+      return 'usersAffected';
+    case 'actions_taken':
+      return 'actionsTaken';
+    case 'down_since':
+      return 'downSince';
+    case 'technical_contact':
+      return 'technicalContact';
+    default:
+      return '';
+  }
+}
+
+/** A problem in the user's language. */
+function eDownProblemText(p: EDownProblem, t: (key: string, options?: Record<string, unknown>) => string): string {
+  switch (p.code) {
+    case 'reason_missing':
+      return t('edown.problems.reason_missing', { reasons: p.reasons.map((r) => t(`edown.reasons.${r}`)).join('; ') });
+    case 'reason_not_qualifying':
+      return t('edown.problems.reason_not_qualifying', { reason: t(`edown.reasons.${p.reason}`), policy: p.policy });
+    case 'ticket_done':
+      return t('edown.problems.ticket_done', { status: t(`status.${p.status}`) });
+    case 'not_at_creation':
+      return t('edown.problems.not_at_creation', { channel: t(`intake.channels.${p.channel}`) });
+    case 'not_offered':
+      return t('edown.problems.not_offered', { policy: p.policy });
+    case 'users_affected_above_total':
+      return t('edown.problems.users_affected_above_total', { affected: p.affected, total: p.total });
+    default:
+      return t(`edown.problems.${p.code}`);
+  }
 }

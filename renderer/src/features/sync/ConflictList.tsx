@@ -8,6 +8,7 @@ import { refusalText } from '../../app/refusal-text';
 import { namesOf, withNames } from './people-names';
 import { conflictVisitId } from '../../../../shared/sync';
 import { VisitConflictChoices } from './VisitConflictChoices';
+import { conflictFieldText } from '../../i18n/vocabulary';
 
 /** Writes the server refused, side by side (base / mine / theirs), to keep one or write a new value. */
 export function ConflictList() {
@@ -30,7 +31,7 @@ export function ConflictList() {
       {open.map((c) => (
         <article key={c.id} className="conflict" data-testid="conflict">
           <header>
-            <a href={`#/ticket/${c.ticketId}`} onClick={(e) => (e.preventDefault(), navigate({ screen: 'ticket', id: c.ticketId }))}>{c.ticketId}</a> · {c.field} — {c.refusal ? refusalText(t, c.refusal) : named(c.reason)}
+            <a href={`#/ticket/${c.ticketId}`} onClick={(e) => (e.preventDefault(), navigate({ screen: 'ticket', id: c.ticketId }))}>{c.ticketId}</a> · {conflictFieldText(t, c.field)} — {c.refusal ? refusalText(t, c.refusal) : named(c.reason)}
             {c.userId !== me && <span className="muted"> ({t('sync.madeBy', { name: named(c.userId) })})</span>}
           </header>
           <dl>

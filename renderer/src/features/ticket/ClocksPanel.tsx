@@ -8,7 +8,7 @@ import { clockUrgency, formatMinutes } from '../clocks';
  */
 export function ClocksPanel({ clocks, problem, timeZone }: { clocks: Clock[]; problem?: ClocksProblem | undefined; timeZone?: string }) {
   const { t, i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const fmtSite = timeZone ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }) : undefined;
   if (problem) return <p role="status" className="clocks-problem" data-testid="clocks-problem">{t(`ticket.clocksProblem.${problem.kind}`, problem)}</p>;
   if (clocks.length === 0) return <p className="muted">{t('ticket.noClocks')}</p>;
@@ -26,10 +26,11 @@ export function ClocksPanel({ clocks, problem, timeZone }: { clocks: Clock[]; pr
         {clocks.map((c) => (
           <tr key={c.kind} data-clock={c.kind} className={`clock-row clock-${clockUrgency(c)}`}>
             <td>{t(`clocks.${c.kind}`)}</td>
-            <td data-testid={`clock-state-${c.kind}`}>{t(`clockState.${c.state}`)}</td>
+            {/* A breached clock says so in words and with a mark, not by its red alone. */}
+            <td data-testid={`clock-state-${c.kind}`}>{c.state === 'breached' && <span aria-hidden="true">⚠ </span>}{t(`clockState.${c.state}`)}</td>
             <td>
-              {c.target === undefined ? '—' : fmt.format(c.target)}
-              {c.target !== undefined && fmtSite && <span className="muted"> ({fmtSite.format(c.target)})</span>}
+              {c.target === undefined ? '—' : <span className="target-time">{fmt.format(c.target)}</span>}
+              {c.target !== undefined && fmtSite && <span className="muted site-time">{fmtSite.format(c.target)}</span>}
             </td>
             <td>{c.state === 'met' || c.state === 'pending' ? '—' : formatMinutes(c.remainingMinutes, i18n.language)}</td>
           </tr>

@@ -8,6 +8,7 @@ import { EscalateNowButton } from '../escalation';
 import { StatusActions } from './StatusActions';
 import { AssignSelect } from './AssignSelect';
 import type { TicketDialog } from './TicketDialogs';
+import { priorityText, severityText } from '../../i18n/vocabulary';
 
 type Props = { ticket: Ticket; timeline: TimelineEvent[]; clocks: Clock[]; customer?: Customer; engineers: Engineer[]; onDialog: (d: TicketDialog) => void };
 
@@ -22,9 +23,9 @@ export function TicketHeader({ ticket, timeline, clocks, customer, engineers, on
         <div><dt>{t('ticket.customer')}</dt><dd>{customer?.name ?? ticket.customerId}</dd></div>
         <div><dt>{t('ticket.tier')}</dt><dd>{customer ? t(`tier.${customer.contractTier}`) : '—'}</dd></div>
         <div><dt>{t('ticket.product')}</dt><dd>{ticket.product} {ticket.productVersion}</dd></div>
-        <div><dt>{t('ticket.severity')}</dt><dd className={`sev sev-${ticket.severity}`} data-testid="ticket-severity">{ticket.severity}</dd></div>
+        <div><dt>{t('ticket.severity')}</dt><dd className={`sev sev-${ticket.severity}`} data-testid="ticket-severity">{severityText(t, ticket.severity)}</dd></div>
         <div><dt>{t('ticket.impact')}</dt><dd>{t(`impact.${ticket.impact}`)}</dd></div>
-        <div><dt>{t('ticket.priority')}</dt><dd data-testid="ticket-priority">{ticket.priority}</dd></div>
+        <div><dt>{t('ticket.priority')}</dt><dd data-testid="ticket-priority">{priorityText(t, ticket.priority)}</dd></div>
         <div><dt>{t('ticket.status')}</dt><dd data-testid="ticket-status">{t(`status.${ticket.status}`)}</dd></div>
         <div><dt>{t('ticket.owner')}</dt><dd><AssignSelect ticket={ticket} engineers={engineers} /></dd></div>
         {ticket.escalationLevel > 0 && <div><dt>{t('ticket.escalation')}</dt><dd>{ticket.escalationLevel}</dd></div>}

@@ -10,6 +10,7 @@ import { VisitWorkflow } from './VisitWorkflow';
 import type { MyVisitsData } from './use-my-visits';
 import { useTicketHistory } from './use-my-visits';
 import { AttachmentList } from '../attachments';
+import { severityText } from '../../i18n/vocabulary';
 
 /** One visit for the engineer: ticket, site, contact, arrival clock, workflow, parts, history; step times in `zone`, the one the screen names. */
 export function VisitDetail({ visit, data, zone, onError }: { visit: Visit; data: MyVisitsData; zone: string; onError: (m: string) => void }) {
@@ -36,7 +37,7 @@ export function VisitDetail({ visit, data, zone, onError }: { visit: Visit; data
         <div><dt>{t('visits.site')}</dt><dd>{visit.site.address || '—'} <span className="muted">({visit.site.timeZone}, {t('visits.localNow', { time: siteFmt.format(now) })})</span></dd></div>
         {ticket && (
           <>
-            <div><dt>{t('visits.ticket')}</dt><dd><button type="button" className="link mono" onClick={() => navigate({ screen: 'ticket', id: ticket.id })}>{ticket.id}</button> · {t('visits.severity', { severity: ticket.severity })} · {ticket.product} {ticket.productVersion}</dd></div>
+            <div><dt>{t('visits.ticket')}</dt><dd><button type="button" className="link mono" onClick={() => navigate({ screen: 'ticket', id: ticket.id })}>{ticket.id}</button> · {t('visits.severity', { severity: severityText(t, ticket.severity) })} · {ticket.product} {ticket.productVersion}</dd></div>
             <div><dt>{t('visits.contact')}</dt><dd>{[ticket.contactName, ticket.contactPhone, ticket.contactEmail].filter((x) => x !== '').join(' · ') || '—'}</dd></div>
           </>
         )}
