@@ -13,6 +13,10 @@ export const customerSchema = z.object({
   calendarId: z.string().min(1),
   language: z.string().default('en'),
   site: z.object({ address: z.string().default(''), timeZone: z.string().default('UTC') }).default({ address: '', timeZone: 'UTC' }),
+  /** The customer's usual contact, pre-filled at intake (rows saved before contacts existed load with none). */
+  contactName: z.string().optional(),
+  contactEmail: z.string().optional(),
+  contactPhone: z.string().optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 

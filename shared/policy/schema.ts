@@ -116,6 +116,11 @@ export const policySchema = z
     defaultPriorityByTier: z.partialRecord(z.enum(contractTiers), z.string().min(1)).default({}),
     requiredIntakeFields: z.array(intakeFieldNameSchema).default([]),
     eDown: eDownRuleSchema.optional(),
+    /** What a customer without a valid contract gets (e.g. electronic support only, answered the next working day). */
+    nonContractTerms: z
+      .object({ channels: z.array(intakeChannelSchema).min(1), first_response: clockTargetSchema })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
