@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assetSchema, contractSchema, productSchema, siteSchema } from '../contract/schema';
 import { customerSchema, engineerSchema } from '../directory/schema';
 import { escalationMatrixSchema } from '../escalation/schema';
 import { policySchema } from '../policy/schema';
@@ -47,7 +48,7 @@ export type BackupFile = {
 export const backupTableNames: readonly BackupTableName[] = [...syncTables, 'syncState', 'outbox'];
 
 /** Tables a file written by an older store may lack (they were added later); missing means empty. */
-export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews']);
+export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews', 'products', 'sites', 'assets', 'contracts']);
 
 const looseRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -84,6 +85,10 @@ export const backupRowSchemas: Record<BackupTableName, z.ZodType> = {
   escalationMatrices: escalationMatrixSchema,
   warehouse: looseRowSchema,
   savedViews: savedViewSchema,
+  products: productSchema,
+  sites: siteSchema,
+  assets: assetSchema,
+  contracts: contractSchema,
   syncState: syncStateSchema,
   outbox: outboxEntrySchema,
 };

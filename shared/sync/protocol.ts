@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The schema version this build speaks; every request carries it. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** The oldest client schema version the server still accepts (older ones are told to update). */
 export const MIN_SCHEMA_VERSION = 1;
 /** Hard limits that keep one request bounded; the server rejects anything larger with a 4xx. */
@@ -21,10 +21,14 @@ export const syncTables = [
   'escalationMatrices',
   'warehouse',
   'savedViews',
+  'products',
+  'sites',
+  'assets',
+  'contracts',
 ] as const;
 export const syncTableSchema = z.enum(syncTables);
 /** Tables a client of an older schema version does not know; the server leaves them out of its pulls. */
-export const tablesSince: Partial<Record<(typeof syncTables)[number], number>> = { warehouse: 3, savedViews: 4 };
+export const tablesSince: Partial<Record<(typeof syncTables)[number], number>> = { warehouse: 3, savedViews: 4, products: 5, sites: 5, assets: 5, contracts: 5 };
 export type SyncTable = z.infer<typeof syncTableSchema>;
 
 export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'client id must be 8-64 of A-Z a-z 0-9 _ -');

@@ -29,6 +29,10 @@ export class ServiceDeskDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   syncState!: Table<SyncStateRow, [SyncTable, string]>;
   drafts!: EntityTable<Draft, 'key'>;
+  products!: EntityTable<LooseRow, 'id'>;
+  sites!: EntityTable<LooseRow, 'id'>;
+  assets!: EntityTable<LooseRow, 'id'>;
+  contracts!: EntityTable<LooseRow, 'id'>;
 
   constructor(name = 'service-desk') {
     super(name);
@@ -71,6 +75,9 @@ export class ServiceDeskDb extends Dexie {
     // v6: unsaved form text (drafts), device-local and never synced. The new-ticket draft kept in
     // localStorage before is moved here by the intake form on first use.
     this.version(6).stores({ drafts: 'key, kind' });
+    // v7: the product catalogue and each customer's sites, assets and contracts (config.put@1 on
+    // the new config tables). Only new tables: every existing row and pending change carries over.
+    this.version(7).stores({ products: 'id, productLine', sites: 'id, customerId', assets: 'id, customerId, siteId', contracts: 'id, customerId' });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */
@@ -81,7 +88,7 @@ export class ServiceDeskDb extends Dexie {
 
 /** Every table a mutation or a pull may write, for transaction scopes. */
 export function syncScope(db: ServiceDeskDb): Table[] {
-  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.outbox, db.syncState, db.meta];
+  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.products, db.sites, db.assets, db.contracts, db.outbox, db.syncState, db.meta];
 }
 
 export function openDb(name?: string): ServiceDeskDb {

@@ -8,6 +8,7 @@ import { CalendarSettings, PolicySettings } from '../admin';
 import { BackupSettings } from '../backup';
 import { DemoDataSettings } from '../demo';
 import { PeopleSettings } from '../people';
+import { ContractSettings } from '../contracts';
 import { IdentitySettings } from './IdentitySettings';
 import './settings.css';
 
@@ -22,6 +23,7 @@ const sections: SettingsSection[] = [
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
   { id: 'policies', labelKey: 'settings.sections.policies', render: () => <PolicySettings /> },
   { id: 'calendars', labelKey: 'settings.sections.calendars', render: () => <CalendarSettings /> },
+  { id: 'contracts', labelKey: 'contracts.settings.title', render: () => <ContractSettings /> },
   { id: 'demo', labelKey: 'settings.sections.demo', render: () => <DemoDataSettings /> },
   { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
 ];

@@ -12,13 +12,14 @@ import { AssignSelect } from './AssignSelect';
 import { CadencePanel } from './CadencePanel';
 import { TicketDialogs, type TicketDialog } from './TicketDialogs';
 import { MuteTicketButton } from '../alerts';
+import { EntitlementFacts } from '../contracts';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const data = useTicket(id);
   const now = useMinute();
-  const { clocks, problem } = useTicketClocksState(data?.ticket ?? undefined, now);
+  const { clocks, problem, entitlement } = useTicketClocksState(data?.ticket ?? undefined, now);
   const [dialog, setDialog] = useState<TicketDialog>(null);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <p role="alert">{t('ticket.notFound', { id })}</p>;
@@ -57,7 +58,8 @@ export function TicketPage({ id }: { id: string }) {
         </section>
         <aside className="ticket-side">
           <h2>{t('ticket.clocks')}</h2>
-          <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
+          <EntitlementFacts entitlement={entitlement} />
+          <ClocksPanel clocks={clocks} problem={problem} timeZone={entitlement?.timeZone ?? customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
         </aside>
       </div>
