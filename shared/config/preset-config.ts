@@ -1,17 +1,17 @@
 // The configuration the app ships: the preset policies, calendars and escalation matrix, plus the
 // example customers with their sites, installed base and contracts. Tests and the demo use this
 // as the one answer to "what does a fresh install run on".
-import businessHours from '../../resources/presets/policies/business-hours-3-severity.json';
-import enterpriseEDown from '../../resources/presets/policies/enterprise-edown.json';
-import networkImpact from '../../resources/presets/policies/network-impact-rfo.json';
-import onsite7x24 from '../../resources/presets/policies/onsite-4-level-7x24.json';
-import alwaysOpen from '../../resources/presets/calendars/always-open.json';
-import bulgaria from '../../resources/presets/calendars/bulgaria-2026-2027.json';
-import china from '../../resources/presets/calendars/china-2026-2027.json';
-import officeLunch from '../../resources/presets/calendars/office-lunch-break.json';
-import usFederal from '../../resources/presets/calendars/us-federal-2026-2027.json';
-import weekdays from '../../resources/presets/calendars/weekdays-0830-1700.json';
-import defaultMatrix from '../../resources/presets/escalation/default-matrix.json';
+import businessHours from '../../resources/presets/policies/business-hours-3-severity.json' with { type: 'json' };
+import enterpriseEDown from '../../resources/presets/policies/enterprise-edown.json' with { type: 'json' };
+import networkImpact from '../../resources/presets/policies/network-impact-rfo.json' with { type: 'json' };
+import onsite7x24 from '../../resources/presets/policies/onsite-4-level-7x24.json' with { type: 'json' };
+import alwaysOpen from '../../resources/presets/calendars/always-open.json' with { type: 'json' };
+import bulgaria from '../../resources/presets/calendars/bulgaria-2026-2027.json' with { type: 'json' };
+import china from '../../resources/presets/calendars/china-2026-2027.json' with { type: 'json' };
+import officeLunch from '../../resources/presets/calendars/office-lunch-break.json' with { type: 'json' };
+import usFederal from '../../resources/presets/calendars/us-federal-2026-2027.json' with { type: 'json' };
+import weekdays from '../../resources/presets/calendars/weekdays-0830-1700.json' with { type: 'json' };
+import defaultMatrix from '../../resources/presets/escalation/default-matrix.json' with { type: 'json' };
 import type { Customer } from '../directory/schema';
 import type { Asset, Contract, Product, Site } from '../contract/schema';
 import { demoCustomers } from '../demo/catalogue';

@@ -98,15 +98,16 @@ export function ContractSettings() {
     } else setMessage({ kind: 'error', text: r.message ?? '' });
   };
 
+  // The label points at its control by id: a label wrapping a <select> would take in every option's text.
   const field = (k: keyof ContractForm, label: string, input: ReactNode) => (
-    <label className="field" key={k}>
-      <span>{label}</span>
+    <div className="field" key={k}>
+      <label htmlFor={`contract-${k}`}>{label}</label>
       {input}
       {errors[k] && <span className="error" role="alert" data-testid={`contract-error-${k}`}>{errors[k]}</span>}
-    </label>
+    </div>
   );
   const text = (k: 'number' | 'validFrom' | 'validTo' | 'siteZone', label: string, type = 'text') =>
-    field(k, label, <input type={type} name={k} value={form?.[k] ?? ''} onChange={(e) => set(k, e.target.value)} />);
+    field(k, label, <input type={type} id={`contract-${k}`} name={k} value={form?.[k] ?? ''} onChange={(e) => set(k, e.target.value)} />);
   const check = (k: 'hotline' | 'eDownEligible' | 'rfoEligible' | 'onSite', label: string) => (
     <label className="field-check" key={k}><input type="checkbox" name={k} checked={form?.[k] ?? false} onChange={(e) => set(k, e.target.checked)} /> {label}</label>
   );
@@ -142,30 +143,30 @@ export function ContractSettings() {
         <form className="contract-form" aria-label={t('contracts.settings.title')} onSubmit={(e) => (e.preventDefault(), void save())}>
           {text('number', t('contracts.settings.number'))}
           {field('customerId', t('contracts.settings.customer'), (
-            <select name="customerId" value={form.customerId} onChange={(e) => setForm({ ...form, ...siteFieldsOf(config, e.target.value), customerId: e.target.value })}>
+            <select id="contract-customerId" name="customerId" value={form.customerId} onChange={(e) => setForm({ ...form, ...siteFieldsOf(config, e.target.value), customerId: e.target.value })}>
               {[...config.customers.values()].map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
             </select>
           ))}
           {field('policyId', t('contracts.settings.policy'), (
-            <select name="policyId" value={form.policyId} onChange={(e) => set('policyId', e.target.value)}>
+            <select id="contract-policyId" name="policyId" value={form.policyId} onChange={(e) => set('policyId', e.target.value)}>
               {[...config.policies.values()].map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           ))}
           {field('tier', t('contracts.settings.tier'), (
-            <select name="tier" value={form.tier} onChange={(e) => set('tier', e.target.value as ContractForm['tier'])}>
+            <select id="contract-tier" name="tier" value={form.tier} onChange={(e) => set('tier', e.target.value as ContractForm['tier'])}>
               {contractTiers.map((x) => <option key={x} value={x}>{t(`contracts.tier.${x}`)}</option>)}
             </select>
           ))}
           {text('validFrom', t('contracts.settings.validFrom'), 'date')}
           {text('validTo', t('contracts.settings.validTo'), 'date')}
           {field('language', t('contracts.settings.language'), (
-            <select name="language" value={form.language} onChange={(e) => set('language', e.target.value as ContractForm['language'])}>
+            <select id="contract-language" name="language" value={form.language} onChange={(e) => set('language', e.target.value as ContractForm['language'])}>
               {languages.map((l) => <option key={l} value={l}>{t(`contracts.language.${l}`)}</option>)}
             </select>
           ))}
           {text('siteZone', t('contracts.settings.siteZone'))}
           {field('siteCalendarId', t('contracts.settings.siteCalendar'), (
-            <select name="siteCalendarId" value={form.siteCalendarId} onChange={(e) => set('siteCalendarId', e.target.value)}>
+            <select id="contract-siteCalendarId" name="siteCalendarId" value={form.siteCalendarId} onChange={(e) => set('siteCalendarId', e.target.value)}>
               <option value="">{t('contracts.settings.policyCalendar')}</option>
               {[...config.calendarNames].map(([id, name]) => <option key={id} value={id}>{name}</option>)}
             </select>
