@@ -31,7 +31,7 @@ export function sampleBackup(): BackupFile {
     actor: { userId: 'u1', role: 'agent', region: 'north' }, mutationCounter: 2, cursor: 40, ticketSequence: 1,
     tables: {
       tickets: [row(t), row(ticket('SD-SRV-0009', { title: 'Synced one' }))], timeline: [row(n)], conflicts: [], visits: [], customers: [], engineers: [],
-      policies: [], calendars: [], escalationMatrices: [], warehouse: [], savedViews: [], attachments: [],
+      policies: [], calendars: [], escalationMatrices: [], warehouse: [], savedViews: [], attachments: [], products: [], sites: [], assets: [], contracts: [],
       syncState: [
         { table: 'tickets', id: t.id, version: 0, fv: {}, hasShadow: 1, shadow: null },
         { table: 'timeline', id: n.id, version: 0, fv: {}, hasShadow: 1, shadow: null },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assetSchema, contractSchema, productSchema, siteSchema } from '../contract/schema';
 import { customerSchema, engineerSchema } from '../directory/schema';
 import { escalationMatrixSchema } from '../escalation/schema';
 import { policySchema } from '../policy/schema';
@@ -48,7 +49,7 @@ export type BackupFile = {
 export const backupTableNames: readonly BackupTableName[] = [...syncTables, 'syncState', 'outbox'];
 
 /** Tables a file written by an older store may lack (they were added later); missing means empty. */
-export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews', 'attachments']);
+export const optionalBackupTables: ReadonlySet<BackupTableName> = new Set<BackupTableName>(['warehouse', 'savedViews', 'attachments', 'products', 'sites', 'assets', 'contracts']);
 
 const looseRowSchema = z.looseObject({ id: z.string().min(1) });
 
@@ -86,6 +87,10 @@ export const backupRowSchemas: Record<BackupTableName, z.ZodType> = {
   warehouse: looseRowSchema,
   savedViews: savedViewSchema,
   attachments: ticketAttachmentsSchema,
+  products: productSchema,
+  sites: siteSchema,
+  assets: assetSchema,
+  contracts: contractSchema,
   syncState: syncStateSchema,
   outbox: outboxEntrySchema,
 };

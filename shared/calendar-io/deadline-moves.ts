@@ -3,6 +3,7 @@
 import type { Policy } from '../policy/schema';
 import { policyCalendarIds } from '../policy/schema';
 import { computeClocks, type CalendarLookup, type Clock, type ClockState } from '../sla/clocks';
+import { ticketClocks, type DeskConfig } from '../sla/ticket-clocks';
 import type { ClockKind } from '../sla/watch';
 import type { Ticket } from '../ticket/schema';
 
@@ -55,5 +56,32 @@ export function deadlineMoves(tickets: readonly Ticket[], policies: ReadonlyMap<
       moves.push({ ticketId: ticket.id, clock: kind, oldTarget: a.target, newTarget: b.target, deltaMinutes: (b.target - a.target) / 60_000, oldState: a.state, newState: b.state });
     }
   }
+  return { moves, failed };
+}
+
+/**
+ * Deadlines that differ between two whole configurations (a contract, site or customer edit):
+ * each ticket's clocks come from its entitlement under each, through ticketClocks.
+ */
+export function configDeadlineMoves(tickets: readonly Ticket[], before: DeskConfig, after: DeskConfig, now: number): DeadlineMovesResult {
+  const moves: DeadlineMove[] = [];
+  const failed: DeadlineMovesResult['failed'] = [];
+  for (const ticket of tickets) {
+    if (ticket.status === 'closed') continue;
+    const a = ticketClocks(ticket, before, now);
+    const b = ticketClocks(ticket, after, now);
+    if (b.problem && !a.problem) {
+      failed.push({ ticketId: ticket.id, message: b.problem.kind });
+      continue;
+    }
+    const old = openTargets(a.clocks);
+    const next = openTargets(b.clocks);
+    for (const [kind, x] of old) {
+      const y = next.get(kind);
+      if (!y || x.target === undefined || y.target === undefined || x.target === y.target) continue;
+      moves.push({ ticketId: ticket.id, clock: kind, oldTarget: x.target, newTarget: y.target, deltaMinutes: (y.target - x.target) / 60_000, oldState: x.state, newState: y.state });
+    }
+  }
+  moves.sort((m, n) => Math.abs(n.deltaMinutes) - Math.abs(m.deltaMinutes) || m.ticketId.localeCompare(n.ticketId));
   return { moves, failed };
 }

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import type { UserRole } from '../directory/schema';
+import { assetSchema, contractSchema, productSchema, siteSchema } from '../contract/schema';
+import { customerSchema, type UserRole } from '../directory/schema';
 import { escalationMatrixSchema } from '../escalation/schema';
 import { describeZodError } from '../ipc/contract';
 import { policySchema } from '../policy/schema';
 import { calendarPresetSchema } from '../sla/calendar-schema';
 import { refused, type CommandResult, type Refusal } from '../ticket/command';
 
-// Policies, calendars and escalation matrices: tenant-wide presets every user pulls and only admins change.
+// Policies, calendars, escalation matrices, the product catalogue and the customers with their
+// sites, assets and contracts: tenant-wide configuration every user pulls and only admins change.
 
-export const configTables = ['policies', 'calendars', 'escalationMatrices'] as const;
+export const configTables = ['policies', 'calendars', 'escalationMatrices', 'products', 'customers', 'sites', 'assets', 'contracts'] as const;
 export const configTableSchema = z.enum(configTables);
 export type ConfigTable = z.infer<typeof configTableSchema>;
 
@@ -16,9 +18,23 @@ const rowSchemas: Record<ConfigTable, z.ZodType<{ id: string }>> = {
   policies: policySchema,
   calendars: calendarPresetSchema,
   escalationMatrices: escalationMatrixSchema,
+  products: productSchema,
+  customers: customerSchema,
+  sites: siteSchema,
+  assets: assetSchema,
+  contracts: contractSchema,
 };
 
-export const configLabels: Record<ConfigTable, string> = { policies: 'policies', calendars: 'calendars', escalationMatrices: 'escalation matrices' };
+export const configLabels: Record<ConfigTable, string> = {
+  policies: 'policies',
+  calendars: 'calendars',
+  escalationMatrices: 'escalation matrices',
+  products: 'products',
+  customers: 'customers',
+  sites: 'sites',
+  assets: 'assets',
+  contracts: 'contracts',
+};
 
 export type ConfigRow = { id: string } & Record<string, unknown>;
 

@@ -5,6 +5,8 @@ import { initialPriority } from '../policy/priority';
 import { seededRandom, pick } from './random';
 import { demoCustomers, demoEngineers, demoProductLines, demoProducts, demoTitles } from './catalogue';
 import { demoHistory } from './history';
+import { demoAssets, demoCatalogue, demoContracts } from './contracts';
+import type { Asset } from '../contract/schema';
 import { settleDemoTicket, type DemoRules } from './settle';
 import type { DemoTicket } from './demo-ticket';
 import type { Visit } from '../dispatch/visit-schema';
@@ -87,7 +89,10 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
       yield settle(historyTicket(rnd, id, customer, agents, now, policies), customer);
       continue;
     }
-    const productLine = pick(rnd, demoProductLines);
+    // The ticket is about one of the customer's installed products, under the customer's contract.
+    const asset = assetFor(rnd, customer.id);
+    const fromCatalogue = asset ? demoCatalogue.find((p) => p.id === asset.productId) : undefined;
+    const productLine = (fromCatalogue?.productLine as (typeof demoProductLines)[number] | undefined) ?? pick(rnd, demoProductLines);
     const policy = policies.get(customer.policyId);
     if (!policy) throw new RangeError(`demo customer ${customer.id} names unknown policy ${customer.policyId}`);
     // E-Down is never set at creation; demo tickets start on the normal scale.
@@ -113,9 +118,10 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
       contactEmail: `it-desk@${customer.id.replace('cust-', '')}.example.org`,
       contactPhone: '+1 555 0100',
       productLine,
-      product: pick(rnd, demoProducts[productLine]),
-      productVersion: `${1 + Math.floor(rnd() * 9)}.${Math.floor(rnd() * 10)}`,
+      product: fromCatalogue?.name ?? pick(rnd, demoProducts[productLine]),
+      productVersion: asset?.version ?? `${1 + Math.floor(rnd() * 9)}.${Math.floor(rnd() * 10)}`,
       region: customer.region,
+      ...contractRefs(customer.id, asset),
       policyId: customer.policyId,
       severity,
       impact,
@@ -158,4 +164,15 @@ function historyTicket(rnd: () => number, id: string, customer: Customer, owners
     owners,
     now,
   });
+}
+
+function assetFor(rnd: () => number, customerId: string): Asset | undefined {
+  const own = demoAssets.filter((a) => a.customerId === customerId);
+  return own.length > 0 ? pick(rnd, own) : undefined;
+}
+
+/** The site, asset and contract a demo ticket names (none for customers outside the example set). */
+function contractRefs(customerId: string, asset: Asset | undefined): Pick<Ticket, 'siteId' | 'assetId' | 'contractId'> {
+  const contract = demoContracts.find((c) => c.customerId === customerId);
+  return { ...(asset ? { siteId: asset.siteId, assetId: asset.id } : {}), ...(contract ? { contractId: contract.id } : {}) };
 }

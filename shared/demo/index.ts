@@ -7,3 +7,4 @@ export * from './history';
 export * from './backup-file';
 export * from './warehouse';
 export * from './settle';
+export * from './contracts';

@@ -15,6 +15,10 @@ export const customerSchema = z.object({
   site: z.object({ address: z.string().default(''), timeZone: z.string().default('UTC') }).default({ address: '', timeZone: 'UTC' }),
   /** Addresses (`ops@acme.example.com`) or domains (`acme.example.com`) the customer's mail comes from: a support mailbox files their mail under them. */
   emailDomains: z.array(z.string().trim().toLowerCase().min(3).max(254)).max(100).optional(),
+  /** The customer's usual contact, pre-filled at intake (rows saved before contacts existed load with none). */
+  contactName: z.string().optional(),
+  contactEmail: z.string().optional(),
+  contactPhone: z.string().optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 

@@ -123,6 +123,11 @@ export const policySchema = z
      * means 'start', which is what every policy saved before this setting existed did.
      */
     retargetOnSeverityChange: z.object({ from: z.enum(['start', 'change']), why: z.string().default('') }).strict().optional(),
+    /** What a customer without a valid contract gets (e.g. electronic support only, answered the next working day). */
+    nonContractTerms: z
+      .object({ channels: z.array(intakeChannelSchema).min(1), first_response: clockTargetSchema })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -1,6 +1,7 @@
 // The one way the app gets a ticket's clocks: every screen, background job and report asks here,
 // so a ticket whose policy or calendar is missing is treated the same everywhere (no clocks, and a
 // reason the UI can show) instead of each caller catching computeClocks' errors its own way.
+import { resolveEntitlement, type ContractConfig, type Entitlement } from '../contract/entitlement';
 import { policyCalendarIds, type Policy } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
 import { computeClocks } from './clocks';
@@ -10,11 +11,11 @@ import type { CalendarLookup, Clock } from './clocks-types';
 export type PolicyLookup = ReadonlyMap<string, Policy> | Readonly<Record<string, Policy>>;
 
 /**
- * The configuration the app holds and the rules run on. Clocks need the policies and the
- * calendars they name; the type is named (not spelled out at each call) so that further
- * configuration a rule comes to depend on is added here once.
+ * The configuration the app holds and the rules run on: exactly what Settings › Configuration
+ * exports (policies, calendars, escalation matrices, products, customers, sites, assets,
+ * contracts). Without customers, a ticket's policy applies unchanged.
  */
-export type DeskConfig = { policies: PolicyLookup; calendars: CalendarLookup };
+export type DeskConfig = ContractConfig;
 
 /** Why a ticket has no clocks although it should: something its policy needs is not loaded. */
 export type ClocksProblem =
@@ -27,7 +28,9 @@ export type ClocksProblem =
  * A ticket's clocks at `now`, or none and the reason. `clocks` is always present so callers that
  * only sort or alert can read it directly; screens show `problem` (a visible "no policy" state).
  */
-export type TicketClocks = { clocks: Clock[]; policy: Policy; problem?: undefined } | { clocks: []; policy?: Policy; problem: ClocksProblem };
+export type TicketClocks =
+  | { clocks: Clock[]; policy: Policy; entitlement: Entitlement; problem?: undefined }
+  | { clocks: []; policy?: Policy; entitlement?: Entitlement; problem: ClocksProblem };
 
 export function policyOf(policies: PolicyLookup, id: string): Policy | undefined {
   return policies instanceof Map ? policies.get(id) : (policies as Readonly<Record<string, Policy>>)[id];
@@ -37,11 +40,22 @@ export function policyOf(policies: PolicyLookup, id: string): Policy | undefined
 export function ticketClocks(ticket: Ticket, config: DeskConfig, now: number): TicketClocks {
   const policy = policyOf(config.policies, ticket.policyId);
   if (!policy) return { clocks: [], problem: { kind: 'no_policy', policyId: ticket.policyId } };
+  const entitlement = resolveEntitlement(ticket, policy, config);
   try {
-    return { clocks: computeClocks(ticket, policy, now, config.calendars), policy };
+    const clocks = computeClocks(ticket, entitlement.policy, now, entitlement.calendars);
+    const also = entitlement.alsoPromised ? computeClocks(ticket, entitlement.alsoPromised, now, entitlement.calendars) : undefined;
+    return { clocks: also ? earliestOf(clocks, also) : clocks, policy: entitlement.policy, entitlement };
   } catch (e) {
-    return { clocks: [], policy, problem: problemOf(ticket, policy, config.calendars, e) };
+    return { clocks: [], policy: entitlement.policy, entitlement, problem: problemOf(ticket, entitlement.policy, entitlement.calendars, e) };
   }
+}
+
+/** Two promises on the same clocks: for each clock the one with the earlier deadline counts. */
+function earliestOf(main: Clock[], also: Clock[]): Clock[] {
+  return main.map((c) => {
+    const a = also.find((x) => x.kind === c.kind);
+    return a?.target !== undefined && c.target !== undefined && a.target < c.target ? a : c;
+  });
 }
 
 /** Names what is missing, so the UI can say it in the user's language. */

@@ -22,10 +22,14 @@ export const syncTables = [
   'warehouse',
   'savedViews',
   'attachments',
+  'products',
+  'sites',
+  'assets',
+  'contracts',
 ] as const;
 export const syncTableSchema = z.enum(syncTables);
 /** Tables a client of an older schema version does not know; the server leaves them out of its pulls. */
-export const tablesSince: Partial<Record<(typeof syncTables)[number], number>> = { warehouse: 3, savedViews: 4, attachments: 5 };
+export const tablesSince: Partial<Record<(typeof syncTables)[number], number>> = { warehouse: 3, savedViews: 4, attachments: 5, products: 5, sites: 5, assets: 5, contracts: 5 };
 export type SyncTable = z.infer<typeof syncTableSchema>;
 
 export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'client id must be 8-64 of A-Z a-z 0-9 _ -');

@@ -85,6 +85,10 @@ export const ticketSchema = z.object({
   product: z.string().min(1),
   productVersion: z.string().default(''),
   region: z.string().min(1),
+  /** Where and on what the problem is, and the contract that decides its terms (absent on tickets logged before contracts). */
+  siteId: z.string().min(1).optional(),
+  assetId: z.string().min(1).optional(),
+  contractId: z.string().min(1).optional(),
   policyId: z.string().min(1),
   severity: z.string().min(1),
   impact: impactSchema,

@@ -1,5 +1,5 @@
 import type { ServiceDeskDb } from '../data/db';
-import { demoCustomers, demoEngineers, demoWarehouseParts, generateDemoData, type DemoRules } from '../../../shared/demo';
+import { demoAssets, demoCatalogue, demoContracts, demoCustomers, demoEngineers, demoSites, demoWarehouseParts, generateDemoData, type DemoRules } from '../../../shared/demo';
 import type { Policy } from '../../../shared/policy';
 
 const SEEDED_KEY = 'demoSeeded';
@@ -9,12 +9,17 @@ const SEEDED_KEY = 'demoSeeded';
  * working queue. Runs once per profile (remembered in meta), never over existing data.
  */
 export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: ReadonlyMap<string, Policy>, now: number, tickets = 60, rules?: DemoRules): Promise<boolean> {
-  return db.transaction('rw', [db.tickets, db.timeline, db.visits, db.customers, db.engineers, db.warehouse, db.meta], async () => {
+  return db.transaction('rw', [db.tickets, db.timeline, db.visits, db.customers, db.engineers, db.warehouse, db.products, db.sites, db.assets, db.contracts, db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     if ((await db.tickets.limit(1).count()) > 0) return false;
     // With the rules, the history already holds the alerts and escalations due by now: the app opens quiet.
     const demo = generateDemoData({ tickets, now, policies, ...(rules ? { rules } : {}) });
     await db.customers.bulkPut(demoCustomers);
+    // Every demo customer's sites, installed base and contract, so clocks follow the contract.
+    await db.products.bulkPut(demoCatalogue.map((p) => ({ ...p })));
+    await db.sites.bulkPut(demoSites.map((s) => ({ ...s })));
+    await db.assets.bulkPut(demoAssets.map((a) => ({ ...a })));
+    await db.contracts.bulkPut(demoContracts.map((c) => ({ ...c })));
     await db.engineers.bulkPut(demoEngineers);
     // Spare parts, so a dispatcher without a server can check parts out for a visit.
     await db.warehouse.bulkPut(demoWarehouseParts.map((p) => ({ ...p })));

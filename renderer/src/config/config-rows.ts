@@ -1,10 +1,14 @@
+import type { z } from 'zod';
+import { assetSchema, contractSchema, productSchema, siteSchema } from '../../../shared/contract';
+import { customerSchema } from '../../../shared/directory';
 import { describeZodError } from '../../../shared/ipc/contract';
 import { policyCalendarIds, policySchema, type Policy } from '../../../shared/policy';
 import { calendarPresetSchema, type CalendarPreset } from '../../../shared/sla';
+import type { ContractRows } from './config-store';
 import { presetCalendars } from './presets';
 
 /** A stored row the rules cannot use (it is ignored, and the preset with that id, if any, applies). */
-export type ConfigRowProblem = { table: 'policies' | 'calendars'; id: string; message: string };
+export type ConfigRowProblem = { table: 'policies' | 'calendars' | keyof ContractRows; id: string; message: string };
 
 export type ParsedConfigRows = { policies: Policy[]; calendars: CalendarPreset[]; invalid: ConfigRowProblem[] };
 
@@ -37,4 +41,32 @@ export function parseConfigRows(policyRows: readonly unknown[], calendarRows: re
     else policies.push(r.data);
   }
   return { policies, calendars, invalid };
+}
+
+/** Stored customer-side rows, as read from the store, table by table. */
+export type StoredContractRows = Record<keyof ContractRows, readonly unknown[]>;
+
+function parseAll<T>(table: keyof ContractRows, rows: readonly unknown[], schema: z.ZodType<T>, invalid: ConfigRowProblem[]): T[] {
+  const out: T[] = [];
+  for (const row of rows) {
+    const r = schema.safeParse(row);
+    if (r.success) out.push(r.data);
+    else invalid.push({ table, id: idOf(row), message: describeZodError(r.error) });
+  }
+  return out;
+}
+
+/** Parses the stored catalogue, customers, sites, assets and contracts; a row that does not parse is left out and reported. */
+export function parseContractRows(rows: StoredContractRows): { rows: ContractRows; invalid: ConfigRowProblem[] } {
+  const invalid: ConfigRowProblem[] = [];
+  return {
+    rows: {
+      products: parseAll('products', rows.products, productSchema, invalid),
+      customers: parseAll('customers', rows.customers, customerSchema, invalid),
+      sites: parseAll('sites', rows.sites, siteSchema, invalid),
+      assets: parseAll('assets', rows.assets, assetSchema, invalid),
+      contracts: parseAll('contracts', rows.contracts, contractSchema, invalid),
+    },
+    invalid,
+  };
 }

@@ -14,13 +14,24 @@ function syncFor(db: ServiceDeskDb): ConfigSync {
 }
 
 /**
- * Keeps the in-memory config (useConfig/getConfig) in step with the stored policies and calendars,
+ * Keeps the in-memory config (useConfig/getConfig) in step with the stored policies, calendars,
+ * customers, sites, assets and contracts,
  * and re-targets the open tickets a change affects, until the returned function is called. The
  * kernel starts it with the app, so edits synced from another device apply on any screen.
  */
 export function startConfigSync(db: ServiceDeskDb): () => void {
-  const sub = liveQuery(async () => ({ policies: await db.policies.toArray(), calendars: await db.calendars.toArray() })).subscribe({
-    next: (rows) => syncFor(db).apply(rows.policies, rows.calendars),
+  const sub = liveQuery(async () => ({
+    policies: await db.policies.toArray(),
+    calendars: await db.calendars.toArray(),
+    contracts: {
+      products: await db.products.toArray(),
+      customers: await db.customers.toArray(),
+      sites: await db.sites.toArray(),
+      assets: await db.assets.toArray(),
+      contracts: await db.contracts.toArray(),
+    },
+  })).subscribe({
+    next: (rows) => syncFor(db).apply(rows.policies, rows.calendars, rows.contracts),
     error: (e: unknown) => console.error(`config sync: ${String(e)}`),
   });
   return () => sub.unsubscribe();

@@ -19,15 +19,15 @@ function ticket(id: string, policyId: string, severity: string, status: Ticket['
   });
 }
 
-const weekdays = presetCalendars.find((c) => c.id === 'weekdays-0830-1700');
-if (!weekdays) throw new Error('preset weekdays-0830-1700 missing');
+const weekdays = presetCalendars.find((c) => c.id === 'china-2026-2027');
+if (!weekdays) throw new Error('preset china-2026-2027 missing');
 const businessHours = presetPolicies.find((p) => p.id === 'business-hours-3-severity');
 if (!businessHours) throw new Error('preset business-hours-3-severity missing');
 
 describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
   let db: ServiceDeskDb | undefined;
   afterEach(async () => {
-    useConfigStore.getState().replace([], []);
+    useConfigStore.getState().replace([], [], { products: [], customers: [], sites: [], assets: [], contracts: [] });
     await db?.delete();
     db = undefined;
   });
@@ -38,7 +38,7 @@ describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
     installQueueKeys(d, getConfig, () => NOW);
     await d.tickets.bulkPut([
       ticket('SD-1', 'business-hours-3-severity', '2'),
-      ticket('SD-2', 'onsite-4-level-7x24', '2'),
+      ticket('SD-2', 'enterprise-edown', '2'),
       ticket('SD-3', 'business-hours-3-severity', '3', 'closed'),
       ...Array.from({ length: 25 }, (_, i) => ticket(`SD-BULK-${i}`, 'business-hours-3-severity', '3')),
     ]);
@@ -57,12 +57,12 @@ describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
 
     const chunks: number[] = [];
     const sync = createConfigSync(d, { chunkSize: 10, pause: async () => void chunks.push(1) });
-    const holiday = { ...weekdays, calendar: { ...weekdays.calendar, overrides: { '2026-03-03': [] } } };
+    const holiday = { ...weekdays, calendar: { ...weekdays.calendar, overrides: { ...weekdays.calendar.overrides, '2026-03-03': [] } } };
     await d.calendars.put(holiday);
     const r = sync.apply([], await d.calendars.toArray());
     expect(r.invalid).toEqual([]);
     expect(r.affected.has('business-hours-3-severity')).toBe(true);
-    expect(r.affected.has('onsite-4-level-7x24')).toBe(false);
+    expect(r.affected.has('enterprise-edown')).toBe(false);
     await sync.idle();
 
     // Tuesday closed: the 120 minutes run Wednesday 08:30–10:30.
@@ -72,9 +72,9 @@ describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
     expect(await dueOf(d, 'SD-3')).toBe(closed);
     expect(chunks.length).toBe(2); // 26 open tickets on the policy, 10 per chunk
     expect(useConfigSyncStatus.getState().lastRecomputed?.tickets).toBe(26);
-    expect(getConfig().calendars['weekdays-0830-1700']?.overrides).toEqual({ '2026-03-03': [] });
+    expect(getConfig().calendars['china-2026-2027']?.overrides?.['2026-03-03']).toEqual([]);
 
-    await d.calendars.delete('weekdays-0830-1700');
+    await d.calendars.delete('china-2026-2027');
     sync.apply([], []);
     await sync.idle();
     expect(await dueOf(d, 'SD-1')).toBe(before);
@@ -88,13 +88,13 @@ describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
     const r = sync.apply([badPolicy, { id: 'junk' }], [badCalendar]);
     await sync.idle();
     expect(r.invalid.map((p) => [p.table, p.id])).toEqual([
-      ['calendars', 'weekdays-0830-1700'],
+      ['calendars', 'china-2026-2027'],
       ['policies', 'business-hours-3-severity'],
       ['policies', 'junk'],
     ]);
     expect(r.invalid[0]?.message).toMatch(/Mars\/Olympus/);
     expect(r.invalid[1]?.message).toMatch(/no-such-calendar/);
-    expect(getConfig().policies.get('business-hours-3-severity')?.calendarId).toBe('weekdays-0830-1700');
+    expect(getConfig().policies.get('business-hours-3-severity')?.calendarId).toBe('china-2026-2027');
     expect(useConfigSyncStatus.getState().invalid).toHaveLength(3);
     expect(await dueOf(d, 'SD-1')).toBe(CREATED + 120 * MIN);
   });
@@ -110,5 +110,25 @@ describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
     await sync.idle();
     expect([...r.affected]).toEqual(['business-hours-3-severity']);
     expect(await dueOf(d, 'SD-1')).toBe(CREATED + 60 * MIN);
+  });
+
+  it('a stored contract with a customer-site calendar re-keys the customer tickets to the hours of the site', async () => {
+    const d = await seeded();
+    const sync = createConfigSync(d);
+    const rows = {
+      products: [],
+      customers: [{ id: 'cust-x', name: 'Lakeside Clinic', region: 'north-america', contractNumber: 'L-1', contractTier: 'business_hours', policyId: 'business-hours-3-severity', calendarId: 'us-federal-2026-2027', site: { address: '', timeZone: 'America/Chicago' } }],
+      sites: [{ id: 'site-x', customerId: 'cust-x', name: 'Clinic', region: 'north-america', timeZone: 'America/Chicago', calendarId: 'us-federal-2026-2027' }],
+      assets: [],
+      contracts: [{ id: 'contract-x', number: 'L-1', customerId: 'cust-x', policyId: 'business-hours-3-severity', tier: 'business_hours', validFrom: '2026-01-01', validTo: '2026-12-31' }],
+    };
+    const r = sync.apply([], [], rows);
+    await sync.idle();
+    expect(r.invalid).toEqual([]);
+    expect(r.affected.has('business-hours-3-severity')).toBe(true);
+    // Logged Monday 19:00 Chicago time: the 120 minutes run Tuesday 09:00-11:00 Chicago (17:00 UTC).
+    expect(await dueOf(d, 'SD-1')).toBe(Date.UTC(2026, 2, 3, 17, 0));
+    const bad = sync.apply([], [], { ...rows, contracts: [{ ...rows.contracts[0], validTo: 'soon' }] });
+    expect(bad.invalid.map((p) => [p.table, p.id])).toEqual([['contracts', 'contract-x']]);
   });
 });

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ServiceDeskDb } from '../data/db';
 import { affectedPolicyIds } from './affected-policies';
 import { getConfig, useConfigStore } from './config-store';
-import { parseConfigRows, type ConfigRowProblem } from './config-rows';
+import { parseConfigRows, parseContractRows, type ConfigRowProblem, type StoredContractRows } from './config-rows';
 import { recomputeDueAt, type RecomputeOptions } from './recompute-due';
 
 /** What the overlay could not use, and whether deadlines are being recomputed after a change. */
@@ -12,7 +12,7 @@ export const useConfigSyncStatus = create<ConfigSyncStatus>(() => ({ invalid: []
 
 export type ConfigSync = {
   /** Overlays the stored rows on the presets, then queues the affected open tickets for a dueAt recompute. */
-  apply: (policyRows: readonly unknown[], calendarRows: readonly unknown[]) => { invalid: ConfigRowProblem[]; affected: Set<string> };
+  apply: (policyRows: readonly unknown[], calendarRows: readonly unknown[], contractRows?: StoredContractRows) => { invalid: ConfigRowProblem[]; affected: Set<string> };
   /** Resolves once every queued recompute has finished (tests, shutdown). */
   idle: () => Promise<void>;
 };
@@ -24,6 +24,7 @@ export function createConfigSync(db: ServiceDeskDb, options: RecomputeOptions = 
   let busy = false;
   // Several components may mount the hook; the same rows again change nothing.
   let lastRows: string | undefined;
+  let lastContractRows: string | undefined;
 
   const drain = async (): Promise<void> => {
     busy = true;
@@ -47,19 +48,26 @@ export function createConfigSync(db: ServiceDeskDb, options: RecomputeOptions = 
   };
 
   return {
-    apply(policyRows, calendarRows) {
+    apply(policyRows, calendarRows, contractRows) {
       const rowsKey = JSON.stringify([policyRows, calendarRows]);
-      if (rowsKey === lastRows) return { invalid: useConfigSyncStatus.getState().invalid, affected: new Set<string>() };
+      const contractKey = contractRows ? JSON.stringify(contractRows) : lastContractRows;
+      if (rowsKey === lastRows && contractKey === lastContractRows) return { invalid: useConfigSyncStatus.getState().invalid, affected: new Set<string>() };
+      const contractsChanged = contractKey !== lastContractRows;
       lastRows = rowsKey;
+      lastContractRows = contractKey;
       const parsed = parseConfigRows(policyRows, calendarRows);
-      if (parsed.invalid.length > 0) console.warn('config: stored rows ignored', parsed.invalid);
+      const customerSide = contractRows ? parseContractRows(contractRows) : undefined;
+      const invalid = [...parsed.invalid, ...(customerSide?.invalid ?? [])];
+      if (invalid.length > 0) console.warn('config: stored rows ignored', invalid);
       const prev = getConfig();
-      useConfigStore.getState().replace(parsed.policies, parsed.calendars);
+      useConfigStore.getState().replace(parsed.policies, parsed.calendars, customerSide?.rows);
       const affected = affectedPolicyIds(prev, getConfig());
-      useConfigSyncStatus.setState({ invalid: parsed.invalid });
+      // A contract, site or customer change can move any ticket's deadlines: re-key them all.
+      if (contractsChanged && customerSide) for (const id of getConfig().policies.keys()) affected.add(id);
+      useConfigSyncStatus.setState({ invalid });
       for (const id of affected) pending.add(id);
       if (pending.size > 0 && !busy) running = drain();
-      return { invalid: parsed.invalid, affected };
+      return { invalid, affected };
     },
     idle: async () => {
       while (busy || pending.size > 0) await running;

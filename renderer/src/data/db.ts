@@ -32,6 +32,10 @@ export class ServiceDeskDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   attachments!: EntityTable<TicketAttachments, 'id'>;
   attachmentBytes!: EntityTable<AttachmentBytesRow, 'sha256'>;
+  products!: EntityTable<LooseRow, 'id'>;
+  sites!: EntityTable<LooseRow, 'id'>;
+  assets!: EntityTable<LooseRow, 'id'>;
+  contracts!: EntityTable<LooseRow, 'id'>;
 
   constructor(name = 'service-desk') {
     super(name);
@@ -77,6 +81,9 @@ export class ServiceDeskDb extends Dexie {
     // v7: attachments. `attachments` is the synced list per ticket; `attachmentBytes` keeps file
     // bytes on this device: added here and not yet uploaded (pending), or downloaded for offline use.
     this.version(7).stores({ attachments: 'id, ticketId', attachmentBytes: 'sha256, pending, lastUsedAt' });
+    // v8: the product catalogue and each customer's sites, assets and contracts (config.put@1 on
+    // the new config tables). Only new tables: every existing row and pending change carries over.
+    this.version(8).stores({ products: 'id, productLine', sites: 'id, customerId', assets: 'id, customerId, siteId', contracts: 'id, customerId' });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */
@@ -87,7 +94,7 @@ export class ServiceDeskDb extends Dexie {
 
 /** Every table a mutation or a pull may write, for transaction scopes. */
 export function syncScope(db: ServiceDeskDb): Table[] {
-  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.attachments, db.outbox, db.syncState, db.meta];
+  return [db.tickets, db.timeline, db.conflicts, db.visits, db.customers, db.engineers, db.policies, db.calendars, db.escalationMatrices, db.warehouse, db.savedViews, db.attachments, db.products, db.sites, db.assets, db.contracts, db.outbox, db.syncState, db.meta];
 }
 
 export function openDb(name?: string): ServiceDeskDb {

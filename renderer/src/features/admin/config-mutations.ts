@@ -1,6 +1,7 @@
 import type { Mutate, MutationOutcome } from '../../app/mutations';
 
-export type ConfigTable = 'policies' | 'calendars' | 'escalationMatrices';
+export type { ConfigTable } from '../../../../shared/config/presets';
+import type { ConfigTable } from '../../../../shared/config/presets';
 
 /** Stores a config row for everyone (synced, admin only); the overlay hook picks it up from the store. */
 export function putConfigRow(mutate: Mutate, table: ConfigTable, row: { id: string }): Promise<MutationOutcome> {

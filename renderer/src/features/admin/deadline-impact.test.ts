@@ -12,8 +12,9 @@ const MIN = 60_000;
 const CREATED = Date.UTC(2026, 2, 3, 1, 0);
 const NOW = CREATED + 30 * MIN;
 const config = buildConfig(presetPolicies, presetCalendars, 1);
-const weekdays = config.calendars['weekdays-0830-1700'];
-if (!weekdays) throw new Error('preset weekdays-0830-1700 missing');
+// The business-hours policy runs on the China calendar (its hours exclude public holidays).
+const weekdays = config.calendars['china-2026-2027'];
+if (!weekdays) throw new Error('preset china-2026-2027 missing');
 
 function ticket(id: string, policyId: string, severity: string, status: Ticket['status'] = 'received'): Ticket {
   return ticketSchema.parse({
@@ -38,14 +39,14 @@ describe('computeDeadlineImpact (open tickets of the policies using the calendar
       ticket('SD-1', 'business-hours-3-severity', '2'),
       ticket('SD-2', 'business-hours-3-severity', '1'), // severity 1 runs on always-open
       ticket('SD-3', 'business-hours-3-severity', '3', 'closed'),
-      ticket('SD-4', 'onsite-4-level-7x24', '2'),
+      ticket('SD-4', 'enterprise-edown', '2'),
       ...Array.from({ length: 7 }, (_, i) => ticket(`SD-B${i}`, 'business-hours-3-severity', '3')),
     ]);
     let pauses = 0;
-    const after = { ...weekdays, overrides: { '2026-03-03': [] } };
+    const after = { ...weekdays, overrides: { ...weekdays.overrides, '2026-03-03': [] } };
     const r = await computeDeadlineImpact(
       d,
-      { calendarId: 'weekdays-0830-1700', before: weekdays, after, policies: config.policies, calendars: config.calendars, now: NOW },
+      { calendarId: 'china-2026-2027', before: weekdays, after, policies: config.policies, calendars: config.calendars, now: NOW },
       { chunkSize: 3, pause: async () => void pauses++ },
     );
     if (!r) throw new Error('cancelled');
@@ -66,7 +67,7 @@ describe('computeDeadlineImpact (open tickets of the policies using the calendar
     let calls = 0;
     const r = await computeDeadlineImpact(
       d,
-      { calendarId: 'weekdays-0830-1700', before: weekdays, after: { ...weekdays, overrides: { '2026-03-03': [] } }, policies: config.policies, calendars: config.calendars, now: NOW },
+      { calendarId: 'china-2026-2027', before: weekdays, after: { ...weekdays, overrides: { ...weekdays.overrides, '2026-03-03': [] } }, policies: config.policies, calendars: config.calendars, now: NOW },
       { chunkSize: 2, cancelled: () => ++calls > 1 },
     );
     expect(r).toBeUndefined();

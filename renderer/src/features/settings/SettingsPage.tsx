@@ -10,6 +10,7 @@ import { AttachmentSettings } from '../attachments';
 import { DemoDataSettings } from '../demo';
 import { PeopleSettings } from '../people';
 import { MailSettings } from '../mail';
+import { ContractSettings } from '../contracts';
 import { IdentitySettings } from './IdentitySettings';
 import './settings.css';
 
@@ -25,6 +26,7 @@ const sections: SettingsSection[] = [
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
   { id: 'policies', labelKey: 'settings.sections.policies', render: () => <PolicySettings /> },
   { id: 'calendars', labelKey: 'settings.sections.calendars', render: () => <CalendarSettings /> },
+  { id: 'contracts', labelKey: 'contracts.settings.title', render: () => <ContractSettings /> },
   { id: 'demo', labelKey: 'settings.sections.demo', render: () => <DemoDataSettings /> },
   { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
   { id: 'attachments', labelKey: 'attachments.settings.title', render: () => <AttachmentSettings /> },

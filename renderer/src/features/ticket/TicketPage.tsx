@@ -16,6 +16,7 @@ import { AttachmentList } from '../attachments';
 import { SendMail } from '../mail';
 import { RfoPanel } from '../rfo';
 import { DeferralPanel } from '../deferral';
+import { EntitlementFacts } from '../contracts';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -24,7 +25,7 @@ export function TicketPage({ id }: { id: string }) {
   const minute = useMinute();
   // Clocks follow each write at once: an action on this ticket moves "now" to the instant it was made.
   const now = clocksInstant(minute, data?.ticket?.updatedAt);
-  const { clocks, problem } = useTicketClocksState(data?.ticket ?? undefined, now);
+  const { clocks, problem, entitlement } = useTicketClocksState(data?.ticket ?? undefined, now);
   const [dialog, setDialog] = useState<TicketDialog>(null);
   useTicketCommands(data?.ticket, setDialog);
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -48,7 +49,8 @@ export function TicketPage({ id }: { id: string }) {
       side={
         <>
           <h2>{t('ticket.clocks')}</h2>
-          <ClocksPanel clocks={clocks} problem={problem} timeZone={customer?.site.timeZone} />
+          <EntitlementFacts entitlement={entitlement} />
+          <ClocksPanel clocks={clocks} problem={problem} timeZone={entitlement?.timeZone ?? customer?.site.timeZone} />
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
           <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
           <DeferralPanel ticket={ticket} now={now} />

@@ -1,0 +1,2 @@
+export { EntitlementFacts } from './EntitlementFacts';
+export { ContractSettings } from './ContractSettings';

@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './lookup';
+export * from './entitlement';
+export { baseCalendarId } from './effective-policy';
+export * from './e-down-intake';
+export * from './severity-order';

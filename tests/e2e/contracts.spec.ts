@@ -1,0 +1,87 @@
+import { test, expect, type Page } from '@playwright/test';
+import { presetConfig } from '../../shared/config/preset-config';
+import { contractSchema, siteSchema } from '../../shared/contract';
+import { ticketClocks } from '../../shared/sla';
+import type { Ticket } from '../../shared/ticket';
+
+/** The ticket as the app stored it, read straight from IndexedDB. */
+async function storedTicket(page: Page, id: string): Promise<Ticket> {
+  return page.evaluate(
+    (ticketId) =>
+      new Promise<Ticket>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('tickets').objectStore('tickets').get(ticketId);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as Ticket);
+          };
+        };
+      }),
+    id,
+  );
+}
+
+test('an admin adds a contract with a customer-site calendar: the moved deadlines are listed first, and a new ticket shows its targets in the site time', async ({ page }) => {
+  // First run seeds the demo store and the machine may be shared: allow more than the default minute.
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await page.goto('/#/settings/identity');
+  await page.getByLabel('Acting as').selectOption('eng-dana');
+  await page.goto('/#/settings/contracts');
+
+  // Kiwi Freight has no contract yet: add one whose site works to US federal hours, read in Auckland.
+  await page.getByRole('button', { name: 'New contract' }).click();
+  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Kiwi Freight Ltd' });
+  await page.getByLabel('Contract number').fill('K-100');
+  await page.getByLabel('Policy').selectOption('business-hours-3-severity');
+  await page.getByLabel('Valid from').fill('2026-01-01');
+  await page.getByLabel('Valid to').fill('2027-12-31');
+  await expect(page.getByLabel('Site time zone')).toHaveValue('Pacific/Auckland');
+  await page.getByLabel('Site calendar (hours and holidays)').selectOption('us-federal-2026-2027');
+  // Before saving, the editor lists the open deadlines of the customer that the contract moves.
+  await expect(page.getByTestId('impact-summary')).toBeVisible();
+  await expect(page.getByTestId('impact-row').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Save contract' }).click();
+  await expect(page.getByText('Contract K-100 saved')).toBeVisible();
+  await expect(page.getByTestId('contract-list').locator('[data-contract="K-100"]')).toContainText('Pacific/Auckland');
+
+  // A phone call from Kiwi Freight, logged now.
+  await page.goto('/#/new');
+  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Kiwi Freight Ltd' });
+  await page.getByLabel('Received by').selectOption('phone');
+  await page.getByLabel('Short description').fill('Tracking database refuses connections');
+  await page.getByLabel('Contact person').fill('Robin Example');
+  await page.getByLabel('Contact e-mail').fill('robin@kiwi.example.org');
+  await page.getByLabel('Contact phone').fill('+64 9 555 0100');
+  await page.getByLabel('Company', { exact: true }).fill('Kiwi Freight Ltd');
+  await page.getByLabel('Contract / customer no.').fill('K-100');
+  await page.getByLabel('Version', { exact: true }).fill('2.0');
+  await page.getByLabel('Patch level').fill('2.0.3');
+  await page.getByLabel('Operating system and version').fill('Linux 6.1');
+  await page.getByLabel('Configuration', { exact: true }).fill('Two nodes');
+  await page.getByLabel('Database', { exact: true }).fill('Vault DB 12');
+  await page.getByLabel('Severity', { exact: true }).selectOption('2');
+  await page.getByLabel('Product line').fill('data-vault');
+  await page.getByLabel('Product', { exact: true }).fill('Vault DB 12');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByRole('heading', { name: 'Tracking database refuses connections' })).toBeVisible();
+
+  const entitlement = page.getByTestId('entitlement');
+  await expect(entitlement).toContainText('Contract K-100');
+  await expect(entitlement).toContainText('Pacific/Auckland');
+
+  // The first-response target as the contract decides it (2 working hours of US federal hours in Auckland), in the site's time.
+  const id = ((await page.locator('.ticket-id').textContent()) ?? '').trim();
+  const ticket = await storedTicket(page, id);
+  const base = presetConfig();
+  const site = siteSchema.parse({ ...base.sites['site-kiwi-main'], calendarId: 'us-federal-2026-2027' });
+  const contract = contractSchema.parse({ id: 'k', number: 'K-100', customerId: 'cust-kiwi', policyId: 'business-hours-3-severity', tier: 'business_hours', validFrom: '2026-01-01', validTo: '2027-12-31', siteIds: [site.id] });
+  const due = ticketClocks(ticket, { ...base, sites: { ...base.sites, [site.id]: site }, contracts: { ...base.contracts, k: contract } }, Date.now()).clocks.find((c) => c.kind === 'first_response')?.target;
+  expect(due).toBeDefined();
+  const siteTime = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', timeZone: 'Pacific/Auckland', timeZoneName: 'short' }).format(due);
+  await expect(page.locator('[data-clock="first_response"]')).toContainText(siteTime);
+});
