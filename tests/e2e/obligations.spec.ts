@@ -38,9 +38,20 @@ async function openTicket(page: Page, id: string): Promise<void> {
 test('RFO: the customer requests it, the due date shows, delivery is recorded, the clock is met and the report counts it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
-  const ticket = (await storedTickets(page)).find((t) => t.policyId === 'network-impact-rfo' && (t.severity === 'critical' || t.severity === 'major') && t.sla.rfoRequestedAt === undefined);
-  if (!ticket) throw new Error('the demo data has no critical or major network ticket');
+  // A network ticket not closed (an RFO is often asked for after the fault is resolved); the RFO promise is for critical and major faults, so a minor one
+  // is raised to major first, as an engineer would once the customer reports the outage.
+  const network = (await storedTickets(page)).filter((t) => t.policyId === 'network-impact-rfo' && t.status !== 'closed' && t.sla.rfoRequestedAt == null);
+  const ticket = network.find((t) => t.severity === 'critical' || t.severity === 'major') ?? network[0];
+  if (!ticket) throw new Error('the demo data has no open network ticket');
   await openTicket(page, ticket.id);
+  if (ticket.severity === 'minor') {
+    await page.getByRole('button', { name: 'Change severity…' }).click();
+    const editor = page.getByRole('form', { name: 'Severity editor' });
+    await editor.getByLabel('Severity', { exact: true }).selectOption('major');
+    await editor.getByLabel('Reason for the change').fill('The customer reports a full outage.');
+    await editor.getByRole('button', { name: 'Save change' }).click();
+    await expect(page.getByTestId('ticket-severity')).toHaveText(/major/i);
+  }
 
   const panel = page.getByTestId('rfo-panel');
   await panel.getByRole('button', { name: 'Customer requested RFO' }).click();
@@ -99,5 +110,5 @@ test('a severity raise whose preview says "Will escalate to …" is escalated by
   // The automatic runner records it within its minute, attributed to the system.
   const escalated = page.locator('.timeline li[data-kind="escalated"]').filter({ hasText: pick.level });
   await expect(escalated).toHaveCount(1, { timeout: 120_000 });
-  await expect(escalated.locator('.event-meta')).toContainText('system');
+  await expect(escalated.locator('.event-meta')).toContainText(/system/i);
 });

@@ -26,7 +26,7 @@ export function NotificationsBlockedBanner() {
     setDismissed(state.permission);
   };
   return (
-    <div className="alerts-banner" role="status" data-testid="notifications-blocked">
+    <div className="alerts-banner" role="note" data-testid="notifications-blocked">
       <span title={message}>{message}</span>
       <button type="button" className="link" onClick={dismiss}>{t('alerts.banner.dismiss')}</button>
     </div>

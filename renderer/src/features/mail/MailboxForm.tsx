@@ -45,7 +45,7 @@ export function MailboxForm({ api, existing, policies, onSaved, onCancel }: { ap
       setServerError(e instanceof Error ? e.message : String(e));
     }
   });
-  const text = (name: Parameters<typeof form.register>[0], label: string, type = 'text') => (
+  const field = (name: Parameters<typeof form.register>[0], label: string, type = 'text') => (
     <label>
       {label}
       <input aria-label={label} type={type} autoComplete="off" {...form.register(name, type === 'number' ? { valueAsNumber: true } : {})} />
@@ -65,27 +65,27 @@ export function MailboxForm({ api, existing, policies, onSaved, onCancel }: { ap
       <h3 id="mail-form-title">{existing ? t('mail.editTitle', { name: existing.settings.name }) : t('mail.addTitle')}</h3>
       <fieldset>
         <legend>{t('mail.mailbox')}</legend>
-        {!existing && text('settings.id', t('mail.id'))}
-        {text('settings.name', t('mail.name'))}
+        {!existing && field('settings.id', t('mail.id'))}
+        {field('settings.name', t('mail.name'))}
         <label className="inline"><input type="checkbox" {...form.register('settings.enabled')} />{t('mail.enabled')}</label>
       </fieldset>
       <fieldset>
         <legend>{t('mail.incoming')}</legend>
-        {text('settings.imap.host', t('mail.imapHost'))}
-        {text('settings.imap.port', t('mail.imapPort'), 'number')}
+        {field('settings.imap.host', t('mail.imapHost'))}
+        {field('settings.imap.port', t('mail.imapPort'), 'number')}
         {security('settings.imap.security')}
-        {text('settings.imap.folder', t('mail.folder'))}
-        {text('settings.imap.user', t('mail.imapUser'))}
+        {field('settings.imap.folder', t('mail.folder'))}
+        {field('settings.imap.user', t('mail.imapUser'))}
         <label>{t('mail.imapPassword')}<input aria-label={t('mail.imapPassword')} type="password" autoComplete="new-password" placeholder={existing?.hasImapPassword ? t('mail.passwordKept') : ''} {...form.register('imapPassword')} /></label>
       </fieldset>
       <fieldset>
         <legend>{t('mail.outgoing')}</legend>
-        {text('settings.smtp.host', t('mail.smtpHost'))}
-        {text('settings.smtp.port', t('mail.smtpPort'), 'number')}
+        {field('settings.smtp.host', t('mail.smtpHost'))}
+        {field('settings.smtp.port', t('mail.smtpPort'), 'number')}
         {security('settings.smtp.security')}
-        {text('settings.smtp.user', t('mail.smtpUser'))}
+        {field('settings.smtp.user', t('mail.smtpUser'))}
         <label>{t('mail.smtpPassword')}<input aria-label={t('mail.smtpPassword')} type="password" autoComplete="new-password" placeholder={existing?.hasSmtpPassword ? t('mail.passwordKept') : ''} {...form.register('smtpPassword')} /></label>
-        {text('settings.smtp.from', t('mail.from'), 'email')}
+        {field('settings.smtp.from', t('mail.from'), 'email')}
       </fieldset>
       <fieldset>
         <legend>{t('mail.defaults')}</legend>
@@ -95,10 +95,10 @@ export function MailboxForm({ api, existing, policies, onSaved, onCancel }: { ap
             {policies.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
-        {text('settings.defaults.severity', t('mail.severity'))}
-        {text('settings.defaults.region', t('mail.region'))}
-        {text('settings.defaults.productLine', t('mail.productLine'))}
-        {text('settings.defaults.product', t('mail.product'))}
+        {field('settings.defaults.severity', t('mail.severity'))}
+        {field('settings.defaults.region', t('mail.region'))}
+        {field('settings.defaults.productLine', t('mail.productLine'))}
+        {field('settings.defaults.product', t('mail.product'))}
       </fieldset>
       {invalid.map((m) => <p key={String(m)} className="error" role="alert">{m}</p>)}
       <div className="row">

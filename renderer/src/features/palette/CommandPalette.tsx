@@ -54,7 +54,8 @@ export function CommandPalette({ extra = [] }: { extra?: Command[] }) {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul role="listbox" aria-label={t('palette.title')}>
+        {/* Focusable, so a keyboard user can also scroll the list itself when it is longer than the box. */}
+        <ul role="listbox" aria-label={t('palette.title')} tabIndex={0}>
           {commands.map((c, i) => (
             <li key={c.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseEnter={() => setActive(i)} onClick={() => run(c)}>
               <span>{t(c.labelKey, c.labelArgs)}</span>

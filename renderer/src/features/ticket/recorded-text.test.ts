@@ -30,7 +30,7 @@ describe('texts recorded in one language read in the reader\'s', () => {
   it('an automatic escalation reason written in English (or by clock id) reads in Bulgarian', () => {
     expect(translateEscalationReason('First response clock breached', inBg())).toBe('просрочен часовник: Първи отговор');
     expect(translateEscalationReason('first_response clock breached', inBg())).toBe('просрочен часовник: Първи отговор');
-    expect(translateEscalationReason('open longer than 4.5 h at severity 1', inBg())).toBe('отворен повече от 4.5 ч при тежест 1');
+    expect(translateEscalationReason('at severity 1 for longer than 4.5 h', inBg())).toBe('при тежест 1 повече от 4.5 ч');
   });
 
   it('a reason recorded in Chinese reads in Bulgarian; one someone typed stays as typed', () => {

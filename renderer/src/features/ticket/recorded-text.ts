@@ -27,9 +27,10 @@ export function translateEscalationReason(ask: string, t: Translate): string {
         return t('escalation.auto.clockBreached', { clock: t(`clocks.${kind}`) });
       }
     }
-    const aged = new RegExp(`^${escapeRegExp(tl('escalation.auto.aged', { hours: '\u0000', severity: '\u0001' })).replace('\u0000', '([\\d.,]+)').replace('\u0001', '(\\S+)')}$`, 'i');
+    // Named groups: each language (and each wording) may put the hours and the severity in either order.
+    const aged = new RegExp(`^${escapeRegExp(tl('escalation.auto.aged', { hours: '\u0000', severity: '\u0001' })).replace('\u0000', '(?<hours>[\\d.,]+)').replace('\u0001', '(?<severity>\\S+)')}$`, 'i');
     const m = aged.exec(text);
-    if (m) return t('escalation.auto.aged', { hours: m[1], severity: m[2] });
+    if (m?.groups) return t('escalation.auto.aged', { hours: m.groups.hours, severity: m.groups.severity });
   }
   return text;
 }
