@@ -13,6 +13,25 @@ async function becomeAdmin(page: Page): Promise<void> {
   await expect(page.getByLabel('Acting as')).toHaveValue('eng-dana');
 }
 
+/** Names of the changes waiting in the outbox. */
+async function pendingNames(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('outbox').objectStore('outbox').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as Array<{ name: string }>).map((e) => e.name));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 async function storedCount(page: Page, table: string): Promise<number> {
   return page.evaluate(
     (name) =>
@@ -60,13 +79,12 @@ test('an oversized configuration file is refused before it is read, and nothing 
   await becomeAdmin(page);
   await page.goto('/#/settings/policies');
   const before = await storedCount(page, 'policies');
-  // The app may queue changes of its own on the demo data (alerts, fault visits): the import must add none.
-  const pendingBefore = await storedCount(page, 'outbox');
   const huge = Buffer.alloc(6 * 1024 * 1024, ' ');
   await page.getByLabel('Import configuration').setInputFiles({ name: 'huge-config.json', mimeType: 'application/json', buffer: huge });
   await expect(page.getByRole('alert').filter({ hasText: 'huge-config.json' })).toContainText('huge-config.json is 6 MB, more than the 5 MB this import accepts. Nothing was imported.');
   expect(await storedCount(page, 'policies')).toBe(before);
-  expect(await storedCount(page, 'outbox')).toBe(pendingBefore);
+  // The app may queue changes of its own on the demo data meanwhile (alerts, fault visits); no configuration change is queued.
+  expect((await pendingNames(page)).filter((n) => n.startsWith('config.'))).toEqual([]);
 });
 
 test('a sync address over plain http to another machine is refused with the reason', async ({ page }) => {
