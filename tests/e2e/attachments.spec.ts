@@ -1,12 +1,13 @@
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
 import { logJadeRouterFault } from './support/jade-ticket';
+import { DEMO_PASSWORD as PASSWORD, device, signIn as signInTo, syncNow } from './support/sync-devices';
 
-const PASSWORD = 'demo-password';
 // A real 1×1 PNG, so the preview must decode it.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 let server: RunningSyncServer;
+const signIn = (page: Parameters<typeof signInTo>[0], email: string) => signInTo(page, server, email);
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
@@ -15,34 +16,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function device(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', locale: 'en-US', viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/#/settings/sync');
-  return { context, page };
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-badge').click();
-  const pending = page.locator('.sync-facts div').filter({ hasText: 'Waiting to send' }).locator('dd');
-  await expect(async () => {
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect(page.getByTestId('sync-state')).toHaveText('idle', { timeout: 20_000 });
-    await expect(pending).toHaveText('0', { timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/#/settings/sync');
-  await page.getByLabel('Server address').fill(server.url);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.locator('#root').getByText(`Signed in as ${email}.`)).toBeVisible({ timeout: 30_000 });
-  await syncNow(page);
-}
 
 async function api(path: string, body: unknown, token?: string): Promise<unknown> {
   const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
@@ -70,7 +43,7 @@ test('the agent attaches a log to a note; the field engineer adds a photo to the
   const errors: string[] = [];
 
   // The agent logs the fault, writes a note and attaches the customer's log file to it.
-  const a = await device(browser, errors);
+  const a = await device(browser, undefined, errors);
   await signIn(a.page, 'agent@example.com');
   const { ticketId } = await logJadeRouterFault(a.page);
   await a.page.getByLabel('Note', { exact: true }).fill('Customer sent the router log.');
@@ -86,7 +59,7 @@ test('the agent attaches a log to a note; the field engineer adds a photo to the
   const visitId = await bookFinn(ticketId);
 
   // Finn gets the visit, goes on site without a network and photographs the repaired rack.
-  const f = await device(browser, errors);
+  const f = await device(browser, undefined, errors);
   await signIn(f.page, 'field@example.com');
   await f.page.getByTestId('nav-visits').click();
   await f.page.locator(`[data-testid="my-visit"][data-visit-id="${visitId}"]`).click();
@@ -107,7 +80,7 @@ test('the agent attaches a log to a note; the field engineer adds a photo to the
   await expect(photo).toHaveAttribute('data-state', 'here');
 
   // The dispatcher opens the ticket: the photo is there and previews from the server's bytes.
-  const d = await device(browser, errors);
+  const d = await device(browser, undefined, errors);
   await signIn(d.page, 'dispatcher@example.com');
   await d.page.goto(`/#/ticket/${encodeURIComponent(ticketId)}`);
   const list = d.page.getByTestId('attachments-all');

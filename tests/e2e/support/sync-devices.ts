@@ -5,12 +5,12 @@ import type { RunningSyncServer } from './sync-server';
 
 export const DEMO_PASSWORD = 'demo-password';
 
-/** A fresh device in Shanghai, its clock fixed at `at`, collecting page errors. */
-export async function device(browser: Browser, at: number, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh device in Shanghai, its clock fixed at `at` (undefined: the real clock), collecting page errors. */
+export async function device(browser: Browser, at: number | undefined, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', locale: 'en-US', viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.clock.setFixedTime(at);
+  if (at !== undefined) await page.clock.setFixedTime(at);
   await page.goto('/#/settings/sync');
   return { context, page };
 }
@@ -34,7 +34,7 @@ export async function signIn(page: Page, server: RunningSyncServer, email: strin
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.locator('#root').getByText(`Signed in as ${email}.`)).toBeVisible();
+  await expect(page.locator('#root').getByText(`Signed in as ${email}.`)).toBeVisible({ timeout: 30_000 });
   await syncNow(page);
 }
 
