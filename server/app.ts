@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { describeZodError } from '../shared/ipc/contract';
 import { MIN_SCHEMA_VERSION, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION } from '../shared/sync';
 import { mountAccountRoutes, type AccountEnv } from './account-routes';
-import { ATTACHMENT_PATH_PREFIX, createAttachmentStore, mountAttachmentRoutes, type AttachmentLimits } from './attachments';
+import { ATTACHMENT_PATH_PREFIX, createAttachmentStore, databasePieces, folderPieces, mountAttachmentRoutes, type AttachmentLimits } from './attachments';
 import { corsGuard, DEFAULT_ALLOWED_ORIGINS } from './origins';
 import { ClientIdNotYours } from './client-binding';
 import type { Db } from './db/types';
@@ -38,6 +38,8 @@ export type ServerOptions = {
   mailSecrets?: SecretBox;
   /** Attachment size limit, tenant quota and upload piece size (defaults in server/attachments). */
   attachmentLimits?: Partial<AttachmentLimits>;
+  /** Keep attachment bytes as files in this folder instead of database rows (the embedded database's default). */
+  attachmentsDir?: string;
 };
 
 type Env = AccountEnv;
@@ -116,7 +118,7 @@ export function createServer(opts: ServerOptions) {
   mountAccountRoutes(app, { db, now, tokenTtlMs, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}), trustProxy: opts.trustProxy ?? false, fail, parseBody, requireUser });
 
   if (opts.mailSecrets) mountMailRoutes(app, { db, secrets: opts.mailSecrets, fail, parseBody, requireUser });
-  const attachments = createAttachmentStore(db, opts.attachmentLimits);
+  const attachments = createAttachmentStore(db, opts.attachmentLimits, opts.attachmentsDir ? folderPieces(opts.attachmentsDir) : databasePieces());
   mountAttachmentRoutes(app, { db, store: attachments, now, parseBody, requireUser });
 
   app.post('/push', requireUser, async (c) => {

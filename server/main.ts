@@ -111,7 +111,9 @@ async function serveCommand(argv: string[]): Promise<void> {
   const tenantQuotaBytes = megabytes('ATTACHMENT_QUOTA_MB');
   const attachmentLimits = { ...(maxFileBytes ? { maxFileBytes } : {}), ...(tenantQuotaBytes ? { tenantQuotaBytes } : {}) };
   const mailSecrets = createSecretBox(loadMailKey(process.env, dataDir));
-  const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits, mailSecrets });
+  // Beside the embedded database its bytes are files (the disk's speed); on PostgreSQL rows every instance shares.
+  const attachmentsDir = process.env.ATTACHMENTS_DIR ?? (process.env.DATABASE_URL ? undefined : `${dataDir}-attachments`);
+  const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits, mailSecrets, ...(attachmentsDir ? { attachmentsDir } : {}) });
   const mail = startMailService({ db, secrets: mailSecrets, pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
   const port = Number(process.env.PORT ?? 8787);
   const http = await listen(server, port, host);

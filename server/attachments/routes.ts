@@ -70,10 +70,22 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
     // The same answer for "not stored" and "not yours", so a field engineer cannot probe the tenant's files.
     const missing = () => c.json({ error: { code: 'not_found', message: 'this attachment is not on the server (yet): the device that added it has not uploaded it, or you may not see its ticket' } }, 404);
     if (!(await mayDownload(db, user, sha.data))) return missing();
-    const found = await store.get(user.tenantId, sha.data);
+    const found = await store.open(user.tenantId, sha.data);
     if (!found) return missing();
     const name = sanitizeAttachmentName(c.req.query('name') ?? sha.data);
-    return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, {
+    // Streamed piece by piece: many downloads at once never hold whole files in memory.
+    const iterator = found.pieces[Symbol.asyncIterator]();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(ctrl) {
+        const next = await iterator.next();
+        if (next.done) ctrl.close();
+        else ctrl.enqueue(next.value);
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    });
+    return c.body(body, 200, {
       'content-type': isPreviewableImage(found.blob.type) ? found.blob.type : 'application/octet-stream',
       'content-length': String(found.blob.size),
       'content-disposition': contentDisposition(name),

@@ -1,20 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTenant } from '../auth';
 import { createPgliteDb } from '../db/pglite';
 import { migrate } from '../db/migrate';
 import type { Db } from '../db/types';
 import { AttachmentError } from './errors';
-import { createAttachmentStore } from './store';
+import { databasePieces, folderPieces, type PieceStore } from './pieces';
+import { createAttachmentStore as storeOn, type AttachmentLimits } from './store';
 
 let db: Db;
+let folder: string;
 beforeAll(async () => {
-  db = await createPgliteDb();
-  await migrate(db);
-  for (const t of ['t1', 't2', 'quota', 'resume', 'bad']) await ensureTenant(db, t);
+  folder = await mkdtemp(join(tmpdir(), 'sd-att-test-'));
 });
 afterAll(async () => {
-  await db.close();
+  await rm(folder, { recursive: true, force: true });
 });
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -27,7 +31,27 @@ const refusal = async (p: Promise<unknown>) => {
   return e as AttachmentError;
 };
 
-describe('the attachment store', () => {
+/** Every file under the folder store, so tests can see what is on disk. */
+const filesIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
+
+// The same behaviour whether the bytes are database rows (PostgreSQL) or files (beside the embedded database).
+describe.each([
+  ['database rows', () => databasePieces()],
+  ['a folder', () => folderPieces(join(folder, 'pieces'))],
+] as const)('the attachment store keeping bytes in %s', (_kind, makePieces) => {
+  let pieces: PieceStore;
+  const createAttachmentStore = (d: Db, limits: Partial<AttachmentLimits> = {}) => storeOn(d, limits, pieces);
+  beforeAll(async () => {
+    await rm(join(folder, 'pieces'), { recursive: true, force: true });
+    pieces = makePieces();
+    db = await createPgliteDb();
+    await migrate(db);
+    for (const t of ['t1', 't2', 'quota', 'resume', 'bad', 'restart']) await ensureTenant(db, t);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
   it('returns random binary bytes of a multi-piece file byte for byte, with the type sniffed from the bytes', async () => {
     const store = createAttachmentStore(db, { maxChunkBytes: 256 * 1024 });
     const bytes = new Uint8Array(randomBytes(3 * 1024 * 1024 + 17));
@@ -102,5 +126,78 @@ describe('the attachment store', () => {
     expect((await store.put('t1', png)).type).toBe('image/png');
     expect((await store.put('t1', exe)).type).toBe('application/x-msdownload');
     expect((await store.put('t1', new TextEncoder().encode('<html><script>alert(1)</script></html>'))).type).toBe('text/plain');
+  });
+
+  it('finishes an upload begun before a restart (no hash kept in memory) with the right bytes', async () => {
+    const bytes = new Uint8Array(randomBytes(300_000));
+    const h = sha(bytes);
+    const before = createAttachmentStore(db);
+    await before.begin('restart', h, bytes.length);
+    await before.append('restart', h, 0, bytes.subarray(0, 100_000));
+    const after = createAttachmentStore(db);
+    expect(await after.begin('restart', h, bytes.length)).toEqual({ status: 'partial', offset: 100_000 });
+    expect((await after.append('restart', h, 100_000, bytes.subarray(100_000))).status).toBe('complete');
+    expect(Buffer.from((await after.get('restart', h))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('refuses, after a restart, bytes whose earlier pieces were wrong', async () => {
+    const bytes = new Uint8Array(randomBytes(4000));
+    const h = sha(bytes);
+    const before = createAttachmentStore(db);
+    await before.begin('restart', h, 4000);
+    await before.append('restart', h, 0, new Uint8Array(2000));
+    const e = await refusal(createAttachmentStore(db).append('restart', h, 2000, bytes.subarray(2000)));
+    expect(e.status).toBe(422);
+    expect(await createAttachmentStore(db).begin('restart', h, 4000)).toEqual({ status: 'partial', offset: 0 });
+  });
+});
+
+describe('the folder store', () => {
+  let fdb: Db;
+  const dir = () => join(folder, 'only-folder');
+  beforeAll(async () => {
+    fdb = await createPgliteDb();
+    await migrate(fdb);
+    await ensureTenant(fdb, 'f');
+  });
+  afterAll(async () => {
+    await fdb.close();
+  });
+
+  it('keeps complete bytes as one file named by their hash and nothing in the database', async () => {
+    const store = storeOn(fdb, { maxChunkBytes: 64 * 1024 }, folderPieces(dir()));
+    const bytes = new Uint8Array(randomBytes(200_000));
+    const blob = await store.put('f', bytes);
+    expect(filesIn(dir()).filter((f) => f.endsWith(blob.sha256))).toHaveLength(1);
+    expect(filesIn(dir()).some((f) => f.endsWith('.part'))).toBe(false);
+    expect(await fdb.query('SELECT 1 FROM attachment_parts WHERE sha256 = $1', [blob.sha256])).toEqual([]);
+  });
+
+  it('still serves files an earlier version stored in the database', async () => {
+    const bytes = new TextEncoder().encode('stored by the database version\n');
+    const blob = await storeOn(fdb, {}, databasePieces()).put('f', bytes);
+    const back = await storeOn(fdb, {}, folderPieces(dir())).get('f', blob.sha256);
+    expect(new TextDecoder().decode(back?.bytes)).toBe('stored by the database version\n');
+  });
+
+  it('starts an upload over when its piece file was lost, instead of promising bytes it does not have', async () => {
+    const store = storeOn(fdb, {}, folderPieces(dir()));
+    const bytes = new Uint8Array(randomBytes(5000));
+    const h = sha(bytes);
+    await store.begin('f', h, 5000);
+    await store.append('f', h, 0, bytes.subarray(0, 3000));
+    const part = filesIn(dir()).find((f) => f.endsWith(`${h}.part`));
+    expect(part).toBeDefined();
+    await unlink(join(dir(), part ?? ''));
+    expect(await store.begin('f', h, 5000)).toEqual({ status: 'partial', offset: 0 });
+    await store.append('f', h, 0, bytes.subarray(0, 3000));
+    expect((await store.append('f', h, 3000, bytes.subarray(3000))).status).toBe('complete');
+    expect(Buffer.from((await store.get('f', h))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('removes the piece file of refused bytes', async () => {
+    const store = storeOn(fdb, {}, folderPieces(dir()));
+    await refusal(store.begin('f', 'e'.repeat(64), 10).then(() => store.append('f', 'e'.repeat(64), 0, new Uint8Array(10))));
+    expect(filesIn(dir()).some((f) => f.includes('e'.repeat(64)))).toBe(false);
   });
 });

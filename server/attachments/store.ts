@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import {
   DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_TENANT_ATTACHMENT_QUOTA_BYTES, UPLOAD_CHUNK_BYTES, attachmentTypeSchema, sniffAttachmentType,
   type AttachmentBlob, type UploadState,
 } from '../../shared/attachments';
 import type { Db, Queryable } from '../db/types';
 import { AttachmentError, quotaExceeded, tooLarge } from './errors';
+import { databasePieces, type PieceStore } from './pieces';
 
 export type AttachmentLimits = {
   /** Largest single file in bytes. */
@@ -26,27 +27,36 @@ export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
 
 type Mismatch = { status: 'mismatch'; digest: string };
 type BlobRow = { size: string | number; received: string | number; complete: boolean; content_type: string | null };
+/** The hash of an upload's first `offset` bytes, carried from piece to piece. */
+type Running = { offset: number; hash: Hash; head: Uint8Array };
 
 const SNIFF_BYTES = 512;
-// Bytes cross the driver as base64 text: PGlite converts bytea parameters and results byte by byte
-// in JavaScript (about ten times slower per MiB), while encode/decode run inside the database and
-// Buffer's base64 is native. PostgreSQL runs the same SQL.
-const AS_BASE64 = "encode(bytes, 'base64')";
-const toBase64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64');
 // Any constant works; combined with the tenant it serialises quota checks of one tenant only.
 const QUOTA_LOCK = 724_312;
+// Uploads under way whose running hash this process keeps; beyond that the oldest is re-read at its end.
+const MAX_RUNNING = 256;
 
 const toBlob = (sha256: string, r: BlobRow): AttachmentBlob => ({ sha256, size: Number(r.size), type: attachmentTypeSchema.catch('application/octet-stream').parse(r.content_type) });
 
 /**
- * Attachment bytes on the server, content-addressed by SHA-256 per tenant in the database (bytea,
- * so PostgreSQL and the embedded PGlite behave the same). Uploads are resumable: `begin` reserves
- * the size against the quota and says how far an earlier attempt got, `append` adds the next piece
- * at exactly that offset, and the last piece checks the hash and sniffs the type. Bytes already
- * stored complete at once (dedup), whoever uploaded them.
+ * Attachment bytes on the server, content-addressed by SHA-256 per tenant: the facts in the
+ * database, the bytes in the database (PostgreSQL) or a folder (next to the embedded database; see
+ * pieces.ts). Uploads are resumable: `begin` reserves the size against the quota and says how far
+ * an earlier attempt got, `append` adds the next piece at exactly that offset, and the last piece
+ * checks the hash and sniffs the type. Bytes already stored complete at once (dedup), whoever
+ * uploaded them.
  */
-export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> = {}) {
+export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> = {}, pieces: PieceStore = databasePieces()) {
   const lim: AttachmentLimits = { ...DEFAULT_ATTACHMENT_LIMITS, ...limits };
+  // The hash grows with each piece, so the last one need not read the whole file back. Only a cache:
+  // after a restart, on another instance, or when evicted, `finish` re-reads the stored pieces.
+  const running = new Map<string, Running>();
+  const key = (tenantId: string, sha256: string) => `${tenantId}\n${sha256}`;
+  const remember = (k: string, r: Running) => {
+    running.delete(k);
+    running.set(k, r);
+    if (running.size > MAX_RUNNING) running.delete(running.keys().next().value as string);
+  };
 
   async function usedBytes(tx: Queryable, tenantId: string): Promise<number> {
     const [r] = await tx.query<{ used: string | number | null }>('SELECT coalesce(sum(size), 0) AS used FROM attachment_blobs WHERE tenant_id = $1', [tenantId]);
@@ -55,54 +65,60 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
 
   async function begin(tenantId: string, sha256: string, size: number, now = Date.now()): Promise<UploadState> {
     if (size > lim.maxFileBytes) throw tooLarge(size, lim.maxFileBytes);
+    const dropped: string[] = [];
     const state = await db.transaction(async (tx): Promise<UploadState | Mismatch> => {
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [QUOTA_LOCK, tenantId]);
-      await tx.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND NOT complete AND updated_at < $2', [tenantId, new Date(now - lim.staleUploadMs).toISOString()]);
+      const stale = await tx.query<{ sha256: string }>('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND NOT complete AND updated_at < $2 RETURNING sha256', [tenantId, new Date(now - lim.staleUploadMs).toISOString()]);
+      dropped.push(...stale.map((r) => r.sha256));
       const [row] = await tx.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
       if (row?.complete) return { status: 'complete', blob: toBlob(sha256, row) };
-      if (row && Number(row.size) === size) return { status: 'partial', offset: Number(row.received) };
+      // The same file again: resume where the held bytes end (a lost piece file means from the start).
+      if (row && Number(row.size) === size && (await pieces.held(tx, tenantId, sha256)) >= Number(row.received)) return { status: 'partial', offset: Number(row.received) };
       // A different size for the same hash: the earlier attempt was wrong about its file; start over.
       if (row) await tx.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
       const used = await usedBytes(tx, tenantId);
       if (used + size > lim.tenantQuotaBytes) throw quotaExceeded(size, used, lim.tenantQuotaBytes);
       await tx.query('INSERT INTO attachment_blobs (tenant_id, sha256, size, updated_at) VALUES ($1, $2, $3, $4)', [tenantId, sha256, size, new Date(now).toISOString()]);
-      if (size === 0) return finish(tx, tenantId, sha256, 0);
+      if (size === 0) return finish(tx, tenantId, sha256, 0, fresh());
       return { status: 'partial', offset: 0 };
     });
-    return discardOnMismatch(tenantId, sha256, state);
+    await pieces.discard(tenantId, dropped);
+    return settle(tenantId, sha256, state);
   }
 
   // Outside the transaction that found it, so the removal is not rolled back with the refusal: a
   // retry then starts clean and wrong bytes are never served.
-  async function discardOnMismatch(tenantId: string, sha256: string, state: UploadState | Mismatch): Promise<UploadState> {
-    if (state.status !== 'mismatch') return state;
+  async function settle(tenantId: string, sha256: string, state: UploadState | Mismatch): Promise<UploadState> {
+    if (state.status === 'partial') return state;
+    running.delete(key(tenantId, sha256));
+    if (state.status === 'complete') {
+      // Idempotent, so a seal lost to a crash happens at the next begin/append that finds the file complete.
+      await pieces.seal(tenantId, sha256);
+      return state;
+    }
     await db.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2 AND NOT complete', [tenantId, sha256]);
+    await pieces.discard(tenantId, [sha256]);
     throw new AttachmentError('hash_mismatch', 422, `the uploaded bytes do not match their SHA-256 (got ${state.digest.slice(0, 12)}…); the upload was discarded, send the file again`);
   }
 
-  /** Hashes the stored pieces in order and marks them complete, or reports that they do not match. */
-  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number): Promise<UploadState | Mismatch> {
-    const hash = createHash('sha256');
-    let head: Uint8Array = new Uint8Array(0);
-    let at = 0;
-    // One piece at a time, so a large file never needs a second full copy in memory.
-    for (;;) {
-      const [part] = await tx.query<{ b64: string }>(`SELECT ${AS_BASE64} AS b64 FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset = $3`, [tenantId, sha256, at]);
-      if (!part) break;
-      const bytes = Buffer.from(part.b64, 'base64');
-      hash.update(bytes);
-      if (head.length < SNIFF_BYTES) head = concat(head, bytes.subarray(0, SNIFF_BYTES - head.length));
-      at += bytes.length;
+  /** Checks the whole file against its hash (carried along, or read back) and marks it complete, or reports that it does not match. */
+  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number, carried?: Running): Promise<UploadState | Mismatch> {
+    let sum = carried;
+    if (sum?.offset !== size) {
+      sum = fresh();
+      for await (const bytes of pieces.read(tx, tenantId, sha256)) grow(sum, bytes);
     }
-    const digest = hash.digest('hex');
-    if (at !== size || digest !== sha256) return { status: 'mismatch', digest };
-    const type = sniffAttachmentType(head);
+    const digest = sum.hash.digest('hex');
+    if (sum.offset !== size || digest !== sha256) return { status: 'mismatch', digest };
+    const type = sniffAttachmentType(sum.head);
     await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type]);
     return { status: 'complete', blob: { sha256, size, type } };
   }
 
   async function append(tenantId: string, sha256: string, offset: number, chunk: Uint8Array, now = Date.now()): Promise<UploadState> {
     if (chunk.length > lim.maxChunkBytes) throw new AttachmentError('chunk_too_large', 413, `send the file in pieces of at most ${lim.maxChunkBytes} bytes`);
+    const k = key(tenantId, sha256);
+    let carried: Running | undefined;
     const state = await db.transaction(async (tx): Promise<UploadState | Mismatch> => {
       const [row] = await tx.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2 FOR UPDATE', [tenantId, sha256]);
       if (!row) throw new AttachmentError('not_found', 404, 'no upload of this file is under way: start it again');
@@ -112,13 +128,17 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
       if (offset !== received) throw new AttachmentError('offset_mismatch', 409, `the server has ${received} bytes of this file; continue from there`, received);
       if (received + chunk.length > size) throw new AttachmentError('size_mismatch', 400, `this piece goes past the announced size of ${size} bytes`);
       if (chunk.length === 0) return { status: 'partial', offset: received };
-      await tx.query("INSERT INTO attachment_parts (tenant_id, sha256, byte_offset, bytes) VALUES ($1, $2, $3, decode($4, 'base64'))", [tenantId, sha256, offset, toBase64(chunk)]);
+      await pieces.write(tx, tenantId, sha256, offset, chunk);
       const next = received + chunk.length;
       await tx.query('UPDATE attachment_blobs SET received = $3, updated_at = $4 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, next, new Date(now).toISOString()]);
+      // A copy, so a rolled-back piece leaves the remembered hash where the stored bytes end.
+      const prior = offset === 0 ? fresh() : running.get(k);
+      carried = prior?.offset === offset ? grow({ offset, hash: prior.hash.copy(), head: prior.head }, chunk) : undefined;
       if (next < size) return { status: 'partial', offset: next };
-      return finish(tx, tenantId, sha256, size);
+      return finish(tx, tenantId, sha256, size, carried);
     });
-    return discardOnMismatch(tenantId, sha256, state);
+    if (state.status === 'partial' && carried?.offset === state.offset) remember(k, carried);
+    return settle(tenantId, sha256, state);
   }
 
   /** Stores whole bytes in one call (server-side producers such as inbound mail); dedups like an upload. */
@@ -138,19 +158,23 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return row ? toBlob(sha256, row) : undefined;
   }
 
+  /** Complete bytes as pieces in order, with their facts (a download never holds the whole file), or undefined. */
+  async function open(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; pieces: AsyncIterable<Uint8Array> } | undefined> {
+    const blob = await stat(tenantId, sha256);
+    return blob ? { blob, pieces: pieces.read(db, tenantId, sha256) } : undefined;
+  }
+
   /** The complete bytes with their facts, or undefined while missing or unfinished. */
   async function get(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; bytes: Uint8Array } | undefined> {
-    const blob = await stat(tenantId, sha256);
-    if (!blob) return undefined;
-    const parts = await db.query<{ b64: string }>(`SELECT ${AS_BASE64} AS b64 FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 ORDER BY byte_offset`, [tenantId, sha256]);
-    const bytes = new Uint8Array(blob.size);
+    const found = await open(tenantId, sha256);
+    if (!found) return undefined;
+    const bytes = new Uint8Array(found.blob.size);
     let at = 0;
-    for (const p of parts) {
-      const piece = Buffer.from(p.b64, 'base64');
+    for await (const piece of found.pieces) {
       bytes.set(piece, at);
       at += piece.length;
     }
-    return { blob, bytes };
+    return { blob: found.blob, bytes };
   }
 
   /** Bytes stored and reserved by a tenant, and its quota. */
@@ -158,9 +182,19 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return { usedBytes: await usedBytes(db, tenantId), quotaBytes: lim.tenantQuotaBytes };
   }
 
-  return { limits: lim, begin, append, put, stat, get, usage };
+  return { limits: lim, pieces: pieces.kind, begin, append, put, stat, open, get, usage };
 }
 export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
+
+const fresh = (): Running => ({ offset: 0, hash: createHash('sha256'), head: new Uint8Array(0) });
+
+/** Adds the next bytes to a running hash, keeping the first bytes for type sniffing. */
+function grow(r: Running, bytes: Uint8Array): Running {
+  r.hash.update(bytes);
+  if (r.head.length < SNIFF_BYTES) r.head = concat(r.head, bytes.subarray(0, SNIFF_BYTES - r.head.length));
+  r.offset += bytes.length;
+  return r;
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Queryable } from '../db/types';
+
+/**
+ * Where attachment bytes live; the facts about them (size, progress, quota, type) are always rows
+ * in `attachment_blobs`. Every method that takes a Queryable runs inside the store's transaction,
+ * so the bytes of a piece are durable before the row says they were received.
+ */
+export type PieceStore = {
+  kind: 'database' | 'folder';
+  /** Stores `chunk` at `offset` of an unfinished upload; durable when it resolves. */
+  write: (tx: Queryable, tenantId: string, sha256: string, offset: number, chunk: Uint8Array) => Promise<void>;
+  /** The bytes held for a file, in order, in pieces (unfinished or complete). */
+  read: (q: Queryable, tenantId: string, sha256: string) => AsyncIterable<Uint8Array>;
+  /** How many leading bytes of an unfinished upload are really held (a lost folder holds none). */
+  held: (q: Queryable, tenantId: string, sha256: string) => Promise<number>;
+  /** The upload checked out: its bytes become the complete file. */
+  seal: (tenantId: string, sha256: string) => Promise<void>;
+  /** Files dropped from the table (unfinished, refused or no longer used): free their bytes (best effort). */
+  discard: (tenantId: string, sha256s: string[]) => Promise<void>;
+};
+
+// Bytes cross the driver as base64 text: PGlite converts bytea parameters and results byte by byte
+// in JavaScript (about ten times slower per MiB), while encode/decode run inside the database and
+// Buffer's base64 is native. PostgreSQL runs the same SQL.
+const toBase64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64');
+
+/** Bytes as rows of `attachment_parts`, one per piece received (PostgreSQL: shared by every instance). */
+export function databasePieces(): PieceStore {
+  async function* read(q: Queryable, tenantId: string, sha256: string): AsyncIterable<Uint8Array> {
+    // One piece per query, so a large file never needs a second full copy in memory.
+    for (let at = 0; ; ) {
+      const [part] = await q.query<{ b64: string }>("SELECT encode(bytes, 'base64') AS b64 FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset = $3", [tenantId, sha256, at]);
+      if (!part) return;
+      const bytes = Buffer.from(part.b64, 'base64');
+      if (bytes.length === 0) return;
+      yield bytes;
+      at += bytes.length;
+    }
+  }
+  return {
+    kind: 'database',
+    async write(tx, tenantId, sha256, offset, chunk) {
+      await tx.query("INSERT INTO attachment_parts (tenant_id, sha256, byte_offset, bytes) VALUES ($1, $2, $3, decode($4, 'base64'))", [tenantId, sha256, offset, toBase64(chunk)]);
+    },
+    read,
+    async held(q, tenantId, sha256) {
+      const [r] = await q.query<{ n: string | number | null }>('SELECT coalesce(sum(length(bytes)), 0) AS n FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
+      return Number(r?.n ?? 0);
+    },
+    // Parts of dropped rows go with them (ON DELETE CASCADE); complete parts are the file.
+    seal: async () => undefined,
+    discard: async () => undefined,
+  };
+}
+
+const FOLDER_READ_BYTES = 1024 * 1024;
+const missing = (e: unknown) => (e as { code?: string }).code === 'ENOENT';
+
+/**
+ * Bytes as files in a folder next to the embedded database: `<tenant>/<sha256>` when complete,
+ * `<sha256>.part` while uploading. The embedded database copies every bytea through WebAssembly and
+ * its write-ahead log; a file write is the disk's own speed. Files stored in the database by an
+ * earlier version are still read from there, so nothing uploaded before is lost.
+ */
+export function folderPieces(root: string): PieceStore {
+  const legacy = databasePieces();
+  // Tenant ids are free text: a digest makes them one safe folder name each.
+  const tenantDir = (tenantId: string) => join(root, createHash('sha256').update(tenantId).digest('hex').slice(0, 32));
+  const done = (tenantId: string, sha256: string) => join(tenantDir(tenantId), sha256);
+  const part = (tenantId: string, sha256: string) => `${done(tenantId, sha256)}.part`;
+  const size = (path: string) => stat(path).then((s) => s.size, (e: unknown) => (missing(e) ? undefined : Promise.reject(e)));
+
+  async function* readFile(path: string): AsyncIterable<Uint8Array> {
+    for await (const chunk of createReadStream(path, { highWaterMark: FOLDER_READ_BYTES })) yield chunk as Buffer;
+  }
+
+  return {
+    kind: 'folder',
+    async write(_tx, tenantId, sha256, offset, chunk) {
+      await mkdir(tenantDir(tenantId), { recursive: true });
+      // The first piece starts the file afresh (an earlier, abandoned attempt may have left one).
+      const fh = await open(part(tenantId, sha256), offset === 0 ? 'w' : 'r+');
+      try {
+        await fh.write(chunk, 0, chunk.length, offset);
+        // Durable before the row counts it received: a crash never leaves a promise of bytes not on disk.
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+    },
+    async *read(q, tenantId, sha256) {
+      for (const path of [done(tenantId, sha256), part(tenantId, sha256)]) {
+        if ((await size(path)) !== undefined) {
+          yield* readFile(path);
+          return;
+        }
+      }
+      yield* legacy.read(q, tenantId, sha256);
+    },
+    // An upload begun by an earlier version (pieces in the database) starts over as a file.
+    async held(_q, tenantId, sha256) {
+      return (await size(part(tenantId, sha256))) ?? 0;
+    },
+    async seal(tenantId, sha256) {
+      // Atomic: readers see the whole file or none. A second seal (retry after a crash) finds it done.
+      await rename(part(tenantId, sha256), done(tenantId, sha256)).catch((e: unknown) => (missing(e) ? undefined : Promise.reject(e)));
+    },
+    async discard(tenantId, sha256s) {
+      const paths = sha256s.flatMap((s) => [part(tenantId, s), done(tenantId, s)]);
+      await Promise.all(paths.map((p) => unlink(p).catch(() => undefined)));
+    },
+  };
+}
