@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { sizeLimit } from './body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
 import { describeZodError } from '../shared/ipc/contract';
@@ -64,7 +64,7 @@ export function createServer(opts: ServerOptions) {
   // desktop app's requests carry no web origin. Any other page gets 403 before anything runs, so
   // a site the user visits cannot sign in to a server on their machine.
   app.use('*', corsGuard(opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, fail));
-  const jsonLimit = bodyLimit({ maxSize: opts.maxBodyBytes ?? 1024 * 1024, onError: (c) => fail(c, 413, 'too_large', `request body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes; push fewer mutations at a time`) });
+  const jsonLimit = sizeLimit(opts.maxBodyBytes ?? 1024 * 1024, (c) => fail(c, 413, 'too_large', `request body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes; push fewer mutations at a time`));
   // Attachment pieces are larger than any JSON request; their routes set their own limits.
   app.use('*', (c, next) => (c.req.path.startsWith(ATTACHMENT_PATH_PREFIX) ? next() : jsonLimit(c, next)));
 
@@ -118,7 +118,7 @@ export function createServer(opts: ServerOptions) {
   mountAccountRoutes(app, { db, now, tokenTtlMs, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}), trustProxy: opts.trustProxy ?? false, fail, parseBody, requireUser });
 
   if (opts.mailSecrets) mountMailRoutes(app, { db, secrets: opts.mailSecrets, fail, parseBody, requireUser });
-  const attachments = createAttachmentStore(db, opts.attachmentLimits, opts.attachmentsDir ? folderPieces(opts.attachmentsDir) : databasePieces());
+  const attachments = createAttachmentStore(db, opts.attachmentLimits, opts.attachmentsDir ? folderPieces(opts.attachmentsDir, db.kind) : databasePieces(db.kind));
   mountAttachmentRoutes(app, { db, store: attachments, now, parseBody, requireUser });
 
   app.post('/push', requireUser, async (c) => {

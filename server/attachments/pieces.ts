@@ -11,31 +11,42 @@ import type { Queryable } from '../db/types';
  */
 export type PieceStore = {
   kind: 'database' | 'folder';
-  /** Stores `chunk` at `offset` of an unfinished upload; durable when it resolves. */
+  /**
+   * Stores `chunk` at `offset` of an unfinished upload. Not necessarily durable yet: bytes lost to a
+   * power cut before `seal` fail the hash check at the end, and that upload is sent again.
+   */
   write: (tx: Queryable, tenantId: string, sha256: string, offset: number, chunk: Uint8Array) => Promise<void>;
   /** The bytes held for a file, in order, in pieces (unfinished or complete). */
   read: (q: Queryable, tenantId: string, sha256: string) => AsyncIterable<Uint8Array>;
   /** How many leading bytes of an unfinished upload are really held (a lost folder holds none). */
   held: (q: Queryable, tenantId: string, sha256: string) => Promise<number>;
-  /** The upload checked out: its bytes become the complete file. */
+  /** The upload checked out: its bytes become the complete file, durable before the row says complete. */
   seal: (tenantId: string, sha256: string) => Promise<void>;
   /** Files dropped from the table (unfinished, refused or no longer used): free their bytes (best effort). */
   discard: (tenantId: string, sha256s: string[]) => Promise<void>;
 };
 
-// Bytes cross the driver as base64 text: PGlite converts bytea parameters and results byte by byte
-// in JavaScript (about ten times slower per MiB), while encode/decode run inside the database and
-// Buffer's base64 is native. PostgreSQL runs the same SQL.
-const toBase64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64');
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length);
+
+/**
+ * How bytea crosses the driver. PostgreSQL's driver sends a Buffer parameter as binary and reads
+ * bytea as hex, both native. PGlite converts bytea byte by byte in JavaScript (about ten times
+ * slower per MiB), so there the bytes travel as base64 text that the database encodes and decodes.
+ */
+const BYTEA = {
+  postgres: { put: '$4::bytea', get: 'bytes', toParam: asBuffer, fromRow: (v: unknown) => v as Buffer },
+  pglite: { put: "decode($4, 'base64')", get: "encode(bytes, 'base64')", toParam: (b: Uint8Array) => asBuffer(b).toString('base64'), fromRow: (v: unknown) => Buffer.from(v as string, 'base64') },
+} as const;
 
 /** Bytes as rows of `attachment_parts`, one per piece received (PostgreSQL: shared by every instance). */
-export function databasePieces(): PieceStore {
+export function databasePieces(driver: 'postgres' | 'pglite' = 'pglite'): PieceStore {
+  const bytea = BYTEA[driver];
   async function* read(q: Queryable, tenantId: string, sha256: string): AsyncIterable<Uint8Array> {
     // One piece per query, so a large file never needs a second full copy in memory.
     for (let at = 0; ; ) {
-      const [part] = await q.query<{ b64: string }>("SELECT encode(bytes, 'base64') AS b64 FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset = $3", [tenantId, sha256, at]);
+      const [part] = await q.query<{ b: unknown }>(`SELECT ${bytea.get} AS b FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset = $3`, [tenantId, sha256, at]);
       if (!part) return;
-      const bytes = Buffer.from(part.b64, 'base64');
+      const bytes = bytea.fromRow(part.b);
       if (bytes.length === 0) return;
       yield bytes;
       at += bytes.length;
@@ -44,7 +55,7 @@ export function databasePieces(): PieceStore {
   return {
     kind: 'database',
     async write(tx, tenantId, sha256, offset, chunk) {
-      await tx.query("INSERT INTO attachment_parts (tenant_id, sha256, byte_offset, bytes) VALUES ($1, $2, $3, decode($4, 'base64'))", [tenantId, sha256, offset, toBase64(chunk)]);
+      await tx.query(`INSERT INTO attachment_parts (tenant_id, sha256, byte_offset, bytes) VALUES ($1, $2, $3, ${bytea.put})`, [tenantId, sha256, offset, bytea.toParam(chunk)]);
     },
     read,
     async held(q, tenantId, sha256) {
@@ -66,8 +77,8 @@ const missing = (e: unknown) => (e as { code?: string }).code === 'ENOENT';
  * its write-ahead log; a file write is the disk's own speed. Files stored in the database by an
  * earlier version are still read from there, so nothing uploaded before is lost.
  */
-export function folderPieces(root: string): PieceStore {
-  const legacy = databasePieces();
+export function folderPieces(root: string, driver: 'postgres' | 'pglite' = 'pglite'): PieceStore {
+  const legacy = databasePieces(driver);
   // Tenant ids are free text: a digest makes them one safe folder name each.
   const tenantDir = (tenantId: string) => join(root, createHash('sha256').update(tenantId).digest('hex').slice(0, 32));
   const done = (tenantId: string, sha256: string) => join(tenantDir(tenantId), sha256);
@@ -86,8 +97,6 @@ export function folderPieces(root: string): PieceStore {
       const fh = await open(part(tenantId, sha256), offset === 0 ? 'w' : 'r+');
       try {
         await fh.write(chunk, 0, chunk.length, offset);
-        // Durable before the row counts it received: a crash never leaves a promise of bytes not on disk.
-        await fh.datasync();
       } finally {
         await fh.close();
       }
@@ -106,8 +115,17 @@ export function folderPieces(root: string): PieceStore {
       return (await size(part(tenantId, sha256))) ?? 0;
     },
     async seal(tenantId, sha256) {
-      // Atomic: readers see the whole file or none. A second seal (retry after a crash) finds it done.
-      await rename(part(tenantId, sha256), done(tenantId, sha256)).catch((e: unknown) => (missing(e) ? undefined : Promise.reject(e)));
+      const from = part(tenantId, sha256);
+      // Once per file rather than per piece (a sync costs as much as writing several MiB here).
+      // 'a' also makes the empty file of a zero-byte upload, which never wrote a piece.
+      const fh = await open(from, 'a');
+      try {
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      // Atomic: readers see the whole file or none; should the rename itself be lost, `read` finds the piece file.
+      await rename(from, done(tenantId, sha256));
     },
     async discard(tenantId, sha256s) {
       const paths = sha256s.flatMap((s) => [part(tenantId, s), done(tenantId, s)]);

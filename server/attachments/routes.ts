@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { isPreviewableImage, sanitizeAttachmentName, sha256Schema, uploadStartSchema } from '../../shared/attachments';
 import type { AuthUser } from '../auth';
+import { sizeLimit } from '../body-limit';
 import type { Db } from '../db/types';
 import { mayDownload } from './access';
 import { AttachmentError } from './errors';
@@ -38,11 +38,8 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
       throw e;
     }
   };
-  const small = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: { code: 'too_large', message: 'this request body is too large' } }, 413) });
-  const piece = bodyLimit({
-    maxSize: store.limits.maxChunkBytes,
-    onError: (c) => c.json({ error: { code: 'chunk_too_large', message: `send the file in pieces of at most ${store.limits.maxChunkBytes} bytes` } }, 413),
-  });
+  const small = sizeLimit(16 * 1024, (c) => c.json({ error: { code: 'too_large', message: 'this request body is too large' } }, 413));
+  const piece = sizeLimit(store.limits.maxChunkBytes, (c) => c.json({ error: { code: 'chunk_too_large', message: `send the file in pieces of at most ${store.limits.maxChunkBytes} bytes` } }, 413));
 
   app.get('/attachments/usage', deps.requireUser, async (c) => c.json(await store.usage(c.get('user').tenantId)));
 

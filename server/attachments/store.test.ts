@@ -8,6 +8,7 @@ import { ensureTenant } from '../auth';
 import { createPgliteDb } from '../db/pglite';
 import { migrate } from '../db/migrate';
 import type { Db } from '../db/types';
+import { hasPostgres, postgresDb, startPostgres } from '../../tests/sync/harness';
 import { AttachmentError } from './errors';
 import { databasePieces, folderPieces, type PieceStore } from './pieces';
 import { createAttachmentStore as storeOn, type AttachmentLimits } from './store';
@@ -35,16 +36,23 @@ const refusal = async (p: Promise<unknown>) => {
 const filesIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
 
 // The same behaviour whether the bytes are database rows (PostgreSQL) or files (beside the embedded database).
+let cluster: { url: string; stop: () => void } | undefined;
+afterAll(() => cluster?.stop());
+const postgres = async (): Promise<Db> => postgresDb((cluster ??= await startPostgres()).url);
+
 describe.each([
-  ['database rows', () => databasePieces()],
-  ['a folder', () => folderPieces(join(folder, 'pieces'))],
-] as const)('the attachment store keeping bytes in %s', (_kind, makePieces) => {
+  ['database rows (embedded)', () => databasePieces('pglite'), () => createPgliteDb(), true],
+  ['a folder', () => folderPieces(join(folder, 'pieces')), () => createPgliteDb(), true],
+  ['database rows (PostgreSQL)', () => databasePieces('postgres'), postgres, hasPostgres],
+] as const)('the attachment store keeping bytes in %s', (_kind, makePieces, makeDb, available) => {
   let pieces: PieceStore;
   const createAttachmentStore = (d: Db, limits: Partial<AttachmentLimits> = {}) => storeOn(d, limits, pieces);
+  if (!available) it.skip('needs PostgreSQL binaries', () => undefined);
+  if (!available) return;
   beforeAll(async () => {
     await rm(join(folder, 'pieces'), { recursive: true, force: true });
     pieces = makePieces();
-    db = await createPgliteDb();
+    db = await makeDb();
     await migrate(db);
     for (const t of ['t1', 't2', 'quota', 'resume', 'bad', 'restart']) await ensureTenant(db, t);
   });

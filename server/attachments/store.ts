@@ -91,11 +91,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
   async function settle(tenantId: string, sha256: string, state: UploadState | Mismatch): Promise<UploadState> {
     if (state.status === 'partial') return state;
     running.delete(key(tenantId, sha256));
-    if (state.status === 'complete') {
-      // Idempotent, so a seal lost to a crash happens at the next begin/append that finds the file complete.
-      await pieces.seal(tenantId, sha256);
-      return state;
-    }
+    if (state.status === 'complete') return state;
     await db.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2 AND NOT complete', [tenantId, sha256]);
     await pieces.discard(tenantId, [sha256]);
     throw new AttachmentError('hash_mismatch', 422, `the uploaded bytes do not match their SHA-256 (got ${state.digest.slice(0, 12)}…); the upload was discarded, send the file again`);
@@ -111,6 +107,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     const digest = sum.hash.digest('hex');
     if (sum.offset !== size || digest !== sha256) return { status: 'mismatch', digest };
     const type = sniffAttachmentType(sum.head);
+    await pieces.seal(tenantId, sha256);
     await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type]);
     return { status: 'complete', blob: { sha256, size, type } };
   }
