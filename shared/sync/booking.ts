@@ -55,6 +55,8 @@ export function bookingClash(visit: Visit, reason: string, clashing: readonly Vi
   const c: ConflictRecord = {
     id: conflictId(ctx, field), ticketId: visit.ticketId ?? '', mutation: 'booking', field, base: '', mine, theirs,
     userId: ctx.userId, clientId: ctx.clientId, mutationId: ctx.mutationId, reason: `visit ${visit.id} stays tentative: ${reason}`, status: 'open', createdAt: ctx.now,
+    // The server's detail stays as it wrote it; the sentence around it is in the reader's language.
+    refusal: { code: 'booking_tentative', message: `visit ${visit.id} stays tentative: ${reason}`, params: { visit: visit.id, detail: reason } },
   };
   const tickets = [...new Set([visit.ticketId, ...clashing.map((v) => v.ticketId)].filter((t): t is string => t !== undefined))];
   const events: TimelineEvent[] = tickets.map((ticketId) => ({ id: `${bookingEventId(ctx, visit.id, 'clash')}:${ticketId}`, ticketId, at: ctx.now, by: 'system', kind: 'conflict', field, mine, theirs, resolved: false }));

@@ -30,6 +30,14 @@ export const conflictRecordSchema = z.object({
 });
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
 
+/** Why a conflict arose, as a code devices translate (`refusal.<code>`), with its English text and parameters. */
+export type ConflictReason = { code: string; message: string; params: Record<string, string | number> };
+
+/** A reason with a code; `message` is what a device that does not know the code shows. */
+export function because(code: string, message: string, params: Record<string, string | number> = {}): ConflictReason {
+  return { code, message, params };
+}
+
 /**
  * Deterministic id so a replayed mutation yields the same record on every device. Takes only the
  * two facts it needs (not the mutation context), so conflicts stay a leaf the mutation types use.

@@ -1,6 +1,6 @@
 import { addAttachmentRef, attachmentRefSchema, ticketAttachmentsSchema } from '../../attachments';
 import { defineMutation, type EntityReader } from '../mutation-types';
-import { refuse } from './helpers';
+import { refuse, ticketNotFound } from './helpers';
 
 // The device sends the facts it measured (hash, size, sniffed type) and the server's store holds
 // the bytes under that hash; the reference only names them. Who and when come from the context.
@@ -34,7 +34,7 @@ export const attachmentAdd = defineMutation({
   ],
   mutate: (read, a, ctx) => {
     const name = 'attachment.add@1';
-    if (!read('tickets', a.ticketId)) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`, a.name);
+    if (!read('tickets', a.ticketId)) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId), a.name);
     const problem = ownerProblem(read, a);
     if (problem) return refuse(ctx, name, a.ticketId, problem, a.name);
     const cur = read('attachments', a.ticketId)?.data;

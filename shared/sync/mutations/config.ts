@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { configLabels, configTableSchema, deletePreset, parsePresetRow, putPreset, type ConfigRow, type ConfigTable } from '../../config/presets';
-import { changedSince, showValue } from '../conflict';
+import { because, changedSince, showValue } from '../conflict';
 import { defineMutation } from '../mutation-types';
 import { entityKey } from '../protocol';
 import { conflictRecord, refuseWith } from './helpers';
@@ -38,7 +38,7 @@ export const configPut = defineMutation({
     const base = ctx.baseVersions[entityKey(a.table, a.row.id)];
     const clash = cur ? r.changed.filter((k) => changedSince(cur.fv, base, k, ctx.clientId)) : [];
     if (cur && clash.length > 0) {
-      const c = conflictRecord(ctx, name, '', `${a.table}/${a.row.id}`, { mine: showValue(a.row), theirs: showValue(cur.data) }, `${configLabels[a.table]} row ${a.row.id} was changed by someone else meanwhile (${clash.join(', ')}); their version was kept`);
+      const c = conflictRecord(ctx, name, '', `${a.table}/${a.row.id}`, { mine: showValue(a.row), theirs: showValue(cur.data) }, because('config_changed_meanwhile', `${configLabels[a.table]} row ${a.row.id} was changed by someone else meanwhile (${clash.join(', ')}); their version was kept`, { row: a.row.id, fields: clash.join(', ') }));
       return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: c.reason };
     }
     return { outcome: 'applied', writes: [{ table: a.table, id: a.row.id, data: a.row, fields: r.changed }], events: [], conflicts: [] };

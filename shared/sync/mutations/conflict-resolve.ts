@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Ticket } from '../../ticket/schema';
-import { conflictRecordSchema } from '../conflict';
+import { because, conflictRecordSchema } from '../conflict';
 import { defineMutation, type EntityWrite } from '../mutation-types';
-import { readTicket, refuse, ticketWrite } from './helpers';
+import { readTicket, refuse, ticketWrite, ticketNotFound } from './helpers';
 import { conflictVisitId, resolveVisitConflict } from './visit-conflict';
 
 const name = 'conflict.resolve@1';
@@ -29,7 +29,7 @@ export const conflictResolve = defineMutation({
   },
   mutate: (read, a, ctx) => {
     const snap = read('conflicts', a.conflictId);
-    if (!snap) return refuse(ctx, name, a.ticketId, `conflict ${a.conflictId} not found`);
+    if (!snap) return refuse(ctx, name, a.ticketId, because('conflict_not_found', `conflict ${a.conflictId} not found`));
     const c = conflictRecordSchema.parse(snap.data);
     if (c.status !== 'open') return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     const resolved: EntityWrite = { table: 'conflicts', id: c.id, data: { ...c, status: 'resolved', resolution: a.choice }, fields: ['status', 'resolution'] };
@@ -38,10 +38,10 @@ export const conflictResolve = defineMutation({
     const writes: EntityWrite[] = [resolved];
     if (a.choice !== 'theirs') {
       const value = a.choice === 'mine' ? c.mine : a.value;
-      if (value === undefined) return refuse(ctx, name, a.ticketId, 'a custom resolution needs a value');
-      if (!settable.has(c.field)) return refuse(ctx, name, a.ticketId, `field ${c.field} cannot be set by resolving a conflict`);
+      if (value === undefined) return refuse(ctx, name, a.ticketId, because('custom_value_required', 'a custom resolution needs a value'));
+      if (!settable.has(c.field)) return refuse(ctx, name, a.ticketId, because('field_not_settable', `field ${c.field} cannot be set by resolving a conflict`, { field: c.field }));
       const cur = readTicket(read, c.ticketId);
-      if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${c.ticketId} not found`);
+      if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(c.ticketId));
       const next: Ticket = { ...cur.ticket, [c.field]: c.field === 'ownerId' && value === '' ? undefined : value, updatedAt: Math.max(cur.ticket.updatedAt, ctx.now) };
       writes.push(ticketWrite(next, [c.field, 'updatedAt']));
     }

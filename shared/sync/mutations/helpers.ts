@@ -4,7 +4,7 @@ import { policySchema, type Policy } from '../../policy/schema';
 import type { ContractTier } from '../../policy/priority';
 import { customerSchema } from '../../directory/schema';
 import type { TimelineEvent } from '../../ticket/timeline';
-import { conflictId, type ConflictRecord } from '../conflict';
+import { because, conflictId, type ConflictReason, type ConflictRecord } from '../conflict';
 import type { FieldVersions } from '../protocol';
 import { entityKey } from '../protocol';
 import type { EntityReader, MutationCtx, MutationResultBody } from '../mutation-types';
@@ -32,10 +32,13 @@ export function conflictRecord(
   ticketId: string,
   field: string,
   values: { base?: string; mine: string; theirs: string },
-  reason: string,
+  why: string | ConflictReason,
   status: ConflictRecord['status'] = 'open',
 ): ConflictRecord {
+  // A coded reason is shown in each reader's language; the English text stays for older devices.
+  const reason = typeof why === 'string' ? why : why.message;
   return {
+    ...(typeof why === 'string' ? {} : { refusal: why }),
     id: conflictId(ctx, field),
     ticketId,
     mutation,
@@ -58,10 +61,15 @@ export function conflictEvent(ctx: MutationCtx, c: ConflictRecord, n: number): T
 }
 
 /** A whole-mutation refusal (ticket missing, transition not allowed, no permission). */
-export function refuse(ctx: MutationCtx, mutation: string, ticketId: string, reason: string, mine = '', theirs = ''): MutationResultBody {
-  const c = conflictRecord(ctx, mutation, ticketId, '_mutation', { mine, theirs }, reason);
-  return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: reason };
+export function refuse(ctx: MutationCtx, mutation: string, ticketId: string, why: string | ConflictReason, mine = '', theirs = ''): MutationResultBody {
+  const c = conflictRecord(ctx, mutation, ticketId, '_mutation', { mine, theirs }, why);
+  return { outcome: 'conflict', writes: [], events: [], conflicts: [c], message: c.reason };
 }
+
+/** The ticket a mutation names is not (or no longer) there. */
+export const ticketNotFound = (ticketId: string) => because('ticket_not_found', `ticket ${ticketId} not found`, { ticketId });
+/** The visit a mutation names is not (or no longer) there. */
+export const visitNotFound = (visitId: string) => because('visit_not_found', `visit ${visitId} not found`, { visit: visitId });
 
 export function ticketWrite(ticket: Ticket, fields: string[]): { table: 'tickets'; id: string; data: Record<string, unknown>; fields: string[] } {
   return { table: 'tickets', id: ticket.id, data: ticket, fields };

@@ -3,7 +3,7 @@ import { MAIL_SYSTEM_USER_PREFIX, outboundMailId, outboundMailSchema } from '../
 import { recordCustomerUpdate } from '../../ticket/commands';
 import { instantSchema } from '../../ticket/schema';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
 
 /**
  * Queues a mail about a ticket. Made offline, it waits in the device's outbox like any change;
@@ -16,7 +16,7 @@ export const mailSend = defineMutation({
   args: outboundMailSchema,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
-    if (!readTicket(read, a.ticketId)) return refuse(ctx, 'mail.send@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
+    if (!readTicket(read, a.ticketId)) return refuse(ctx, 'mail.send@1', a.ticketId, ticketNotFound(a.ticketId), a.text);
     const mailId = outboundMailId(ctx.clientId, ctx.mutationId);
     return {
       outcome: 'applied',
@@ -52,7 +52,7 @@ export const mailRecordResult = defineMutation({
     const name = 'mail.recordResult@1';
     if (!ctx.userId.startsWith(MAIL_SYSTEM_USER_PREFIX)) return refuseWith(ctx, name, a.ticketId, { code: 'admin_only', message: 'only the server records what became of a mail', params: {} });
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId));
     const id = `mail:${a.mailId}:${a.outcome}`;
     if (read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     const event = { id, ticketId: a.ticketId, at: a.at, by: ctx.userId, kind: 'mail' as const, status: a.outcome, mailId: a.mailId, to: a.to, subject: a.subject, text: '', reason: a.reason };

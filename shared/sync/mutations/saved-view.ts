@@ -1,3 +1,4 @@
+import { because } from '../conflict';
 import { z } from 'zod';
 import { savedViewSchema } from '../../views/schema';
 import { defineMutation, type MutationCtx, type MutationResultBody } from '../mutation-types';
@@ -14,7 +15,7 @@ const applied = (writes: MutationResultBody['writes']): MutationResultBody => ({
 
 function notYours(ctx: MutationCtx, mutation: string, ownerId: unknown): MutationResultBody | undefined {
   if (ownerId === undefined || ownerId === ctx.userId) return undefined;
-  return refuse(ctx, mutation, '', 'this saved view belongs to another user; your change was not saved');
+  return refuse(ctx, mutation, '', because('saved_view_not_yours', 'this saved view belongs to another user; your change was not saved'));
 }
 
 /** Creates or replaces one of the user's saved views (filters, sort, columns, name). */

@@ -1,3 +1,4 @@
+import { because } from '../conflict';
 import { z } from 'zod';
 import { ticketSchema } from '../../ticket/schema';
 import { defineMutation } from '../mutation-types';
@@ -12,7 +13,7 @@ export const ticketCreate = defineMutation({
   args: z.object({ ticket: ticketSchema }),
   touches: (a) => [{ table: 'tickets', id: a.ticket.id }],
   mutate: (read, a, ctx) => {
-    if (read('tickets', a.ticket.id)) return refuse(ctx, name, a.ticket.id, `ticket ${a.ticket.id} already exists`);
+    if (read('tickets', a.ticket.id)) return refuse(ctx, name, a.ticket.id, because('already_exists', `ticket ${a.ticket.id} already exists`, { id: a.ticket.id }));
     // The author is whoever is signed in (on the server: the token's user), never the device's claim.
     const ticket = { ...a.ticket, createdBy: ctx.userId };
     return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from '../../ticket/schema';
 import { recordCustomerUpdate } from '../../ticket/commands';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
 
 export const recordCustomerUpdateArgs = z.object({
   ticketId: z.string().min(1),
@@ -22,7 +22,7 @@ export const ticketRecordCustomerUpdate = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.recordCustomerUpdate@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
+    if (!cur) return refuse(ctx, 'ticket.recordCustomerUpdate@1', a.ticketId, ticketNotFound(a.ticketId), a.text);
     const r = recordCustomerUpdate(cur.ticket, { text: a.text, ...(a.at === undefined ? {} : { at: a.at }) }, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, 'ticket.recordCustomerUpdate@1', a.ticketId, r.refusal, a.text);
     return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };

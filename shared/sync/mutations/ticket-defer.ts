@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from '../../ticket/schema';
 import { deferTicket } from '../../deferral/defer';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
 
 export const deferArgs = z.object({
   ticketId: z.string().min(1),
@@ -19,7 +19,7 @@ export const ticketDefer = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.defer@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, 'ticket.defer@1', a.ticketId, ticketNotFound(a.ticketId));
     const r = deferTicket(cur.ticket, a, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, 'ticket.defer@1', a.ticketId, r.refusal, a.agreedWith);
     return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event], conflicts: [] };

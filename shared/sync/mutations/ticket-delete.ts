@@ -1,3 +1,4 @@
+import { because } from '../conflict';
 import { z } from 'zod';
 import { defineMutation } from '../mutation-types';
 import { readTicket, refuse } from './helpers';
@@ -11,7 +12,7 @@ export const ticketDelete = defineMutation({
   args: deleteTicketArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
-    if (ctx.role !== 'admin') return refuse(ctx, 'ticket.delete@1', a.ticketId, 'only an admin can delete a ticket');
+    if (ctx.role !== 'admin') return refuse(ctx, 'ticket.delete@1', a.ticketId, because('admin_only', 'only an admin can delete a ticket'));
     const cur = readTicket(read, a.ticketId);
     if (!cur) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     return { outcome: 'applied', writes: [{ table: 'tickets', id: a.ticketId, data: cur.ticket, fields: ['_deleted'], deleted: true }], events: [], conflicts: [] };

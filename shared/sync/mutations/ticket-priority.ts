@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { setPriority } from '../../ticket/commands';
-import { changedSince } from '../conflict';
+import { because, changedSince } from '../conflict';
 import { defineMutation } from '../mutation-types';
 import { SYSTEM_ACTOR } from '../../ticket/command';
-import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite } from './helpers';
+import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite, ticketNotFound } from './helpers';
 
 const name = 'ticket.setPriority@1';
 
@@ -29,13 +29,13 @@ export const ticketSetPriority = defineMutation({
   alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId).filter((x) => x.table === 'policies'),
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId));
     const t = cur.ticket;
     const r = setPriority(t, a, readPolicy(read, t.policyId), { now: ctx.now, by: a.automatic ? SYSTEM_ACTOR : ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, name, t.id, r.refusal, a.priority, t.priority);
     if (!r.event) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     if (changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'priority', ctx.clientId)) {
-      const c = conflictRecord(ctx, name, t.id, 'priority', { mine: a.priority, theirs: t.priority }, 'priority changed by someone else meanwhile; their value was kept');
+      const c = conflictRecord(ctx, name, t.id, 'priority', { mine: a.priority, theirs: t.priority }, because('priority_meanwhile', 'priority changed by someone else meanwhile; their value was kept'));
       return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: c.reason };
     }
     return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event], conflicts: [] };

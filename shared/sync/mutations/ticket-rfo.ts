@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from '../../ticket/schema';
 import { deliverRfo, requestRfo, RFO_DOCUMENT_MAX } from '../../rfo/commands';
 import { defineMutation } from '../mutation-types';
-import { eventId, readPolicy, readTicket, refuse, refuseWith, ticketRulesTouches, ticketWrite } from './helpers';
+import { eventId, readPolicy, readTicket, refuse, refuseWith, ticketRulesTouches, ticketWrite, ticketNotFound } from './helpers';
 
 export const requestRfoArgs = z.object({
   ticketId: z.string().min(1),
@@ -19,7 +19,7 @@ export const ticketRequestRfo = defineMutation({
   alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId).filter((x) => x.table === 'policies'),
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.requestRfo@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, 'ticket.requestRfo@1', a.ticketId, ticketNotFound(a.ticketId));
     const r = requestRfo(cur.ticket, a.at === undefined ? {} : { at: a.at }, readPolicy(read, cur.ticket.policyId), { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, 'ticket.requestRfo@1', a.ticketId, r.refusal);
     return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
@@ -41,7 +41,7 @@ export const ticketDeliverRfo = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.deliverRfo@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, 'ticket.deliverRfo@1', a.ticketId, ticketNotFound(a.ticketId));
     const r = deliverRfo(cur.ticket, { document: a.document, fileName: a.fileName, ...(a.at === undefined ? {} : { at: a.at }) }, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, 'ticket.deliverRfo@1', a.ticketId, r.refusal, a.fileName || a.document.slice(0, 80));
     return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };

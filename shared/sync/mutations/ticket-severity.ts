@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { severityChangeSchema } from '../../severity/schema';
 import { changeSeverity } from '../../severity/change';
-import { changedSince, severityRank } from '../conflict';
+import { because, changedSince, severityRank } from '../conflict';
 import { defineMutation } from '../mutation-types';
-import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, readTier, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite } from './helpers';
+import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, readTier, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite, ticketNotFound } from './helpers';
 
 const name = 'ticket.changeSeverity@2';
 
@@ -30,7 +30,7 @@ export const ticketChangeSeverity = defineMutation({
   alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId),
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId));
     const t = cur.ticket;
     const rules = { policy: readPolicy(read, t.policyId), tier: readTier(read, t.customerId) };
     const r = changeSeverity(t, a, rules, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
@@ -39,11 +39,12 @@ export const ticketChangeSeverity = defineMutation({
     const concurrent = t.severity !== a.severity && changedSince(cur.fv, ticketBase(ctx, a.ticketId), 'severity', ctx.clientId);
     if (!concurrent) return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event], conflicts: [] };
     const mineWins = severityRank(a.severity) > severityRank(t.severity);
-    const reason = mineWins ? `higher severity ${a.severity} kept over ${t.severity}` : `higher severity ${t.severity} kept over ${a.severity}`;
+    const [kept, lost] = mineWins ? [a.severity, t.severity] : [t.severity, a.severity];
+    const reason = because('higher_severity_kept', `higher severity ${kept} kept over ${lost}`, { kept, lost });
     // The losing side's reason is kept on the record (the winner's is on its timeline event).
     const withReason = (sev: string, why: string | undefined) => (why ? `${sev}: ${why}` : sev);
     const c = conflictRecord(ctx, name, t.id, 'severity', { mine: withReason(a.severity, a.reason), theirs: t.severity }, reason, 'info');
-    if (!mineWins) return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: reason };
+    if (!mineWins) return { outcome: 'conflict', writes: [], events: [conflictEvent(ctx, c, 1)], conflicts: [c], message: reason.message };
     return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [r.event, conflictEvent(ctx, c, 1)], conflicts: [c] };
   },
 });

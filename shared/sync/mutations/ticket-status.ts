@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ticketStatusSchema } from '../../ticket/schema';
 import { changeStatus } from '../../ticket/status';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
 
 const name = 'ticket.changeStatus@1';
 
@@ -24,7 +24,7 @@ export const ticketChangeStatus = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId));
     const t = cur.ticket;
     const r = changeStatus(t, a.to, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) }, a.reason);
     if (!r.ok) return refuseWith(ctx, name, t.id, r.refusal, a.to, t.status);

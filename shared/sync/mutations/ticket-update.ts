@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Ticket } from '../../ticket/schema';
 import type { TimelineEvent } from '../../ticket/timeline';
-import { changedSince, showValue, type ConflictRecord } from '../conflict';
+import { because, changedSince, showValue, type ConflictRecord } from '../conflict';
 import { defineMutation } from '../mutation-types';
-import { conflictEvent, conflictRecord, readTicket, refuse, ticketBase, ticketWrite } from './helpers';
+import { conflictEvent, conflictRecord, readTicket, refuse, ticketBase, ticketWrite, ticketNotFound } from './helpers';
 
 const name = 'ticket.update@1';
 
@@ -38,7 +38,7 @@ export const ticketUpdate = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, name, a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId));
     const base = ticketBase(ctx, a.ticketId);
     const next: Ticket = { ...cur.ticket };
     const fields: string[] = [];
@@ -49,7 +49,7 @@ export const ticketUpdate = defineMutation({
       const theirs = cur.ticket[field];
       if (theirs === value) continue;
       if (changedSince(cur.fv, base, field, ctx.clientId)) {
-        const c = conflictRecord(ctx, name, a.ticketId, field, { base: a.base[field], mine: value, theirs: showValue(theirs) }, 'changed by someone else meanwhile; their value was kept');
+        const c = conflictRecord(ctx, name, a.ticketId, field, { base: a.base[field], mine: value, theirs: showValue(theirs) }, because('changed_meanwhile', 'changed by someone else meanwhile; their value was kept'));
         conflicts.push(c);
         events.push(conflictEvent(ctx, c, events.length));
         continue;

@@ -5,7 +5,7 @@ import { defineMutation } from '../mutation-types';
 import { addNote, NOTE_MAX_LENGTH } from '../../ticket/commands';
 import { recordEscalation } from '../../escalation/record';
 import { SYSTEM_ACTOR } from '../../ticket/command';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
 
 // Notes, escalations and SLA alerts are facts appended to the timeline: they never conflict.
 
@@ -23,7 +23,7 @@ export const timelineAddNote = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'timeline.addNote@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
+    if (!cur) return refuse(ctx, 'timeline.addNote@1', a.ticketId, ticketNotFound(a.ticketId), a.text);
     const r = addNote(cur.ticket, a, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, 'timeline.addNote@1', a.ticketId, r.refusal, a.text);
     return { outcome: 'applied', writes: [], events: [r.event], conflicts: [] };
@@ -52,7 +52,7 @@ export const ticketRecordEscalation = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }, ...(a.automatic ? [{ table: 'timeline' as const, id: autoEscalationEventId(a.ticketId, a.level) }] : [])],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, ticketNotFound(a.ticketId));
     const id = a.automatic ? autoEscalationEventId(a.ticketId, a.level) : eventId(ctx);
     if (a.automatic && read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     // An automatic escalation is the rule's doing, not the person whose device happened to run it.
@@ -81,7 +81,7 @@ export const ticketRecordSlaAlert = defineMutation({
   args: recordSlaAlertArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }, { table: 'timeline', id: slaAlertEventId(a) }],
   mutate: (read, a, ctx) => {
-    if (!read('tickets', a.ticketId)) return refuse(ctx, 'ticket.recordSlaAlert@1', a.ticketId, `ticket ${a.ticketId} not found`);
+    if (!read('tickets', a.ticketId)) return refuse(ctx, 'ticket.recordSlaAlert@1', a.ticketId, ticketNotFound(a.ticketId));
     if (read('timeline', slaAlertEventId(a))) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     return {
       outcome: 'applied',

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { withArrival } from '../../dispatch/create-visit';
 import { visitActionSchema, type VisitAction } from '../../dispatch/visit-actions';
 import { applyVisitAction, VisitActionError } from '../../dispatch/visit-workflow';
-import { changedSince, showValue } from '../conflict';
+import { because, changedSince, showValue } from '../conflict';
 import type { Visit } from '../../dispatch/visit-schema';
 import { defineMutation, type EntityWrite, type MutationCtx, type MutationResultBody } from '../mutation-types';
 import { entityKey } from '../protocol';
-import { conflictEvent, conflictRecord, readTicket, refuse, ticketWrite } from './helpers';
+import { conflictEvent, conflictRecord, readTicket, refuse, ticketWrite, visitNotFound } from './helpers';
 import { markReassignedFrom, readVisit, visitEvent, visitWrite, wasReassignedFrom } from './visit-helpers';
 
 const name = 'visit.action@1';
@@ -27,7 +27,7 @@ function dispatchOverProgress(ctx: MutationCtx, v: Visit, mine: string): Mutatio
   const ticketId = v.ticketId ?? '';
   const theirs = showValue({ engineerId: v.engineerId, status: v.status });
   const c = conflictRecord(ctx, name, ticketId, `visit:${v.id}:engineerId`, { mine, theirs },
-    `visit ${v.id} already has field progress from ${v.engineerId ?? ''} (${v.status}) that you had not seen; your change was not applied: look at the visit and decide again`);
+    because('visit_progress_unseen', `visit ${v.id} already has field progress from ${v.engineerId ?? ''} (${v.status}) that you had not seen; your change was not applied: look at the visit and decide again`, { visit: v.id, engineer: v.engineerId ?? '', visitStatus: v.status }));
   return { outcome: 'conflict', writes: [], events: ticketId ? [conflictEvent(ctx, c, 1)] : [], conflicts: [c], message: c.reason };
 }
 
@@ -47,15 +47,15 @@ export const visitAction = defineMutation({
   },
   mutate: (read, a, ctx) => {
     const cur = readVisit(read, a.visitId);
-    if (!cur) return refuse(ctx, name, '', `visit ${a.visitId} not found`);
+    if (!cur) return refuse(ctx, name, '', visitNotFound(a.visitId));
     const v = cur.visit;
     const ticketId = v.ticketId ?? '';
-    if (a.action.type === 'confirm_booking') return refuse(ctx, name, ticketId, 'only the server confirms bookings; they are confirmed when they sync');
+    if (a.action.type === 'confirm_booking') return refuse(ctx, name, ticketId, because('server_confirms_bookings', 'only the server confirms bookings; they are confirmed when they sync'));
     const base = ctx.baseVersions[entityKey('visits', v.id)];
     if (a.action.type === 'reschedule') {
       const moved = ['window', 'engineerId'].filter((f) => changedSince(cur.fv, base, f, ctx.clientId));
       if (moved.length > 0) {
-        const c = conflictRecord(ctx, name, ticketId, `visit:${v.id}:window`, { mine: showValue(a.action.window), theirs: showValue(v.window) }, `visit ${v.id} was moved by someone else meanwhile; their booking was kept`);
+        const c = conflictRecord(ctx, name, ticketId, `visit:${v.id}:window`, { mine: showValue(a.action.window), theirs: showValue(v.window) }, because('visit_moved_meanwhile', `visit ${v.id} was moved by someone else meanwhile; their booking was kept`, { visit: v.id }));
         return { outcome: 'conflict', writes: [], events: ticketId ? [conflictEvent(ctx, c, 1)] : [], conflicts: [c], message: c.reason };
       }
     }
@@ -85,7 +85,7 @@ export const visitAction = defineMutation({
     const events = visitEvent(ctx, result.visit, result.event.change, result.event.detail);
     if (!reclaimed) return { outcome: 'applied', writes, events, conflicts: [] };
     const c = conflictRecord(ctx, name, ticketId, `visit:${v.id}:engineerId`, { mine: ctx.userId, theirs: v.engineerId ?? '' },
-      `visit ${v.id} was reassigned to ${v.engineerId ?? ''} while ${ctx.userId} was already working on it (${a.action.type}); it stays with ${ctx.userId} until a dispatcher reassigns it again`);
+      because('visit_reclaimed', `visit ${v.id} was reassigned to ${v.engineerId ?? ''} while ${ctx.userId} was already working on it (${a.action.type}); it stays with ${ctx.userId} until a dispatcher reassigns it again`, { visit: v.id, engineer: v.engineerId ?? '', worker: ctx.userId }));
     return { outcome: 'applied', writes, events: ticketId ? [...events, conflictEvent(ctx, c, 1)] : events, conflicts: [c] };
   },
 });

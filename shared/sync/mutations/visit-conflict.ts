@@ -1,12 +1,13 @@
 // Resolving a conflict over a visit: the dispatcher decides again, through the visit workflow, so
 // a resolution can never do what the workflow forbids (e.g. hand a visit the engineer has already
 // arrived at to someone else) and every change lands in the visit's history like any other.
+import { because } from '../conflict';
 import type { VisitAction } from '../../dispatch/visit-actions';
 import { visitWindowSchema } from '../../dispatch/visit-schema';
 import { applyVisitAction, VisitActionError } from '../../dispatch/visit-workflow';
 import type { ConflictRecord } from '../conflict';
 import type { EntityReader, EntityWrite, MutationCtx, MutationResultBody } from '../mutation-types';
-import { refuse } from './helpers';
+import { refuse, visitNotFound } from './helpers';
 import { markReassignedFrom, readVisit, visitEvent, visitWrite } from './visit-helpers';
 
 const name = 'conflict.resolve@1';
@@ -78,14 +79,14 @@ export function resolveVisitConflict(read: EntityReader, c: ConflictRecord, choi
   const visitId = conflictVisitId(c.field);
   const sides = visitConflictSides(c);
   if (visitId === undefined || !sides) return undefined;
-  if (choice === 'custom') return refuse(ctx, name, c.ticketId, 'a visit conflict is decided by keeping one side; to book another time or engineer, use the dispatch board');
+  if (choice === 'custom') return refuse(ctx, name, c.ticketId, because('visit_conflict_keep_one_side', 'a visit conflict is decided by keeping one side; to book another time or engineer, use the dispatch board'));
   const done: MutationResultBody = { outcome: 'applied', writes: [resolved], events: [], conflicts: [] };
   const cur = readVisit(read, visitId);
-  if (!cur) return refuse(ctx, name, c.ticketId, `visit ${visitId} not found`);
+  if (!cur) return refuse(ctx, name, c.ticketId, visitNotFound(visitId));
   const action = actionFor(sides, choice, cur.visit.window);
   if (action === undefined) return done;
   if (typeof action === 'string') return refuse(ctx, name, c.ticketId, action);
-  if (ctx.role !== 'dispatcher' && ctx.role !== 'admin') return refuse(ctx, name, c.ticketId, 'only a dispatcher can move, hand over or cancel a visit');
+  if (ctx.role !== 'dispatcher' && ctx.role !== 'admin') return refuse(ctx, name, c.ticketId, because('dispatcher_only', 'only a dispatcher can move, hand over or cancel a visit'));
   try {
     const r = applyVisitAction(cur.visit, action, ctx.now, ctx.userId);
     const moved = action.type === 'reschedule' && cur.visit.engineerId !== undefined && r.visit.engineerId !== cur.visit.engineerId;

@@ -1,8 +1,9 @@
+import { because } from '../conflict';
 import { z } from 'zod';
 import { visitSchema } from '../../dispatch/visit-schema';
 import type { Ticket } from '../../ticket/schema';
 import { defineMutation, type EntityWrite } from '../mutation-types';
-import { readTicket, refuse, ticketWrite } from './helpers';
+import { readTicket, refuse, ticketWrite, ticketNotFound } from './helpers';
 import { visitEvent, visitWrite } from './visit-helpers';
 
 const name = 'visit.create@1';
@@ -35,7 +36,7 @@ export const visitCreate = defineMutation({
     // Every device queues the same automatic fault visit (its id comes from the ticket) when the
     // online window expires: the second one is the same fact arriving twice, not a clash.
     if (existing && isSameAutoFaultVisit(existing.data, a.visit)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
-    if (existing) return refuse(ctx, name, ticketId, `visit ${a.visit.id} already exists`);
+    if (existing) return refuse(ctx, name, ticketId, because('already_exists', `visit ${a.visit.id} already exists`, { id: a.visit.id }));
     const booked = a.visit.window !== undefined && a.visit.engineerId !== undefined;
     // Every authorship field is the signed-in user's (on the server: the token's), never the device's claim.
     const mine = <E extends { by: string }>(entries: E[]) => entries.map((e) => ({ ...e, by: ctx.userId }));
@@ -43,7 +44,7 @@ export const visitCreate = defineMutation({
     const writes: EntityWrite[] = [visitWrite(visit)];
     if (a.visit.ticketId) {
       const cur = readTicket(read, a.visit.ticketId);
-      if (!cur) return refuse(ctx, name, ticketId, `ticket ${a.visit.ticketId} not found`);
+      if (!cur) return refuse(ctx, name, ticketId, ticketNotFound(a.visit.ticketId));
       const t = cur.ticket;
       const byHand = visit.reason === 'requested_by_hand' && t.sla.onSiteRequestedAt === undefined;
       if (!t.onSite || byHand) {

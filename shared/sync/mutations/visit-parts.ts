@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkOutPart, PartsError, returnPart, usePart, type WarehousePart } from '../../dispatch/parts';
 import type { Visit } from '../../dispatch/visit-schema';
 import { defineMutation, type EntityWrite } from '../mutation-types';
-import { refuse } from './helpers';
+import { refuse, visitNotFound } from './helpers';
 import { readVisit, visitEvent, visitWrite } from './visit-helpers';
 
 const name = 'visit.parts@1';
@@ -28,7 +28,7 @@ export const visitParts = defineMutation({
   touches: (a) => [{ table: 'visits', id: a.visitId }, { table: 'warehouse', id: a.move.partId }],
   mutate: (read, a, ctx) => {
     const cur = readVisit(read, a.visitId);
-    if (!cur) return refuse(ctx, name, '', `visit ${a.visitId} not found`);
+    if (!cur) return refuse(ctx, name, '', visitNotFound(a.visitId));
     const v = cur.visit;
     const snap = read('warehouse', a.move.partId);
     const stock: WarehousePart[] = snap ? [(({ id, name: n, onHand }) => ({ partId: id, name: n, onHand }))(warehousePartSchema.parse(snap.data))] : [];

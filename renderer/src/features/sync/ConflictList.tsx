@@ -31,7 +31,7 @@ export function ConflictList() {
       {open.map((c) => (
         <article key={c.id} className="conflict" data-testid="conflict">
           <header>
-            <a href={`#/ticket/${c.ticketId}`} onClick={(e) => (e.preventDefault(), navigate({ screen: 'ticket', id: c.ticketId }))}>{c.ticketId}</a> · {conflictFieldText(t, c.field)} — {c.refusal ? refusalText(t, c.refusal) : named(c.reason)}
+            <a href={`#/ticket/${c.ticketId}`} onClick={(e) => (e.preventDefault(), navigate({ screen: 'ticket', id: c.ticketId }))}>{c.ticketId}</a> · {conflictFieldText(t, c.field)} — {named(c.refusal ? refusalText(t, c.refusal) : c.reason)}
             {c.userId !== me && <span className="muted"> ({t('sync.madeBy', { name: named(c.userId) })})</span>}
           </header>
           <dl>
