@@ -1,3 +1,4 @@
+import { useLeaveGuard } from '../../app/use-leave-guard';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -28,6 +29,8 @@ export function MailboxForm({ api, existing, policies, onSaved, onCancel }: { ap
   const [test, setTest] = useState<ConnectionTest | 'running' | undefined>();
   const form = useForm<FormIn, unknown, MailboxSave>({ resolver: zodResolver(mailboxSaveSchema), defaultValues: existing ? { settings: existing.settings, imapPassword: '', smtpPassword: '' } : { ...blank, settings: { ...blank.settings, defaults: { ...blank.settings.defaults, policyId: policies[0]?.id ?? '' } } } });
   const errors = form.formState.errors.settings;
+  // The form keeps no draft: leaving it with edits asks first.
+  useLeaveGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
   const submit = form.handleSubmit(async (values) => {
     setServerError('');
     try {

@@ -1,3 +1,4 @@
+import { useLeaveGuard } from '../../app/use-leave-guard';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,8 @@ export function AddPersonForm({ api, calendars, onAdded }: { api: PeopleApi; cal
   const [serverError, setServerError] = useState('');
   const form = useForm<Form>({ resolver: zodResolver(addPersonFormSchema), defaultValues: { email: '', name: '', role: 'agent', region: '', calendarId: calendars.some((c) => c.id === DEFAULT_CALENDAR) ? DEFAULT_CALENDAR : (calendars[0]?.id ?? DEFAULT_CALENDAR), skills: '', password: '' } });
   const err = form.formState.errors;
+  // The form keeps no draft (it holds a password): leaving it with edits asks first.
+  useLeaveGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
   const submit = form.handleSubmit(async (values) => {
     setServerError('');
     try {

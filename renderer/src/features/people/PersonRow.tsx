@@ -1,3 +1,4 @@
+import { useLeaveGuard } from '../../app/use-leave-guard';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -12,6 +13,7 @@ export function PersonRow({ person, api, calendars, isMe, onChanged }: { person:
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const form = useForm<EditPersonForm>({ resolver: zodResolver(editPersonFormSchema), defaultValues: toEditForm(person) });
+  useLeaveGuard(editing && form.formState.isDirty);
   const calendarName = (id: string) => calendars.find((c) => c.id === id)?.name ?? id;
   const run = async (fn: () => Promise<void>) => {
     setError('');
