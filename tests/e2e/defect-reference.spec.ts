@@ -70,3 +70,14 @@ test('"at M2 the escalation references the SPR raised": escalating to M2 without
   await page.reload();
   await expect(page.getByTestId('defect-panel').getByTestId('defect-reference')).toHaveText('SPR 2241398');
 });
+
+test('Reports count the deferral by agreement in the demo data, with who agreed in its table', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await page.goto('/#/reports');
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'no', { timeout: 60_000 });
+  const card = page.getByTestId('report-card-deferrals');
+  await expect(card).toContainText(/Deferrals: [1-9]\d* · tickets: [1-9]\d* · waiting now: [1-9]/);
+  await card.getByRole('button', { name: 'Table' }).click();
+  await expect(card.getByRole('table')).toContainText('Pat Example');
+});
