@@ -8,3 +8,4 @@ export * from './backup-file';
 export * from './warehouse';
 export * from './settle';
 export * from './contracts';
+export * from './scenarios';

@@ -12,7 +12,8 @@ Customer: {{customer}}
 Product: {{productLine}} / {{product}}
 Severity: {{severity}}   Priority: {{priority}}
 Impact: {{impact}}
-Owner: {{owner}}
+Owner: {{owner}}{{#defectReference}}
+SPR/defect: {{defectReference}}{{/defectReference}}
 {{#summary}}
 Problem:
 {{summary}}
@@ -49,7 +50,8 @@ const zhCN: EscalationTemplate = {
 产品：{{productLine}} / {{product}}
 严重级别：{{severity}}　优先级：{{priority}}
 影响：{{impact}}
-负责人：{{owner}}
+负责人：{{owner}}{{#defectReference}}
+软件性能报告 (SPR/缺陷)：{{defectReference}}{{/defectReference}}
 {{#summary}}
 问题描述：
 {{summary}}
@@ -86,7 +88,8 @@ const zhTW: EscalationTemplate = {
 產品：{{productLine}} / {{product}}
 嚴重等級：{{severity}}　優先順序：{{priority}}
 影響：{{impact}}
-負責人：{{owner}}
+負責人：{{owner}}{{#defectReference}}
+軟體效能報告 (SPR/缺陷)：{{defectReference}}{{/defectReference}}
 {{#summary}}
 問題描述：
 {{summary}}
@@ -123,7 +126,8 @@ const bg: EscalationTemplate = {
 Продукт: {{productLine}} / {{product}}
 Сериозност: {{severity}}   Приоритет: {{priority}}
 Въздействие: {{impact}}
-Отговорник: {{owner}}
+Отговорник: {{owner}}{{#defectReference}}
+SPR/дефект: {{defectReference}}{{/defectReference}}
 {{#summary}}
 Проблем:
 {{summary}}

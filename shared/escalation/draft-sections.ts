@@ -45,6 +45,8 @@ function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | u
       return firstLine(`${e.change} ${e.detail}`);
     case 'deferred':
       return `${e.agreedWith} → ${fmtUntil(e.until)}`;
+    case 'defect_reference':
+      return e.reference || v.none;
     case 'rfo':
       return e.step === 'delivered' ? firstLine(e.fileName || e.document) : '';
     case 'conflict':

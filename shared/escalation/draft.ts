@@ -72,14 +72,18 @@ export function buildEscalationDraft(ticket: Ticket, level: number, matrix: Esca
     tried: context.tried?.trim() || v.none,
     ask: context.ask?.trim() || v.defaultAsk,
     eDown: eDownSummary(ticket.eDown, v, fmt),
+    defectReference: ticket.defectReference ?? '',
   };
   const template = escalationTemplateFor(matrix, loc);
+  // A policy's own template written before the SPR/defect placeholder existed still carries it.
+  const body = renderTemplate(template.body, values);
+  const withDefect = ticket.defectReference && !template.body.includes('defectReference') ? `${body.trimEnd()}\n\n${v.defectReference}: ${ticket.defectReference}\n` : body;
   return {
     to: recipients.to,
     cc: recipients.cc,
     // A subject is one line whatever the values hold; renderEml would flatten it anyway.
     subject: renderTemplate(template.subject, values).replace(/\s*[\r\n]+\s*/g, ' ').trim(),
-    body: renderTemplate(template.body, values),
+    body: withDefect,
     ...(context.now !== undefined ? { date: new Date(context.now) } : {}),
   };
 }

@@ -22,6 +22,7 @@ export const templatePlaceholders = [
   'tried',
   'ask',
   'eDown',
+  'defectReference',
 ] as const;
 export type TemplatePlaceholder = (typeof templatePlaceholders)[number];
 

@@ -128,6 +128,12 @@ export const policySchema = z
       .object({ channels: z.array(intakeChannelSchema).min(1), first_response: clockTargetSchema })
       .strict()
       .optional(),
+    /**
+     * From which escalation level (1-based, as a ticket's escalationLevel counts the policy's
+     * matrix) an escalation must name the software performance report (SPR/defect) raised with
+     * engineering; `why` is shown with the refusal. Absent: no level needs one.
+     */
+    defectReference: z.object({ requiredFromLevel: z.number().int().positive(), why: z.string().default('') }).strict().optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -3,7 +3,7 @@ import { writeCsv } from '../csv';
 import type { ClockKind } from '../sla/watch';
 import type { ClockStats, ComplianceReport } from './types';
 
-export const reportTables = ['compliance', 'trend', 'escalations', 'escalation_levels', 'visits', 'edown'] as const;
+export const reportTables = ['compliance', 'trend', 'escalations', 'escalation_levels', 'visits', 'edown', 'deferrals'] as const;
 export type ReportTable = (typeof reportTables)[number];
 
 export type ReportCsvOptions = {
@@ -53,6 +53,11 @@ export function reportRows(report: ComplianceReport, table: ReportTable, options
       return [
         ['ticket_id', 'customer_id', 'level', 'start', 'end', 'duration_minutes', 'ongoing'],
         ...report.eDown.incidents.map((i) => [i.ticketId, i.customerId, i.levelId, iso(i.start), iso(i.end), csvNumber(i.durationMinutes), i.end === undefined ? 'yes' : 'no']),
+      ];
+    case 'deferrals':
+      return [
+        ['ticket_id', 'customer_id', 'agreed_with', 'start', 'end', 'duration_minutes', 'ongoing'],
+        ...report.deferrals.deferrals.map((d) => [d.ticketId, d.customerId, d.agreedWith, iso(d.start), iso(d.end), csvNumber(d.durationMinutes), d.ongoing ? 'yes' : 'no']),
       ];
   }
 }

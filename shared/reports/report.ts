@@ -1,6 +1,7 @@
 import type { Ticket } from '../ticket/schema';
 import { summarizeEscalations, summarizeVisits } from './activity';
 import { clockSections, tallyClocks } from './clock-tally';
+import { summarizeDeferrals } from './deferrals';
 import { summarizeEDown } from './e-down';
 import { ticketMatches } from './filters';
 import type { ComplianceReport, ReportInput } from './types';
@@ -10,7 +11,7 @@ import { weekKeyer } from './week';
  * The SLA compliance report: per clock kind and group, met/breached counts (a clock counts when it
  * finished in the period, or when it is still running and its breach fell in the period), met %,
  * nearest-rank median and p90 of elapsed clock minutes at completion, and a weekly trend; plus
- * escalations and visits per week and E-Down incidents. Pure; clocks computed once per ticket.
+ * escalations and visits per week, E-Down incidents and deferrals by agreement. Pure; clocks computed once per ticket.
  */
 export function complianceReport(input: ReportInput): ComplianceReport {
   const { filters, now, policies } = input;
@@ -36,6 +37,7 @@ export function complianceReport(input: ReportInput): ComplianceReport {
     escalations: summarizeEscalations(timeline, byId, filters, weekOf),
     visits: summarizeVisits(visits, timeline, byId, filters, weekOf),
     eDown: summarizeEDown(matching, policies, filters, now),
+    deferrals: summarizeDeferrals(matching, filters, now),
     skipped,
     skippedCount,
   };

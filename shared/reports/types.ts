@@ -89,6 +89,11 @@ export type EDownIncident = {
 };
 export type EDownSummary = { count: number; ongoing: number; medianMinutes: number | null; p90Minutes: number | null; incidents: EDownIncident[] };
 
+/** One deferral by agreement: work waited from `start` until `end`, agreed with the customer's contact. */
+export type Deferral = { ticketId: string; customerId: string; start: number; end: number; agreedWith: string; durationMinutes: number; ongoing: boolean };
+/** `count` deferrals on `tickets` distinct tickets; `ongoing` are still waiting at `now`. */
+export type DeferralSummary = { count: number; tickets: number; ongoing: number; deferrals: Deferral[] };
+
 export type SkippedTicket = { ticketId: string; reason: string };
 
 export type ComplianceReport = {
@@ -102,6 +107,7 @@ export type ComplianceReport = {
   escalations: EscalationSummary;
   visits: VisitSummary;
   eDown: EDownSummary;
+  deferrals: DeferralSummary;
   /** Tickets whose clocks could not be computed (unknown policy, level or calendar); at most 50 listed. */
   skipped: SkippedTicket[];
   skippedCount: number;

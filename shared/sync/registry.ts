@@ -21,6 +21,7 @@ import { mailRecordResult, mailSend } from './mutations/mail';
 import { attachmentAdd } from './mutations/attachment-add';
 import { ticketDeliverRfo, ticketRequestRfo } from './mutations/ticket-rfo';
 import { ticketDefer } from './mutations/ticket-defer';
+import { ticketSetDefectReference } from './mutations/ticket-defect';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -82,6 +83,7 @@ const defs = [
   ticketRequestRfo,
   ticketDeliverRfo,
   ticketDefer,
+  ticketSetDefectReference,
 ] as const;
 
 type Def = (typeof defs)[number];

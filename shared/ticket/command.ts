@@ -20,7 +20,8 @@ export type RefusalCode =
   | 'admin_only'
   | 'rfo_not_offered'
   | 'rfo_not_requested'
-  | 'deferral_not_allowed';
+  | 'deferral_not_allowed'
+  | 'defect_reference_required';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 

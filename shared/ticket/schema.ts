@@ -98,6 +98,11 @@ export const ticketSchema = z.object({
   status: ticketStatusSchema,
   ownerId: z.string().optional(),
   escalationLevel: z.number().int().nonnegative().default(0),
+  /**
+   * The software performance report (SPR) or defect raised with engineering for this problem,
+   * as its tracker names it ("SPR 2241398"). Optional: most tickets never need one.
+   */
+  defectReference: z.string().trim().min(1).max(120).optional(),
   onSite: z.boolean().default(false),
   /** Extra intake fields the policy asks for (service id, circuit id, IP address, ...). */
   intake: z.record(z.string(), z.string()).default({}),

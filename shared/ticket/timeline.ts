@@ -56,6 +56,8 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('rfo'), step: z.enum(['requested', 'delivered']), document: z.string().max(50_000).default(''), fileName: z.string().max(255).default('') }),
   /** Work deferred by agreement with the customer until `until`; `agreedWith` names who agreed. */
   z.object({ ...base, kind: z.literal('deferred'), until: instantSchema, agreedWith: z.string().min(1), note: z.string().default('') }),
+  /** The SPR/defect reference was set or changed (`reference`), or cleared (empty). */
+  z.object({ ...base, kind: z.literal('defect_reference'), reference: z.string().max(120) }),
   z.object({ ...base, kind: z.literal('conflict'), field: z.string(), mine: z.string(), theirs: z.string(), resolved: z.boolean().default(false) }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -53,6 +53,7 @@ const typedNames: Record<MutationName, true> = {
   'ticket.requestRfo@1': true,
   'ticket.deliverRfo@1': true,
   'ticket.defer@1': true,
+  'ticket.setDefectReference@1': true,
 };
 
 describe('typed mutations', () => {

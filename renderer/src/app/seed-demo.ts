@@ -1,5 +1,5 @@
 import type { ServiceDeskDb } from '../data/db';
-import { demoAssets, demoCatalogue, demoContracts, demoCustomers, demoEngineers, demoSites, demoWarehouseParts, generateDemoData, type DemoRules } from '../../../shared/demo';
+import { demoAssets, demoCatalogue, demoContracts, demoCustomers, demoEngineers, demoScenarioTickets, demoSites, demoWarehouseParts, generateDemoData, type DemoRules } from '../../../shared/demo';
 import type { Policy } from '../../../shared/policy';
 
 const SEEDED_KEY = 'demoSeeded';
@@ -14,6 +14,12 @@ export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: Readon
     if ((await db.tickets.limit(1).count()) > 0) return false;
     // With the rules, the history already holds the alerts and escalations due by now: the app opens quiet.
     const demo = generateDemoData({ tickets, now, policies, ...(rules ? { rules } : {}) });
+    // Then a few hand-written ones, each showing one obligation (due soon, paused, RFO, deferral, SPR).
+    for (const s of demoScenarioTickets({ now, policies, firstNumber: tickets + 1, engineers: demoEngineers, ...(rules ? { rules } : {}) })) {
+      demo.tickets.push(s.ticket);
+      demo.timeline.push(...s.events);
+      demo.visits.push(...(s.visits ?? []));
+    }
     await db.customers.bulkPut(demoCustomers);
     // Every demo customer's sites, installed base and contract, so clocks follow the contract.
     await db.products.bulkPut(demoCatalogue.map((p) => ({ ...p })));

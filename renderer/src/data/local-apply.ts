@@ -2,6 +2,7 @@ import type { EntityReader, EntitySnapshot, FieldVersions, MutationCtx, Mutation
 import { entityKey } from '../../../shared/sync';
 import type { ServiceDeskDb, SyncStateRow } from './db';
 import { serverFacts, splitRow } from './sync-meta';
+import { presetConfig } from '../../../shared/config/preset-config';
 
 export type Actor = { userId: string; role: MutationCtx['role']; region: string };
 
@@ -19,6 +20,13 @@ export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promi
       const { fv } = serverFacts(data, meta, state);
       fvs.set(key, fv);
       if (data) found.set(key, { data, fv });
+      // A device that never synced stores no policy rows; it runs on the policies the app holds
+      // (the shipped presets), so a command's rules come from those and it refuses exactly as the
+      // server will instead of letting through what the server then turns down.
+      else if (t.table === 'policies') {
+        const policy = presetConfig().policies[t.id];
+        if (policy) found.set(key, { data: policy as unknown as Record<string, unknown>, fv });
+      }
     }
   };
   await load(m.touches);

@@ -5,7 +5,7 @@ import { defineMutation } from '../mutation-types';
 import { addNote, NOTE_MAX_LENGTH } from '../../ticket/commands';
 import { recordEscalation } from '../../escalation/record';
 import { SYSTEM_ACTOR } from '../../ticket/command';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
+import { eventId, readPolicy, readTicket, refuse, refuseWith, ticketRulesTouches, ticketWrite, ticketNotFound } from './helpers';
 
 // Notes, escalations and SLA alerts are facts appended to the timeline: they never conflict.
 
@@ -50,13 +50,15 @@ export const ticketRecordEscalation = defineMutation({
   version: 1,
   args: recordEscalationArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }, ...(a.automatic ? [{ table: 'timeline' as const, id: autoEscalationEventId(a.ticketId, a.level) }] : [])],
+  // The policy says from which level an escalation must name the SPR/defect raised.
+  alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId).filter((x) => x.table === 'policies'),
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, 'ticket.recordEscalation@1', a.ticketId, ticketNotFound(a.ticketId));
     const id = a.automatic ? autoEscalationEventId(a.ticketId, a.level) : eventId(ctx);
     if (a.automatic && read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     // An automatic escalation is the rule's doing, not the person whose device happened to run it.
-    const r = recordEscalation(cur.ticket, a, { now: ctx.now, by: a.automatic ? SYSTEM_ACTOR : ctx.userId, eventId: id });
+    const r = recordEscalation(cur.ticket, a, { now: ctx.now, by: a.automatic ? SYSTEM_ACTOR : ctx.userId, eventId: id }, readPolicy(read, cur.ticket.policyId));
     if (!r.ok) return refuseWith(ctx, 'ticket.recordEscalation@1', a.ticketId, r.refusal);
     return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
   },

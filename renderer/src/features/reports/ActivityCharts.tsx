@@ -6,10 +6,10 @@ import type { ReportFormat } from './use-report-format';
 
 const TOP_INCIDENTS = 20;
 
-/** Escalations and visits per week, escalations by level, and E-Down incidents with their durations. */
+/** Escalations and visits per week, escalations by level, E-Down incidents and deferrals by agreement with their durations. */
 export function ActivityCharts({ report, format }: { report: ComplianceReport; format: ReportFormat }) {
   const { t } = useTranslation();
-  const { escalations: esc, visits, eDown } = report;
+  const { escalations: esc, visits, eDown, deferrals } = report;
   const manual = t('reports.manual');
   const automatic = t('reports.automatic');
   const common = { now: report.now, formatCell: format.formatCell };
@@ -61,6 +61,16 @@ export function ActivityCharts({ report, format }: { report: ComplianceReport; f
           rows={reportRows(report, 'edown')}
           csv={() => reportToCsv(report, 'edown')}
           fileParts={['e-down-incidents']}
+          {...common}
+        />
+        <ChartCard
+          cardId="deferrals"
+          title={t('reports.deferralsTitle')}
+          summary={t('reports.deferralsSummary', { count: deferrals.count, tickets: deferrals.tickets, ongoing: deferrals.ongoing })}
+          config={barConfig(deferrals.deferrals.slice(0, TOP_INCIDENTS).map((d) => d.ticketId), [{ label: t('reports.durationHours'), data: deferrals.deferrals.slice(0, TOP_INCIDENTS).map((d) => Math.round((d.durationMinutes / 60) * 10) / 10), color: 'accent' }])}
+          rows={reportRows(report, 'deferrals')}
+          csv={() => reportToCsv(report, 'deferrals')}
+          fileParts={['deferrals-by-agreement']}
           {...common}
         />
       </div>

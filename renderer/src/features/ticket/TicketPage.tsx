@@ -16,6 +16,7 @@ import { AttachmentList } from '../attachments';
 import { SendMail } from '../mail';
 import { RfoPanel } from '../rfo';
 import { DeferralPanel } from '../deferral';
+import { DefectReferencePanel } from '../defect';
 import { EntitlementFacts } from '../contracts';
 import './ticket.css';
 
@@ -54,6 +55,7 @@ export function TicketPage({ id }: { id: string }) {
           <CadencePanel ticket={ticket} clocks={clocks} customer={customer} />
           <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
           <DeferralPanel ticket={ticket} now={now} />
+          <DefectReferencePanel key={ticket.id} ticket={ticket} />
         </>
       }
       dialogs={<TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />}

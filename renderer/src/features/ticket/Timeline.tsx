@@ -34,6 +34,8 @@ function describe(e: TimelineEvent, c: Context): string {
       return visitChangeText(e.change, e.detail, t, c.names, c.format);
     case 'deferred':
       return t('timeline.deferred', { who: e.agreedWith, until: c.format(e.until) }) + (e.note ? ` — ${e.note}` : '');
+    case 'defect_reference':
+      return e.reference ? t('timeline.defectReferenceSet', { reference: e.reference }) : t('timeline.defectReferenceCleared');
     case 'rfo':
       return e.step === 'requested' ? t('timeline.rfoRequested') : t('timeline.rfoDelivered', { document: e.fileName || e.document.split('\n')[0] });
     case 'conflict':

@@ -1,0 +1,1 @@
+export { DefectReferencePanel } from './DefectReferencePanel';
