@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFECT_REFERENCE_MAX, setDefectReference } from '../../defect/reference';
 import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+import { eventId, readTicket, refuse, refuseWith, ticketNotFound, ticketWrite } from './helpers';
 
 export const setDefectReferenceArgs = z.object({
   ticketId: z.string().min(1),
@@ -17,7 +17,7 @@ export const ticketSetDefectReference = defineMutation({
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.setDefectReference@1', a.ticketId, `ticket ${a.ticketId} not found`, a.reference);
+    if (!cur) return refuse(ctx, 'ticket.setDefectReference@1', a.ticketId, ticketNotFound(a.ticketId), a.reference);
     const r = setDefectReference(cur.ticket, a.reference, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, 'ticket.setDefectReference@1', a.ticketId, r.refusal, a.reference);
     return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
