@@ -8,6 +8,9 @@ import { exportConfigBundle, importSteps, parseConfigBundle, type BundleProblem,
 import { downloadText } from '../../host';
 import { useIsAdmin } from './use-admin';
 import { checkImportSize } from '../../../../shared/import-limits';
+import { modelTables } from '../../../../shared/contract';
+import { modelProblemMessage } from './model-problem-text';
+import { zodErrorText } from './validation-text';
 
 type State =
   | { kind: 'idle' }
@@ -26,7 +29,10 @@ export function ConfigTransfer() {
   const admin = useIsAdmin();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
-  const current = { policies: [...config.policies.values()], calendars: [...config.calendarPresets.values()], escalationMatrices: matrices };
+  const current = {
+    policies: [...config.policies.values()], calendars: [...config.calendarPresets.values()], escalationMatrices: matrices,
+    products: [...config.products.values()], customers: [...config.customers.values()], sites: [...config.sites.values()], assets: [...config.assets.values()], contracts: [...config.contracts.values()],
+  };
 
   const exportAll = () => downloadText(`service-desk-config-${new Date().toISOString().slice(0, 10)}.json`, exportConfigBundle(current, new Date()), 'application/json');
 
@@ -37,7 +43,8 @@ export function ConfigTransfer() {
       return;
     }
     const text = await file.text();
-    const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()) });
+    const model = { escalationMatrices: new Set(matrices.map((m) => m.id)), ...Object.fromEntries(modelTables.map((x) => [x, new Set(current[x].map((r) => r.id))])) };
+    const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()), model }, zodErrorText(t));
     setState(r.ok ? { kind: 'ready', fileName: file.name, steps: importSteps(r.bundle, current) } : { kind: 'problems', fileName: file.name, problems: r.problems });
   };
 
@@ -77,7 +84,7 @@ export function ConfigTransfer() {
             {state.problems.map((p, i) => (
               <li key={i}>
                 {p.section === 'file' ? t('admin.transfer.whereFile') : t('admin.transfer.where', { section: t(`admin.transfer.sections.${p.section}`), index: (p.index ?? 0) + 1, id: p.id ?? '?' })}
-                {p.path && <> · <span className="mono">{p.path}</span></>}: {p.message}
+                {p.path && <> · <span className="mono">{p.path}</span></>}: {p.model ? modelProblemMessage(p.model, t) : p.message}
               </li>
             ))}
           </ul>

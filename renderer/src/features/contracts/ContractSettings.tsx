@@ -9,6 +9,7 @@ import { useConfig, type Config } from '../../config';
 import { DeadlineImpactList, putConfigRow, type ImpactState } from '../admin';
 import { useIsAdmin } from '../admin';
 import { configWith, contractRowsOf, type ContractForm } from './contract-draft';
+import { ModelTransfer } from './ModelTransfer';
 
 const languages = ['en', 'zh-CN', 'zh-TW', 'bg'] as const;
 
@@ -182,6 +183,7 @@ export function ContractSettings() {
           </div>
         </form>
       )}
+      <ModelTransfer />
     </section>
   );
 }
