@@ -11,6 +11,8 @@ import { checkImportSize } from '../../../../shared/import-limits';
 import { modelTables } from '../../../../shared/contract';
 import { modelProblemMessage } from './model-problem-text';
 import { zodErrorText } from './validation-text';
+import { firstSeverityOrderViolation, severityOrderText } from './severity-order-check';
+import type { Policy } from '../../../../shared/policy';
 
 type State =
   | { kind: 'idle' }
@@ -22,7 +24,7 @@ type State =
 
 /** The whole configuration as one JSON file: export what is in force; import only when every item is valid. */
 export function ConfigTransfer() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const config = useConfig();
   const matrices = useEscalationMatrices();
   const { db } = useServices();
@@ -45,7 +47,21 @@ export function ConfigTransfer() {
     const text = await file.text();
     const model = { escalationMatrices: new Set(matrices.map((m) => m.id)), ...Object.fromEntries(modelTables.map((x) => [x, new Set(current[x].map((r) => r.id))])) };
     const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()), model }, zodErrorText(t));
-    setState(r.ok ? { kind: 'ready', fileName: file.name, steps: importSteps(r.bundle, current) } : { kind: 'problems', fileName: file.name, problems: r.problems });
+    if (!r.ok) return setState({ kind: 'problems', fileName: file.name, problems: r.problems });
+    const steps = importSteps(r.bundle, current);
+    // Each changed policy must keep more severe tickets due no later, under the imported calendars and contracts.
+    const imported = {
+      ...config,
+      policies: new Map([...config.policies, ...r.bundle.policies.map((p): [string, Policy] => [p.id, p])]),
+      calendars: { ...config.calendars, ...Object.fromEntries(r.bundle.calendars.map((c) => [c.id, c.calendar])) },
+    };
+    const order = steps.flatMap((s) => {
+      if (s.table !== 'policies') return [];
+      const policy = s.row as Policy;
+      const v = firstSeverityOrderViolation(policy, imported);
+      return v ? [{ section: 'policies' as const, index: r.bundle.policies.findIndex((p) => p.id === policy.id), id: policy.id, path: '', message: severityOrderText(v, policy, t, i18n.language) }] : [];
+    });
+    setState(order.length > 0 ? { kind: 'problems', fileName: file.name, problems: order } : { kind: 'ready', fileName: file.name, steps });
   };
 
   const apply = async (steps: ImportStep[]) => {
