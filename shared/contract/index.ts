@@ -7,3 +7,4 @@ export * from './severity-order';
 export * from './model-columns';
 export * from './model-io';
 export * from './model-import';
+export * from './escalation-matrix';
