@@ -8,6 +8,11 @@ import { exportConfigBundle, importSteps, parseConfigBundle, type BundleProblem,
 import { downloadText } from '../../host';
 import { useIsAdmin } from './use-admin';
 import { checkImportSize } from '../../../../shared/import-limits';
+import { modelTables } from '../../../../shared/contract';
+import { modelProblemMessage } from './model-problem-text';
+import { zodErrorText } from './validation-text';
+import { firstSeverityOrderViolation, severityOrderText } from './severity-order-check';
+import type { Policy } from '../../../../shared/policy';
 
 type State =
   | { kind: 'idle' }
@@ -19,14 +24,17 @@ type State =
 
 /** The whole configuration as one JSON file: export what is in force; import only when every item is valid. */
 export function ConfigTransfer() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const config = useConfig();
   const matrices = useEscalationMatrices();
   const { db } = useServices();
   const admin = useIsAdmin();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
-  const current = { policies: [...config.policies.values()], calendars: [...config.calendarPresets.values()], escalationMatrices: matrices };
+  const current = {
+    policies: [...config.policies.values()], calendars: [...config.calendarPresets.values()], escalationMatrices: matrices,
+    products: [...config.products.values()], customers: [...config.customers.values()], sites: [...config.sites.values()], assets: [...config.assets.values()], contracts: [...config.contracts.values()],
+  };
 
   const exportAll = () => downloadText(`service-desk-config-${new Date().toISOString().slice(0, 10)}.json`, exportConfigBundle(current, new Date()), 'application/json');
 
@@ -37,8 +45,23 @@ export function ConfigTransfer() {
       return;
     }
     const text = await file.text();
-    const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()) });
-    setState(r.ok ? { kind: 'ready', fileName: file.name, steps: importSteps(r.bundle, current) } : { kind: 'problems', fileName: file.name, problems: r.problems });
+    const model = { escalationMatrices: new Set(matrices.map((m) => m.id)), ...Object.fromEntries(modelTables.map((x) => [x, new Set(current[x].map((r) => r.id))])) };
+    const r = parseConfigBundle(text, { calendarIds: new Set(config.calendarPresets.keys()), policyIds: new Set(config.policies.keys()), model }, zodErrorText(t));
+    if (!r.ok) return setState({ kind: 'problems', fileName: file.name, problems: r.problems });
+    const steps = importSteps(r.bundle, current);
+    // Each changed policy must keep more severe tickets due no later, under the imported calendars and contracts.
+    const imported = {
+      ...config,
+      policies: new Map([...config.policies, ...r.bundle.policies.map((p): [string, Policy] => [p.id, p])]),
+      calendars: { ...config.calendars, ...Object.fromEntries(r.bundle.calendars.map((c) => [c.id, c.calendar])) },
+    };
+    const order = steps.flatMap((s) => {
+      if (s.table !== 'policies') return [];
+      const policy = s.row as Policy;
+      const v = firstSeverityOrderViolation(policy, imported);
+      return v ? [{ section: 'policies' as const, index: r.bundle.policies.findIndex((p) => p.id === policy.id), id: policy.id, path: '', message: severityOrderText(v, policy, t, i18n.language) }] : [];
+    });
+    setState(order.length > 0 ? { kind: 'problems', fileName: file.name, problems: order } : { kind: 'ready', fileName: file.name, steps });
   };
 
   const apply = async (steps: ImportStep[]) => {
@@ -77,7 +100,7 @@ export function ConfigTransfer() {
             {state.problems.map((p, i) => (
               <li key={i}>
                 {p.section === 'file' ? t('admin.transfer.whereFile') : t('admin.transfer.where', { section: t(`admin.transfer.sections.${p.section}`), index: (p.index ?? 0) + 1, id: p.id ?? '?' })}
-                {p.path && <> · <span className="mono">{p.path}</span></>}: {p.message}
+                {p.path && <> · <span className="mono">{p.path}</span></>}: {p.model ? modelProblemMessage(p.model, t) : p.message}
               </li>
             ))}
           </ul>

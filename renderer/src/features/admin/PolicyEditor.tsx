@@ -14,6 +14,7 @@ import { PolicyClockRules, PolicyIntake, PolicyMatrix } from './PolicyRules';
 import { IssueList } from './IssueList';
 import { useLeaveGuard } from '../../app/use-leave-guard';
 import { zodErrorText } from './validation-text';
+import { firstSeverityOrderViolation, severityOrderText } from './severity-order-check';
 
 type Props = {
   policy: Policy;
@@ -24,7 +25,7 @@ type Props = {
 
 /** The whole policy as one form validated by policySchema; nothing is stored until Save succeeds. */
 export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mutate = useMutations();
   const config = useConfig();
   const [status, setStatus] = useState<string | undefined>(undefined);
@@ -39,6 +40,8 @@ export function PolicyEditor({ policy, isNew, readOnly, onSaved }: Props) {
 
   const submit = handleSubmit(async (values) => {
     setStatus(undefined);
+    const violation = firstSeverityOrderViolation(values, config);
+    if (violation) return setError('root', { message: severityOrderText(violation, values, t, i18n.language) });
     const r = await putConfigRow(mutate, 'policies', values);
     if (r.outcome === 'applied') {
       reset(values);

@@ -1,6 +1,9 @@
-// The whole configuration (policies, calendars, escalation matrices) as one JSON file. Import is
-// all-or-nothing: every item is checked with the shared schemas (and cross-references) first.
+// The whole configuration (policies, calendars, escalation matrices and the customer model:
+// products, customers, sites, assets, contracts) as one JSON file. Import is all-or-nothing: every
+// item is checked with the shared schemas (and cross-references) first. Every section may be left
+// out, so a file of customers and contracts alone (Settings › Contracts) is a bundle too.
 import { z } from 'zod';
+import { modelTables, parseModelJson, type IssueWords, type KnownIds, type ModelProblem, type ModelRows } from '../../../../shared/contract';
 import { escalationMatrixSchema, type EscalationMatrix } from '../../../../shared/escalation';
 import { policyCalendarIds, policySchema, type Policy } from '../../../../shared/policy';
 import { calendarPresetSchema, type CalendarPreset } from '../../../../shared/sla';
@@ -15,16 +18,18 @@ export type ConfigBundle = {
   policies: Policy[];
   calendars: CalendarPreset[];
   escalationMatrices: EscalationMatrix[];
-};
+} & ModelRows;
+
+export type BundleParts = Pick<ConfigBundle, 'policies' | 'calendars' | 'escalationMatrices'> & Partial<ModelRows>;
 
 /** One reason the file was refused: which section and item (index, id) and which field. */
-export type BundleProblem = { section: ConfigTable | 'file'; index?: number; id?: string; path: string; message: string };
+export type BundleProblem = { section: ConfigTable | 'file'; index?: number; id?: string; path: string; message: string; model?: ModelProblem };
 
 export type BundleParseResult = { ok: true; bundle: ConfigBundle } | { ok: false; problems: BundleProblem[] };
 
 /** Serialises the configuration in force (presets overlaid by the stored edits). */
-export function exportConfigBundle(parts: Pick<ConfigBundle, 'policies' | 'calendars' | 'escalationMatrices'>, exportedAt: Date): string {
-  const bundle: ConfigBundle = { format: CONFIG_BUNDLE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), ...parts };
+export function exportConfigBundle(parts: BundleParts, exportedAt: Date): string {
+  const bundle: ConfigBundle = { format: CONFIG_BUNDLE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), products: [], customers: [], sites: [], assets: [], contracts: [], ...parts };
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
@@ -32,9 +37,10 @@ const envelopeSchema = z.object({
   format: z.literal(CONFIG_BUNDLE_FORMAT),
   version: z.literal(1),
   exportedAt: z.string().optional(),
-  policies: z.array(z.unknown()),
-  calendars: z.array(z.unknown()),
-  escalationMatrices: z.array(z.unknown()),
+  policies: z.array(z.unknown()).default([]),
+  calendars: z.array(z.unknown()).default([]),
+  escalationMatrices: z.array(z.unknown()).default([]),
+  ...Object.fromEntries(modelTables.map((t) => [t, z.array(z.unknown()).default([])])),
 });
 
 function idOf(raw: unknown): string | undefined {
@@ -62,7 +68,7 @@ function parseSection<T extends { id: string }>(section: ConfigTable, items: unk
  * Reads and checks a configuration file. Policies may name calendars from the file or ones the
  * app already has (`known`); matrices may name policies likewise.
  */
-export function parseConfigBundle(text: string, known: { calendarIds: ReadonlySet<string>; policyIds: ReadonlySet<string> }): BundleParseResult {
+export function parseConfigBundle(text: string, known: { calendarIds: ReadonlySet<string>; policyIds: ReadonlySet<string>; model?: KnownIds }, words?: IssueWords): BundleParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -86,8 +92,17 @@ export function parseConfigBundle(text: string, known: { calendarIds: ReadonlySe
     // "default" is the fallback matrix for every policy without its own (escalationMatrixForPolicy).
     if (m.policyId !== 'default' && !policyIds.has(m.policyId)) problems.push({ section: 'escalationMatrices', index: env.data.escalationMatrices.findIndex((x) => idOf(x) === m.id), id: m.id, path: 'policyId', message: `unknown policy "${m.policyId}"` });
   });
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, bundle: { format: CONFIG_BUNDLE_FORMAT, version: 1, exportedAt: env.data.exportedAt ?? '', policies, calendars, escalationMatrices } };
+  const sections = env.data as unknown as Record<(typeof modelTables)[number], unknown[]>;
+  const model = parseModelJson(sections, { ...known.model, policies: policyIds, calendars: calendarIds, escalationMatrices: new Set([...(known.model?.escalationMatrices ?? []), ...escalationMatrices.map((m) => m.id)]) }, words);
+  if (!model.ok) {
+    for (const m of model.problems) {
+      // "contracts[2].validTo" -> item 3 of the contracts, field "validTo".
+      const at = /^(\w+)\[(\d+)\]\.?(.*)$/.exec(m.path ?? '');
+      problems.push({ section: m.table ?? 'file', index: at ? Number(at[2]) : 0, ...(m.id ? { id: m.id } : {}), path: at?.[3] ?? '', message: m.message, model: m });
+    }
+  }
+  if (problems.length > 0 || !model.ok) return { ok: false, problems };
+  return { ok: true, bundle: { format: CONFIG_BUNDLE_FORMAT, version: 1, exportedAt: env.data.exportedAt ?? '', policies, calendars, escalationMatrices, ...model.model } };
 }
 
 export type ImportStep = { table: ConfigTable; row: { id: string } };
@@ -96,11 +111,10 @@ export type ImportStep = { table: ConfigTable; row: { id: string } };
  * The rows to store, calendars first so policies never name a calendar that is not there yet;
  * items identical to what is in force are left out, so a round trip stores nothing.
  */
-export function importSteps(bundle: ConfigBundle, current: { policies: readonly Policy[]; calendars: readonly CalendarPreset[]; escalationMatrices: readonly EscalationMatrix[] }): ImportStep[] {
-  const differs = <T extends { id: string }>(list: readonly T[], row: T) => JSON.stringify(list.find((x) => x.id === row.id)) !== JSON.stringify(row);
-  return [
-    ...bundle.calendars.filter((r) => differs(current.calendars, r)).map((row) => ({ table: 'calendars' as const, row })),
-    ...bundle.policies.filter((r) => differs(current.policies, r)).map((row) => ({ table: 'policies' as const, row })),
-    ...bundle.escalationMatrices.filter((r) => differs(current.escalationMatrices, r)).map((row) => ({ table: 'escalationMatrices' as const, row })),
-  ];
+export function importSteps(bundle: Partial<BundleParts>, current: Partial<BundleParts>): ImportStep[] {
+  const differs = <T extends { id: string }>(list: readonly T[] | undefined, row: T) => JSON.stringify((list ?? []).find((x) => x.id === row.id)) !== JSON.stringify(row);
+  // Referenced rows before the rows naming them: calendars, policies, matrices, then the catalogue,
+  // customers, their sites, the assets at those sites, and the contracts covering them.
+  const order = ['calendars', 'policies', 'escalationMatrices', ...modelTables] as const;
+  return order.flatMap((table) => ((bundle[table] ?? []) as { id: string }[]).filter((r) => differs(current[table] as { id: string }[] | undefined, r)).map((row) => ({ table, row })));
 }

@@ -6,6 +6,9 @@ import { presetCalendars, presetPolicies } from '../../config/presets';
 import { installQueueKeys } from '../../data';
 import { computeDeadlineImpact } from './deadline-impact';
 import { previewDeadlines } from './policy-preview';
+import { presetConfig } from '../../../../shared/config/preset-config';
+import { contractSchema, siteSchema } from '../../../../shared/contract';
+import { customerSchema } from '../../../../shared/directory';
 
 const MIN = 60_000;
 /** Tuesday 3 March 2026, 09:00 in Shanghai. */
@@ -46,7 +49,7 @@ describe('computeDeadlineImpact (open tickets of the policies using the calendar
     const after = { ...weekdays, overrides: { ...weekdays.overrides, '2026-03-03': [] } };
     const r = await computeDeadlineImpact(
       d,
-      { calendarId: 'china-2026-2027', before: weekdays, after, policies: config.policies, calendars: config.calendars, now: NOW },
+      { calendarId: 'china-2026-2027', before: weekdays, after, config, now: NOW },
       { chunkSize: 3, pause: async () => void pauses++ },
     );
     if (!r) throw new Error('cancelled');
@@ -59,6 +62,29 @@ describe('computeDeadlineImpact (open tickets of the policies using the calendar
     expect(m?.deltaMinutes).toBe((Date.UTC(2026, 2, 4, 2, 30) - (CREATED + 120 * MIN)) / MIN);
   });
 
+  it('lists the deadlines of a customer whose site works to the calendar through its contract, although its policy uses another calendar', async () => {
+    const d = openDb(`impact-${Math.random()}`);
+    db = d;
+    const preset = presetConfig();
+    const customer = customerSchema.parse({ ...preset.customers['cust-kiwi'], id: 'cust-x', contractTier: 'business_hours', contractNumber: 'X-1' });
+    const site = siteSchema.parse({ id: 'site-x', customerId: 'cust-x', name: 'Depot', region: 'north-america', timeZone: 'America/Chicago', calendarId: 'us-federal-2026-2027' });
+    const contract = contractSchema.parse({ id: 'contract-x', number: 'X-1', customerId: 'cust-x', policyId: 'business-hours-3-severity', tier: 'business_hours', validFrom: '2026-01-01', validTo: '2027-12-31', siteIds: ['site-x'] });
+    const withContract = buildConfig(presetPolicies, presetCalendars, 1, { products: [], customers: [customer], sites: [site], assets: [], contracts: [contract] });
+    installQueueKeys(d, () => withContract, () => NOW);
+    await d.tickets.bulkPut([ticket('SD-X', 'business-hours-3-severity', '2')]);
+    const us = withContract.calendars['us-federal-2026-2027'];
+    if (!us) throw new Error('preset us-federal-2026-2027 missing');
+    // Tuesday 3 March becomes a day off at the site (Chicago): the Tuesday deadline moves to Wednesday.
+    const r = await computeDeadlineImpact(d, { calendarId: 'us-federal-2026-2027', before: us, after: { ...us, overrides: { ...us.overrides, '2026-03-03': [] } }, config: withContract, now: NOW });
+    expect(r?.tickets).toBe(1);
+    const move = r?.moves.find((m) => m.ticketId === 'SD-X' && m.clock === 'first_response');
+    expect(move).toBeDefined();
+    expect(move!.newTarget - move!.oldTarget).toBeGreaterThanOrEqual(20 * 60 * MIN);
+    // Without the contract the same ticket follows its policy's China calendar and is not listed.
+    const none = await computeDeadlineImpact(d, { calendarId: 'us-federal-2026-2027', before: us, after: { ...us, overrides: { ...us.overrides, '2026-03-03': [] } }, config, now: NOW });
+    expect(none?.moves.filter((m) => m.ticketId === 'SD-X')).toEqual([]);
+  });
+
   it('stops when cancelled (a newer draft replaced this one)', async () => {
     const d = openDb(`impact-${Math.random()}`);
     db = d;
@@ -67,7 +93,7 @@ describe('computeDeadlineImpact (open tickets of the policies using the calendar
     let calls = 0;
     const r = await computeDeadlineImpact(
       d,
-      { calendarId: 'china-2026-2027', before: weekdays, after: { ...weekdays, overrides: { ...weekdays.overrides, '2026-03-03': [] } }, policies: config.policies, calendars: config.calendars, now: NOW },
+      { calendarId: 'china-2026-2027', before: weekdays, after: { ...weekdays, overrides: { ...weekdays.overrides, '2026-03-03': [] } }, config, now: NOW },
       { chunkSize: 2, cancelled: () => ++calls > 1 },
     );
     expect(r).toBeUndefined();

@@ -1,7 +1,10 @@
 export { PolicySettings } from './PolicySettings';
 export { CalendarSettings } from './CalendarSettings';
 export { ConfigTransfer } from './ConfigTransfer';
-export { exportConfigBundle, parseConfigBundle, importSteps, CONFIG_BUNDLE_FORMAT, type ConfigBundle, type BundleProblem } from './config-bundle';
+export { exportConfigBundle, parseConfigBundle, importSteps, CONFIG_BUNDLE_FORMAT, type ConfigBundle, type BundleProblem, type ImportStep } from './config-bundle';
+export { storeConfigAtomically } from './config-import';
+export { modelProblemMessage, modelProblemPlace } from './model-problem-text';
+export { zodErrorText } from './validation-text';
 export { computeDeadlineImpact, type DeadlineImpact } from './deadline-impact';
 export { DeadlineImpactList } from './DeadlineImpactList';
 export { putConfigRow } from './config-mutations';

@@ -29,7 +29,7 @@ export function useDeadlineImpact(calendarId: string, draft: BusinessCalendar | 
     }
     setState({ status: 'computing' });
     const timer = setTimeout(() => {
-      computeDeadlineImpact(db, { calendarId, before: old, after, policies: cfg.policies, calendars: cfg.calendars, now: Date.now() }, { cancelled: () => run.current !== id })
+      computeDeadlineImpact(db, { calendarId, before: old, after, config: cfg, now: Date.now() }, { cancelled: () => run.current !== id })
         .then((impact) => {
           if (impact && run.current === id) setState({ status: 'done', impact });
         })

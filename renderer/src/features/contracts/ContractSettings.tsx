@@ -9,6 +9,8 @@ import { useConfig, type Config } from '../../config';
 import { DeadlineImpactList, putConfigRow, type ImpactState } from '../admin';
 import { useIsAdmin } from '../admin';
 import { configWith, contractRowsOf, type ContractForm } from './contract-draft';
+import { ModelTransfer } from './ModelTransfer';
+import { useEscalationMatrices } from '../escalation';
 
 const languages = ['en', 'zh-CN', 'zh-TW', 'bg'] as const;
 
@@ -37,6 +39,7 @@ function formOf(config: Config, c: Contract | undefined): ContractForm {
     language: c?.language ?? 'en',
     ...siteFieldsOf(config, customerId, c?.siteIds[0]),
     hotline: c?.coverage.some((r) => r.combine === 'earliest') ?? false,
+    escalationMatrixId: c?.escalationMatrixId ?? '',
     eDownEligible: c?.eDownEligible ?? false,
     rfoEligible: c?.rfoEligible ?? true,
     onSite: c?.onSite.included ?? true,
@@ -78,6 +81,7 @@ export function ContractSettings() {
   const config = useConfig();
   const mutate = useMutations();
   const admin = useIsAdmin();
+  const matrices = useEscalationMatrices();
   const [form, setForm] = useState<ContractForm | undefined>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
@@ -87,7 +91,7 @@ export function ContractSettings() {
 
   const save = async () => {
     if (!form) return;
-    const draft = contractRowsOf(form, config);
+    const draft = contractRowsOf(form, config, new Set(matrices.map((m) => m.id)));
     if (!draft.ok) return setErrors(draft.errors);
     setErrors({});
     const site = await putConfigRow(mutate, 'sites', draft.site);
@@ -171,6 +175,12 @@ export function ContractSettings() {
               {[...config.calendarNames].map(([id, name]) => <option key={id} value={id}>{name}</option>)}
             </select>
           ))}
+          {field('escalationMatrixId', t('contracts.settings.matrix'), (
+            <select id="contract-escalationMatrixId" name="escalationMatrixId" value={form.escalationMatrixId} onChange={(e) => set('escalationMatrixId', e.target.value)}>
+              <option value="">{t('contracts.settings.policyMatrix')}</option>
+              {matrices.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          ))}
           {check('hotline', t('contracts.settings.hotline'))}
           {check('eDownEligible', t('contracts.settings.eDown'))}
           {check('rfoEligible', t('contracts.settings.rfo'))}
@@ -182,6 +192,7 @@ export function ContractSettings() {
           </div>
         </form>
       )}
+      <ModelTransfer />
     </section>
   );
 }

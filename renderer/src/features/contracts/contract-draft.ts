@@ -17,6 +17,8 @@ export type ContractForm = {
   /** '' = the policy's calendar. */
   siteCalendarId: string;
   hotline: boolean;
+  /** '' = the policy's matrix. */
+  escalationMatrixId: string;
   eDownEligible: boolean;
   rfoEligible: boolean;
   onSite: boolean;
@@ -28,7 +30,7 @@ const hotlineRule = { channels: ['phone', 'email'], combine: 'earliest', targets
 export type DraftResult = { ok: true; contract: Contract; site: Site } | { ok: false; errors: Record<string, string> };
 
 /** The form's rows, or a message per field; nothing is saved unless both rows are valid. */
-export function contractRowsOf(form: ContractForm, config: Config): DraftResult {
+export function contractRowsOf(form: ContractForm, config: Config, matrixIds?: ReadonlySet<string>): DraftResult {
   const errors: Record<string, string> = {};
   const customer = config.customers.get(form.customerId);
   if (!customer) errors['customerId'] = 'choose the customer';
@@ -45,12 +47,14 @@ export function contractRowsOf(form: ContractForm, config: Config): DraftResult 
     language: form.language,
     siteIds: [form.siteId],
     coverage: form.hotline ? [hotlineRule] : (existing?.coverage ?? []).filter((r) => JSON.stringify(r.targets) !== JSON.stringify(hotlineRule.targets)),
+    escalationMatrixId: form.escalationMatrixId || undefined,
     eDownEligible: form.eDownEligible,
     rfoEligible: form.rfoEligible,
     onSite: { included: form.onSite },
   });
   if (!contract.success) for (const i of contract.error.issues) errors[String(i.path[0] ?? 'number')] ??= i.message;
   if (!config.policies.has(form.policyId)) errors['policyId'] = 'choose a policy';
+  if (form.escalationMatrixId && matrixIds && !matrixIds.has(form.escalationMatrixId)) errors['escalationMatrixId'] = 'unknown escalation matrix';
   if (form.siteCalendarId && !config.calendars[form.siteCalendarId]) errors['siteCalendarId'] = 'unknown calendar';
   const oldSite = config.sites.get(form.siteId);
   const site = siteSchema.safeParse({
@@ -64,7 +68,9 @@ export function contractRowsOf(form: ContractForm, config: Config): DraftResult 
   if (!contract.success || !site.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const siteRow: Site = { ...site.data };
   if (!form.siteCalendarId) delete siteRow.calendarId;
-  return { ok: true, contract: contract.data, site: siteRow };
+  const contractRow: Contract = { ...contract.data };
+  if (!form.escalationMatrixId) delete contractRow.escalationMatrixId;
+  return { ok: true, contract: contractRow, site: siteRow };
 }
 
 /** The configuration with the draft rows in place, for "which deadlines would move". */

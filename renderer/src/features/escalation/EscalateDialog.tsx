@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { escalationMatrixForPolicy } from '../../../../shared/escalation';
+import { escalationMatrixForTicket } from '../../../../shared/contract';
 import type { Customer, Engineer } from '../../../../shared/directory';
 import type { Clock } from '../../../../shared/sla/clocks';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
@@ -45,7 +45,7 @@ function EscalateDialogForm({ ticket, timeline, customer, engineers, clocks, onC
   const config = useConfig();
   const matrices = useEscalationMatrices();
   const minute = useMinute();
-  const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
+  const matrix = escalationMatrixForTicket(matrices, ticket, config);
   const policy = config.policies.get(ticket.policyId);
   const initial = matrix ? defaultEscalationLevel(ticket, matrix) : undefined;
   const empty: EscalateForm = { level: initial ? String(initial) : '', tried: '', ask: '' };

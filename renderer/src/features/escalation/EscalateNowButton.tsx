@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { escalationMatrixForPolicy } from '../../../../shared/escalation';
+import { escalationMatrixForTicket } from '../../../../shared/contract';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
 import { useServices } from '../../app/services';
@@ -37,7 +37,7 @@ export function EscalateNowButton({ ticket, timeline, customer, engineers, clock
     const timer = setTimeout(() => setRecorded(null), UNDO_MS);
     return () => clearTimeout(timer);
   }, [recorded]);
-  const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
+  const matrix = escalationMatrixForTicket(matrices, ticket, config);
   const level = matrix ? defaultEscalationLevel(ticket, matrix) : undefined;
   const option = matrix && level !== undefined && ticket.status !== 'closed' ? levelOptions(ticket, matrix, engineers, i18n.language).find((o) => o.level === level) : undefined;
   const usable = option !== undefined && option.blocked === undefined && !busy;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { escalationMatrixForPolicy } from '../../../../shared/escalation';
+import { escalationMatrixForTicket } from '../../../../shared/contract';
 import { useRouter } from '../../app/router';
 import { useServices } from '../../app/services';
 import { useConfig } from '../../config/config-store';
@@ -20,7 +20,7 @@ function useOpenNoticeDraft(): (n: EscalationNotice) => Promise<string | null> {
   return async (n) => {
     const now = Date.now();
     const src = await loadDraftSources(db, config, n.ticketId, now);
-    const matrix = src && escalationMatrixForPolicy(matrices, src.ticket.policyId);
+    const matrix = src && escalationMatrixForTicket(matrices, src.ticket, config);
     if (!src || !matrix || n.level > matrix.levels.length) return t('escalation.notices.noDraft');
     const prepared = prepareEscalation(src.ticket, n.level, matrix, i18n.language, draftContext(src, config.policies.get(src.ticket.policyId), { ask: n.reason, now }));
     if (prepared.kind !== 'draft') return prepared.kind === 'blocked' ? t('escalation.blocked', { reason: prepared.message }) : t('escalation.customerStepExplain');

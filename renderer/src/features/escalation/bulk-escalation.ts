@@ -1,4 +1,5 @@
-import { escalationMatrixForPolicy, type EscalationMatrix } from '../../../../shared/escalation';
+import type { EscalationMatrix } from '../../../../shared/escalation';
+import { escalationMatrixForTicket } from '../../../../shared/contract';
 import type { Mutate } from '../../app/mutations';
 import type { Config } from '../../config/config-store';
 import type { ServiceDeskDb } from '../../data/db';
@@ -32,7 +33,7 @@ export async function escalateTickets(deps: BulkDeps, ticketIds: readonly string
       results.push({ ticketId, outcome: 'skipped', reason: 'not_found' });
       continue;
     }
-    const matrix = escalationMatrixForPolicy(deps.matrices, src.ticket.policyId);
+    const matrix = escalationMatrixForTicket(deps.matrices, src.ticket, deps.config);
     if (!matrix) {
       results.push({ ticketId, outcome: 'skipped', reason: 'no_matrix', message: src.ticket.policyId });
       continue;

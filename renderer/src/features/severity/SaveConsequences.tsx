@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { escalationMatrixForPolicy, localizedLabel, pickEscalationLocale } from '../../../../shared/escalation';
+import { localizedLabel, pickEscalationLocale } from '../../../../shared/escalation';
+import { escalationMatrixForTicket } from '../../../../shared/contract';
 import type { ContractTier } from '../../../../shared/policy';
 import { severityConsequences, type SeverityChange } from '../../../../shared/severity';
 import type { Ticket } from '../../../../shared/ticket';
@@ -21,7 +22,7 @@ export function SaveConsequences({ ticket, change, tier, now }: { ticket: Ticket
   const timeline = useLiveQuery(() => db.timeline.where('ticketId').equals(ticket.id).toArray(), [db, ticket.id]);
   const policy = config.policies.get(ticket.policyId);
   if (!policy || !timeline) return null;
-  const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
+  const matrix = escalationMatrixForTicket(matrices, ticket, config);
   let c: ReturnType<typeof severityConsequences>;
   try {
     c = severityConsequences(ticket, change, { policy, tier, calendars: config.calendars, matrix, timeline }, now);
