@@ -1,0 +1,143 @@
+// Opening a ticket at 100k tickets, in Chromium against the production web build (the bench
+// profile of app-profile.ts, shared with the reports bench): the time from the action to the
+// ticket page painted with its id, its clocks and its timeline, taken in the page. Two ways in:
+// clicking a row of the queue (the first rows of "All open"), and by id (palette, a link: the
+// hash route) for tickets spread over the whole store. Baseline, in the same page and round:
+// the raw IndexedDB reads of what the page shows (the ticket, its timeline by index, its
+// customer, the engineer directory) in one transaction. Goal: p95 < 100 ms. Printed, never asserted.
+import { loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import { median, ms, openApp, pct } from './app-profile';
+
+const ROUNDS = Number(process.env['SD_BENCH_ROUNDS'] ?? 30);
+const QUEUE_ROWS = 12;
+
+/** Ids spread evenly over the store's primary keys (every n-th), so the sample covers old and new tickets. */
+function spreadIds(page: Page, n: number): Promise<string[]> {
+  return page.evaluate(
+    (n) =>
+      new Promise<string[]>((res) => {
+        const r = indexedDB.open('service-desk');
+        r.onsuccess = () => {
+          const k = r.result.transaction('tickets').objectStore('tickets').getAllKeys();
+          k.onsuccess = () => {
+            const keys = k.result as string[];
+            r.result.close();
+            res(Array.from({ length: n }, (_, i) => keys[Math.floor(((i + 0.5) * keys.length) / n)] as string));
+          };
+        };
+      }),
+    n,
+  );
+}
+
+/** The raw reads of one ticket's page data, timed in the page. */
+function rawRead(page: Page, id: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((res, rej) => {
+        const r = indexedDB.open('service-desk');
+        r.onerror = () => rej(r.error);
+        r.onsuccess = () => {
+          const db = r.result;
+          const t0 = performance.now();
+          const tx = db.transaction(['tickets', 'timeline', 'customers', 'engineers']);
+          const t = tx.objectStore('tickets').get(id);
+          t.onsuccess = () => {
+            const customerId = (t.result as { customerId: string }).customerId;
+            tx.objectStore('timeline').index('[ticketId+at]').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+            tx.objectStore('customers').get(customerId);
+            tx.objectStore('engineers').getAll();
+          };
+          tx.oncomplete = () => (db.close(), res(performance.now() - t0));
+        };
+      }),
+    id,
+  );
+}
+
+/**
+ * Clicks the queue row of `id` (when `click`) or goes to its hash route, and resolves with the time
+ * until the ticket page shows that id, its timeline and its clocks (or why it has none), taken in
+ * the task after the next animation frame (after that frame painted).
+ */
+function openTicket(page: Page, id: string, click: boolean): Promise<number> {
+  return page.evaluate(
+    ({ id, click }) =>
+      new Promise<number>((resolve) => {
+        let painted = false;
+        const ready = () =>
+          document.querySelector('.ticket .ticket-id')?.textContent === id &&
+          document.querySelector('.ticket .timeline li') !== null &&
+          document.querySelector('.ticket-side .clocks-table tbody tr, .ticket-side [data-testid="clocks-problem"], .ticket-side > p.muted') !== null;
+        const check = () => {
+          if (painted || !ready()) return;
+          painted = true;
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => finish(performance.now() - t0);
+            ch.port2.postMessage(0);
+          });
+        };
+        const obs = new MutationObserver(check);
+        const timer = setTimeout(() => finish(NaN), 15_000);
+        function finish(v: number) {
+          obs.disconnect();
+          clearTimeout(timer);
+          resolve(v);
+        }
+        obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const t0 = performance.now();
+        if (click) (document.querySelector(`[data-testid="queue-row"][data-ticket-id="${CSS.escape(id)}"]`) as HTMLElement | null)?.click();
+        else location.hash = `#/ticket/${encodeURIComponent(id)}`;
+        check();
+      }),
+    { id, click },
+  );
+}
+
+async function backToQueue(page: Page): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/queue/all'));
+  await page.locator('section.queue [data-testid="queue-row"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+export async function run(): Promise<void> {
+  const wall = performance.now();
+  const app = await openApp('ticket');
+  try {
+    const page = await app.context.newPage();
+    await page.goto(`${app.base}/#/queue/all`);
+    await page.getByTestId('queue-row').first().waitFor({ timeout: 120_000 });
+    const rowIds = await page.locator('section.queue [data-testid="queue-row"]').evaluateAll((els, n) => els.slice(0, n).map((e) => e.getAttribute('data-ticket-id') ?? ''), QUEUE_ROWS);
+    const deepIds = await spreadIds(page, ROUNDS);
+    const load = loadavg()[0] ?? NaN;
+    const first = await openTicket(page, rowIds[0] ?? '', true);
+    await backToQueue(page);
+    const click: number[] = [];
+    const byId: number[] = [];
+    const raw: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const rowId = rowIds[i % rowIds.length] ?? '';
+      raw.push(await rawRead(page, rowId));
+      click.push(await openTicket(page, rowId, true));
+      await backToQueue(page);
+      const deep = deepIds[i] ?? '';
+      raw.push(await rawRead(page, deep));
+      byId.push(await openTicket(page, deep, false));
+      await backToQueue(page);
+    }
+    const line = (label: string, xs: number[]) => `${label.padEnd(34)} p50 ${ms(median(xs), 1)} / p95 ${ms(pct(xs, 0.95), 1)} / max ${ms(Math.max(...xs), 1)}`;
+    console.log(`\n${app.tickets} tickets; ${ROUNDS} rounds; load average ${load.toFixed(1)} on this machine when the rounds began; open = action -> id, clocks and timeline painted (in-page)`);
+    console.log(`first open after launch (queue click): ${ms(first, 1)}`);
+    console.log(line('open from the queue (click a row)', click));
+    console.log(line('open by id (hash route, whole store)', byId));
+    console.log(line('baseline: raw IndexedDB reads', raw));
+    const all = [...click, ...byId];
+    const p95 = pct(all, 0.95);
+    console.log(`open a ticket p95 ${ms(p95, 1)} = ${(p95 / pct(raw, 0.95)).toFixed(1)}x the raw reads' p95; ${all.filter((x) => !Number.isFinite(x)).length} opens timed out; goal p95 < 100 ms: ${p95 < 100 ? 'met' : 'MISSED'}`);
+    await page.close();
+  } finally {
+    await app.close();
+    console.log(`ticket bench ${((performance.now() - wall) / 1000).toFixed(0)} s`);
+  }
+}
