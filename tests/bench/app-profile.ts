@@ -114,6 +114,8 @@ export async function openApp(label: string): Promise<App> {
     viewport: { width: 1400, height: 860 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
   });
+  // Functions passed to page.evaluate are compiled by tsx, which may wrap them in its __name helper.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   console.log(`web build + preview ready in ${((performance.now() - wall) / 1000).toFixed(1)} s`);
   const close = async () => {
     await context.close();
