@@ -42,6 +42,7 @@ export type ClockTallyResult = { sections: Map<ClockKind, KindTallies>; skipped:
 /** Computes every matching ticket's clocks once and tallies those finished (or breached) in the period. */
 export function tallyClocks(input: ReportInput, tickets: readonly Ticket[], weekOf: (at: number) => string): ClockTallyResult {
   const { filters, now, calendars, policies } = input;
+  const config = { ...input.contracts, policies, calendars };
   const sections = new Map<ClockKind, KindTallies>(clockKinds.map((k) => [k, { total: newTally(), groups: new Map(), weeks: new Map() }]));
   const skipped: SkippedTicket[] = [];
   let skippedCount = 0;
@@ -50,7 +51,7 @@ export function tallyClocks(input: ReportInput, tickets: readonly Ticket[], week
     if (skipped.length < MAX_SKIPPED_LISTED) skipped.push({ ticketId, reason });
   };
   for (const t of tickets) {
-    const { clocks, problem } = ticketClocks(t, { policies, calendars }, now);
+    const { clocks, problem } = ticketClocks(t, config, now);
     if (problem) {
       skip(t.id, describeClocksProblem(problem));
       continue;

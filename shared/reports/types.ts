@@ -1,5 +1,6 @@
 import type { ClockKind } from '../sla/watch';
 import type { CalendarLookup } from '../sla/clocks-types';
+import type { ContractConfig } from '../contract/entitlement';
 import type { ClockUnit, Policy } from '../policy/schema';
 import type { Ticket } from '../ticket/schema';
 import type { TimelineEvent } from '../ticket/timeline';
@@ -43,6 +44,12 @@ export type ReportInput = {
   visits?: readonly ReportVisit[] | undefined;
   policies: ReadonlyMap<string, Policy>;
   calendars: CalendarLookup;
+  /**
+   * The customers' side of the configuration (customers, sites, contracts…): a contract moves a
+   * ticket's targets, so the report counts the same clocks the ticket page shows. Without it, each
+   * ticket's policy applies unchanged.
+   */
+  contracts?: Omit<ContractConfig, 'policies' | 'calendars'> | undefined;
   now: number;
   filters: ReportFilters;
   groupBy: ReportGrouping;

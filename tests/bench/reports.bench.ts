@@ -6,12 +6,10 @@
 //    long tasks in the seconds after launch, with and without the warm-up running.
 // 2. complianceReport over 100k demo tickets in Node (goal: under 1 s), next to computeClocks
 //    alone over the same tickets and a plain loop reading the fields the report filters and groups on.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { median, openApp, pct } from './app-profile';
 import { generateDemoData } from '../../shared/demo';
 import { parsePolicy, type Policy } from '../../shared/policy';
 import { complianceReport, type ReportGrouping } from '../../shared/reports';
@@ -39,107 +37,11 @@ function best(label: string, runs: number, fn: () => unknown): number {
 
 // ---- 1. First open in Chromium ----
 
-// SD_BENCH_TICKETS=10000 for a quick run; the profile with the loaded store is kept in the temp
-// folder (per ticket count and port) so later runs skip the minutes of loading.
-const TICKETS = Number(process.env['SD_BENCH_TICKETS'] ?? 100_000);
 const ROUNDS = 2;
 const WINDOW_MS = 6_000;
-const ROOT = resolve(import.meta.dirname, '../..');
-const PROFILE_PORT = 4462;
-const SETTLE_MAX_MS = Number(process.env['SD_BENCH_SETTLE_S'] ?? 60) * 1000;
 
 type Window = { ms: number[]; longTaskMs: number; warmupMs: number | null };
 type Open = { ms: number; loadMs: number; computeMs: number; heapMb: number | null };
-
-const pct = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN) : NaN;
-};
-const median = (xs: number[]) => pct(xs, 0.5);
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((res) => {
-    const s = createServer();
-    s.once('error', () => res(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
-  });
-}
-
-function anyPort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
-/** Tickets in the store of the page's origin (raw IndexedDB count). */
-function countTickets(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((res) => {
-        const r = indexedDB.open('service-desk');
-        r.onsuccess = () => {
-          const c = r.result.transaction('tickets').objectStore('tickets').count();
-          c.onsuccess = () => (r.result.close(), res(c.result));
-        };
-      }),
-  );
-}
-
-/**
- * Fills the bench profile's store up to TICKETS generated tickets through Settings > Demo data
- * (1,000 / 10,000 / 100,000 at a time); an interrupted earlier run's chunks are kept and topped up.
- */
-async function storedTickets(context: BrowserContext, base: string): Promise<number> {
-  const page = await context.newPage();
-  await page.goto(`${base}/#/settings/demo`);
-  await page.getByTestId('demo-count').waitFor({ timeout: 120_000 });
-  const t0 = performance.now();
-  let count = await countTickets(page);
-  const start = count;
-  // The first run's 60 demo tickets are not generated ones.
-  while (count - 60 < TICKETS) {
-    const missing = TICKETS - (count - 60);
-    const size = [100_000, 10_000, 1_000].find((n) => n <= missing) ?? 1_000;
-    const before = count;
-    await page.getByRole('button', { name: `Add ${size.toLocaleString('en')} tickets` }).click();
-    // Rows arrive chunk by chunk; once some have, the status no longer shows the previous run's "done".
-    while ((await countTickets(page)) === before) await page.waitForTimeout(500);
-    await page.locator('[data-testid="demo-status"][data-state="done"]').waitFor({ timeout: 1_800_000 });
-    count = await countTickets(page);
-  }
-  if (count > start) console.log(`loaded ${count - start} tickets through Settings > Demo data in ${((performance.now() - t0) / 1000).toFixed(0)} s (kept in the bench profile for later runs)`);
-  else console.log(`reusing the bench profile's store (${count} tickets)`);
-  // Every ticket already past a target alerts once (a synced mutation each): let that one-time
-  // backlog drain, as the queue bench does, so the launches below measure the steady state.
-  const outbox = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((res) => {
-          const r = indexedDB.open('service-desk');
-          r.onsuccess = () => {
-            const c = r.result.transaction('outbox').objectStore('outbox').count();
-            c.onsuccess = () => (r.result.close(), res(c.result));
-          };
-        }),
-    );
-  await page.goto(`${base}/#/queue/all`);
-  const settleStart = performance.now();
-  let last = await outbox();
-  let quietSince = performance.now();
-  while (performance.now() - settleStart < SETTLE_MAX_MS && performance.now() - quietSince < 6_000) {
-    await page.waitForTimeout(1_000);
-    const n = await outbox();
-    if (n !== last) quietSince = performance.now();
-    last = n;
-  }
-  console.log(`alert backlog: ${performance.now() - quietSince >= 6_000 ? 'quiet for 6 s' : 'still running'} after ${((performance.now() - settleStart) / 1000).toFixed(0)} s`);
-  await page.close();
-  return count;
-}
 
 /**
  * One launch of the app: the queue opens, and for WINDOW_MS the page reads a queue page the way
@@ -221,23 +123,9 @@ async function launch(context: BrowserContext, base: string, warmUp: boolean): P
 
 async function firstOpenBench(): Promise<void> {
   const wall = performance.now();
-  const outDir = mkdtempSync(join(tmpdir(), 'sd-bench-reports-'));
-  const configFile = join(ROOT, 'vite.web.config.ts');
-  await build({ configFile, root: join(ROOT, 'renderer'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
-  // The store lives in IndexedDB per origin: the cached profile only helps on the same port.
-  const port = (await portFree(PROFILE_PORT)) ? PROFILE_PORT : await anyPort();
-  const server = await preview({ configFile, root: join(ROOT, 'renderer'), build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
-  const base = `http://127.0.0.1:${port}`;
-  const profile = join(tmpdir(), `sd-bench-reports-profile-${TICKETS}-${port}`);
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    ...(executablePath ? { executablePath } : {}),
-    viewport: { width: 1400, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-  });
+  const app = await openApp('reports');
+  const { context, base, tickets } = app;
   try {
-    console.log(`web build + preview ready in ${((performance.now() - wall) / 1000).toFixed(1)} s`);
-    const tickets = await storedTickets(context, base);
     const runs: Record<'baseline' | 'warm', Array<{ window: Window; open: Open }>> = { baseline: [], warm: [] };
     for (let i = 0; i < ROUNDS; i++) {
       runs.baseline.push(await launch(context, base, false));
@@ -259,9 +147,7 @@ async function firstOpenBench(): Promise<void> {
       `p50 ${f(median(reads('baseline')))} / p95 ${f(pct(reads('baseline'), 0.95))} / max ${f(Math.max(...reads('baseline')))} without (p95 ratio ${(pct(reads('warm'), 0.95) / pct(reads('baseline'), 0.95)).toFixed(2)}x)`);
     console.log(`main-thread long tasks in that window: ${runs.warm.map((r) => f(r.window.longTaskMs)).join(' / ')} with warm-up, ${runs.baseline.map((r) => f(r.window.longTaskMs)).join(' / ')} without`);
   } finally {
-    await context.close();
-    await new Promise<void>((res) => server.httpServer.close(() => res()));
-    rmSync(outDir, { recursive: true, force: true });
+    await app.close();
     console.log(`reports first-open bench ${((performance.now() - wall) / 1000).toFixed(0)} s`);
   }
 }

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page, type Download } from '@playwright/test';
 import { parsePolicy, type Policy } from '../../shared/policy';
-import { calendarPresetSchema, computeClocks, type CalendarLookup } from '../../shared/sla';
+import { calendarPresetSchema, ticketClocks, type CalendarLookup } from '../../shared/sla';
 import { ticketSchema, timelineEventSchema, type Ticket } from '../../shared/ticket';
-import { complianceReport, reportToCsv, type ReportVisit } from '../../shared/reports';
+import { complianceReport, reportToCsv, type ReportInput, type ReportVisit } from '../../shared/reports';
 import { parseCsv } from '../../shared/csv';
 import { docScreenshot } from './support/doc-screenshot';
 
@@ -17,7 +17,9 @@ const policies = new Map<string, Policy>(load('policies').map((p) => parsePolicy
 const calendars: CalendarLookup = Object.fromEntries(load('calendars').map((c) => calendarPresetSchema.parse(c)).map((c) => [c.id, c.calendar]));
 
 /** Every row of the app's own IndexedDB tables, read in the page. */
-async function readStore(page: Page): Promise<{ tickets: Ticket[]; timeline: unknown[]; visits: unknown[] }> {
+type Stored = { tickets: Ticket[]; timeline: unknown[]; visits: unknown[]; contracts: NonNullable<ReportInput['contracts']> };
+
+async function readStore(page: Page): Promise<Stored> {
   const raw = await page.evaluate(
     () =>
       new Promise<Record<string, unknown[]>>((resolve, reject) => {
@@ -25,7 +27,7 @@ async function readStore(page: Page): Promise<{ tickets: Ticket[]; timeline: unk
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
-          const names = ['tickets', 'timeline', 'visits'].filter((n) => db.objectStoreNames.contains(n));
+          const names = ['tickets', 'timeline', 'visits', 'customers', 'sites', 'assets', 'products', 'contracts'].filter((n) => db.objectStoreNames.contains(n));
           const tx = db.transaction(names, 'readonly');
           const out: Record<string, unknown[]> = {};
           for (const n of names) {
@@ -37,7 +39,10 @@ async function readStore(page: Page): Promise<{ tickets: Ticket[]; timeline: unk
         };
       }),
   );
-  return { tickets: (raw.tickets ?? []).map((t) => ticketSchema.parse(t)), timeline: raw.timeline ?? [], visits: raw.visits ?? [] };
+  // The customers' side of the configuration as the app holds it (the demo seeds it; a contract moves a ticket's targets).
+  const byId = <T,>(rows: unknown[] | undefined) => new Map((rows ?? []).map((r) => [(r as { id: string }).id, r as T]));
+  const contracts: Stored['contracts'] = { customers: byId(raw.customers), sites: byId(raw.sites), assets: byId(raw.assets), products: byId(raw.products), contracts: byId(raw.contracts) };
+  return { tickets: (raw.tickets ?? []).map((t) => ticketSchema.parse(t)), timeline: raw.timeline ?? [], visits: raw.visits ?? [], contracts };
 }
 
 /** The first-run demo set: 60 random tickets and 7 that show the obligations (SD-DEMO-0061 onwards). */
@@ -97,6 +102,7 @@ test('compliance report: filter by severity, export CSV and match the rows compu
     visits: store.visits as ReportVisit[],
     policies,
     calendars,
+    contracts: store.contracts,
     now,
     filters: { from, severity: '1' },
     groupBy: 'severity',
@@ -107,13 +113,12 @@ test('compliance report: filter by severity, export CSV and match the rows compu
   expect(rows.length).toBeGreaterThan(1);
   expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['1']));
 
-  // Cross-check the first-response row against the clocks directly, without the report's aggregation.
+  // Cross-check the first-response row against each ticket's clocks (as its page shows them, contract
+  // included), without the report's aggregation.
   let met = 0;
   let breached = 0;
   for (const t of store.tickets) {
-    const policy = policies.get(t.policyId);
-    if (!policy) continue;
-    const c = computeClocks(t, policy, now, calendars).find((x) => x.kind === 'first_response');
+    const c = ticketClocks(t, { policies, calendars, ...store.contracts }, now).clocks.find((x) => x.kind === 'first_response');
     const at = c?.completedAt ?? (c?.state === 'breached' ? c.target : undefined);
     if (!c || at === undefined || at < from || c.severity !== '1') continue;
     if (c.state === 'met') met++;

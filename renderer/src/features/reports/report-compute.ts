@@ -40,6 +40,7 @@ export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = 
         timeline: [...data.timeline.values()],
         policies: new Map(req.policies.map((p) => [p.id, p])),
         calendars: req.calendars,
+        contracts: req.contracts,
         now: req.now,
         filters: req.filters,
         groupBy: req.groupBy,

@@ -1,6 +1,7 @@
 import type { Policy } from '../../../../shared/policy';
 import type { CalendarLookup } from '../../../../shared/sla';
-import type { ComplianceReport, ReportFilters, ReportGrouping } from '../../../../shared/reports';
+import type { ComplianceReport, ReportFilters, ReportGrouping, ReportInput } from '../../../../shared/reports';
+import type { Config } from '../../config/config-store';
 
 /** The tables a report reads. */
 export const reportTables = ['tickets', 'visits', 'timeline'] as const;
@@ -20,6 +21,8 @@ export type ReportRequest = {
   warm?: boolean;
   policies: Policy[];
   calendars: CalendarLookup;
+  /** Customers, sites, assets, products and contracts (Maps cross postMessage as they are). */
+  contracts: NonNullable<ReportInput['contracts']>;
   now: number;
   filters: ReportFilters;
   groupBy: ReportGrouping;
@@ -41,3 +44,6 @@ export function mergeChanges(a: ReportChanges, b: ReportChanges): ReportChanges 
   const merge = (x: TableChange, y: TableChange): TableChange => (x.full || y.full ? { full: true, ids: [] } : { full: false, ids: [...new Set([...x.ids, ...y.ids])] });
   return { tickets: merge(a.tickets, b.tickets), visits: merge(a.visits, b.visits), timeline: merge(a.timeline, b.timeline) };
 }
+
+/** The customers' side of the configuration, as a report request carries it. */
+export const contractsOf = (c: Config): ReportRequest['contracts'] => ({ products: c.products, customers: c.customers, sites: c.sites, assets: c.assets, contracts: c.contracts });

@@ -13,13 +13,21 @@ export type ReportData = { tickets: Map<string, Ticket>; visits: Map<string, Rep
 export type ReadPace = { page: () => number; pause: () => Promise<void> };
 export const foregroundPace: ReadPace = { page: () => 20_000, pause: () => Promise.resolve() };
 
-/** Small pages with a pause between them, so the page's own IndexedDB reads (the queue) get their turn; full speed once `urgent()`. */
+/** About 1 MB of tickets per background page. */
+const BACKGROUND_PAGE = 1_000;
+/** Between background pages: long enough for reads queued meanwhile to be served first. */
+const BACKGROUND_PAUSE_MS = 20;
+
+/**
+ * Small pages with a pause between them, so the page's own IndexedDB reads (opening a ticket, the
+ * queue) get their turn; full speed once `urgent()`. The browser serves a store's requests one
+ * after another: at 100k tickets a 10,000-row page (about 10 MB) held every read behind it for
+ * seconds on a busy machine, so a ticket took seconds to open while the warm-up ran.
+ */
 export function backgroundPace(urgent: () => boolean): ReadPace {
   return {
-    // Pages large enough that a stream of small writes (the alert backlog at 100k) queued between
-    // them does not starve the read; each page is still one short transaction.
-    page: () => (urgent() ? foregroundPace.page() : 10_000),
-    pause: () => (urgent() ? Promise.resolve() : new Promise((r) => setTimeout(r, 0))),
+    page: () => (urgent() ? foregroundPace.page() : BACKGROUND_PAGE),
+    pause: () => (urgent() ? Promise.resolve() : new Promise((r) => setTimeout(r, BACKGROUND_PAUSE_MS))),
   };
 }
 

@@ -2,6 +2,7 @@ import type { BackgroundService } from '../../app/background';
 import { getConfig } from '../../config/config-store';
 import { reportBackend } from './report-backend';
 import { reportFilters } from './report-filters';
+import { contractsOf } from './report-protocol';
 import { useReportQuery } from './report-query-store';
 
 /** How long to wait for the queue's first data before warming up anyway (the app opened elsewhere). */
@@ -38,6 +39,7 @@ export const reportsWarmupService: BackgroundService = {
         dbName: db.name,
         policies: [...config.policies.values()],
         calendars: config.calendars,
+        contracts: contractsOf(config),
         filters: reportFilters(q, openedAt).filters,
         groupBy: q.groupBy,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

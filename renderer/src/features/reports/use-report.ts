@@ -3,7 +3,7 @@ import { useServices } from '../../app/services';
 import { useConfig } from '../../config/config-store';
 import type { ComplianceReport, ReportFilters, ReportGrouping } from '../../../../shared/reports';
 import { reportBackend } from './report-backend';
-import type { ReportRequest, ReportTiming } from './report-protocol';
+import { contractsOf, type ReportRequest, type ReportTiming } from './report-protocol';
 
 export type ReportState = {
   report?: ComplianceReport | undefined;
@@ -60,6 +60,7 @@ export function useComplianceReport(filters: ReportFilters, groupBy: ReportGroup
       dbName: db.name,
       policies: [...config.policies.values()],
       calendars: config.calendars,
+      contracts: contractsOf(config),
       filters: JSON.parse(filtersKey) as ReportFilters,
       groupBy,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
