@@ -10,6 +10,7 @@ import { listen } from './http';
 import { DEFAULT_DATA_DIR, openDb } from './open-db';
 import { DEFAULT_ALLOWED_ORIGINS, parseOrigins } from './origins';
 import { readPassword } from './read-password';
+import { createAttachmentStore } from './attachments';
 import { startMailService } from './mail/mail-service';
 import { createSecretBox, loadMailKey } from './mail/secret-box';
 import { DEMO_PASSWORD, DEMO_TENANT, demoUsers, seedDemoIfEmpty } from './seed';
@@ -112,7 +113,8 @@ async function serveCommand(argv: string[]): Promise<void> {
   const attachmentLimits = { ...(maxFileBytes ? { maxFileBytes } : {}), ...(tenantQuotaBytes ? { tenantQuotaBytes } : {}) };
   const mailSecrets = createSecretBox(loadMailKey(process.env, dataDir));
   const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits, mailSecrets });
-  const mail = startMailService({ db, secrets: mailSecrets, pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
+  // Mail attachments go into the same store, under the same limits, as files added on devices.
+  const mail = startMailService({ db, secrets: mailSecrets, store: createAttachmentStore(db, attachmentLimits), pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
   const port = Number(process.env.PORT ?? 8787);
   const http = await listen(server, port, host);
   console.log(`sync server on ${http.url} (${db.kind}); browser origins allowed: ${allowedOrigins.join(', ')}`);
