@@ -67,7 +67,7 @@ export function startMailService(o: MailServiceOptions): { stop: () => Promise<v
       do {
         sendAgain = false;
         try {
-          while (!stopped && (await sendQueuedMail(o.db, o.secrets, now)).length > 0);
+          while (!stopped && (await sendQueuedMail(o.db, o.secrets, now, 20, o.store)).length > 0);
         } catch (e) {
           log(`sending: ${e instanceof Error ? e.message : String(e)}`);
         }

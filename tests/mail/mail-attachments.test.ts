@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAttachmentStore, type AttachmentStore } from '../../server/attachments';
 import { pollMailbox } from '../../server/mail/imap-poller';
 import { saveMailbox } from '../../server/mail/mailbox-store';
+import { sendQueuedMail } from '../../server/mail/smtp-sender';
 import type { Db } from '../../server/db/types';
 import { ticketAttachmentsSchema, type AttachmentRef } from '../../shared/attachments';
 import { memoryDb } from '../sync/harness';
 import { dovecotAvailable, startDovecot, type Dovecot } from './dovecot.test-support';
 import { startSmtpSink, type SmtpSink } from './smtp.test-support';
-import { CUSTOMER_DOMAIN, MAILBOX_PASSWORD, MAILBOX_USER, mailboxSave, mailWorld, TENANT, tickets, timeline, type MailWorld } from './mail-test-setup';
+import { CUSTOMER_DOMAIN, MAILBOX_PASSWORD, MAILBOX_USER, mailboxSave, mailWorld, pushAs, TENANT, tickets, timeline, type MailWorld } from './mail-test-setup';
 
 // Files travel with mail: what a customer attaches is stored byte for byte in the tenant's
 // attachment store and hangs on the note the mail becomes; what the store refuses is named.
@@ -94,6 +95,40 @@ describe.skipIf(!dovecotAvailable)('mail attachments (dovecot)', () => {
     expect((await ticketFiles(db, ticket.id)).map((f) => f.name)).toEqual(['small.png']);
     const note = (await timeline(db, ticket.id)).find((e) => e.kind === 'note');
     expect(note?.kind === 'note' && note.text).toMatch(/huge\.bin .*not kept: the file is 146\.5 KB; attachments may be at most 97\.7 KB/);
+  });
+
+  it('a reply sent from the ticket carries its files as MIME parts, byte-identical, threaded to the customer', async () => {
+    const ticket = (await tickets(db)).find((t) => t.title === 'Core switch crash dump');
+    if (!ticket) throw new Error('no ticket');
+    const fix = randomBytes(70_000);
+    const blob = await store.put(TENANT, fix);
+    const add = await pushAs(db, w.agent, 'attachment.add@1', { id: 'att-reply-1', ticketId: ticket.id, owner: { kind: 'mail', id: 'compose-1' }, name: 'firmware-fix.bin', sha256: blob.sha256, size: blob.size, type: blob.type });
+    expect(add.results[0]?.status).toBe('applied');
+    const queued = await pushAs(db, w.agent, 'mail.send@1', { ticketId: ticket.id, to: [`casey@${CUSTOMER_DOMAIN}`], subject: 'Fix attached', text: 'Please load the attached image.', attachments: [{ sha256: blob.sha256, name: 'firmware-fix.bin' }] });
+    expect(queued.results[0]?.status).toBe('applied');
+    expect(await sendQueuedMail(db, w.secrets, Date.now, 20, store)).toEqual([expect.objectContaining({ outcome: 'sent' })]);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.parsed.attachments.map((a) => a.filename)).toEqual(['firmware-fix.bin']);
+    expect(Buffer.from(mail?.parsed.attachments[0]?.content ?? []).equals(fix)).toBe(true);
+    expect(mail?.parsed.text?.trim()).toBe('Please load the attached image.');
+    expect(mail?.parsed.inReplyTo).toBe('<files-2@customer.example.com>');
+    expect(mail?.parsed.references).toEqual(['<files-1@customer.example.com>', '<files-2@customer.example.com>']);
+  });
+
+  it('refuses to mail bytes that are not attached to the ticket, and fails a mail whose file never reached the server', async () => {
+    const ticket = (await tickets(db)).find((t) => t.title === 'Too big');
+    if (!ticket) throw new Error('no ticket');
+    const stranger = await pushAs(db, w.agent, 'mail.send@1', { ticketId: ticket.id, to: [`casey@${CUSTOMER_DOMAIN}`], subject: 'x', text: 'y', attachments: [{ sha256: sha(LOG), name: 'crash.log' }] });
+    expect(stranger.results[0]).toMatchObject({ status: 'conflict', message: expect.stringContaining('crash.log is not an attachment of ticket') });
+    // Attached on a device whose upload the server refused: the reference exists, the bytes do not.
+    const ghost = sha(Buffer.from('never uploaded'));
+    await pushAs(db, w.agent, 'attachment.add@1', { id: 'att-ghost', ticketId: ticket.id, owner: { kind: 'mail', id: 'compose-2' }, name: 'ghost.txt', sha256: ghost, size: 14, type: 'application/octet-stream' });
+    await pushAs(db, w.agent, 'mail.send@1', { ticketId: ticket.id, to: [`casey@${CUSTOMER_DOMAIN}`], subject: 'Ghost', text: 'See file.', attachments: [{ sha256: ghost, name: 'ghost.txt' }] });
+    const before = smtp.received.length;
+    expect(await sendQueuedMail(db, w.secrets, Date.now, 20, store)).toEqual([expect.objectContaining({ outcome: 'failed', reason: expect.stringContaining('ghost.txt has not reached the server') })]);
+    const failed = (await timeline(db, ticket.id)).find((e) => e.kind === 'mail' && e.status === 'failed');
+    expect(failed?.kind === 'mail' && failed.reason).toContain('ghost.txt');
+    expect(smtp.received.length).toBe(before);
   });
 
   it('an auto-reply with a file files nothing and keeps no bytes', async () => {

@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { MAIL_SYSTEM_USER_PREFIX, outboundMailId, outboundMailSchema } from '../../mail/outbound';
 import { recordCustomerUpdate } from '../../ticket/commands';
 import { instantSchema } from '../../ticket/schema';
-import { defineMutation } from '../mutation-types';
+import { ticketAttachmentsSchema } from '../../attachments/ticket-attachments';
+import type { OutboundAttachment } from '../../mail/outbound';
+import { defineMutation, type EntityReader } from '../mutation-types';
 import { eventId, readTicket, refuse, refuseWith, ticketWrite } from './helpers';
+
+/** The first file the mail names that the ticket does not list (by hash), if any. */
+function missingAttachment(read: EntityReader, ticketId: string, files: readonly OutboundAttachment[]): OutboundAttachment | undefined {
+  if (files.length === 0) return undefined;
+  const row = ticketAttachmentsSchema.safeParse(read('attachments', ticketId)?.data);
+  const have = new Set(row.success ? row.data.items.map((i) => i.sha256) : []);
+  return files.find((f) => !have.has(f.sha256));
+}
 
 /**
  * Queues a mail about a ticket. Made offline, it waits in the device's outbox like any change;
@@ -14,9 +24,11 @@ export const mailSend = defineMutation({
   name: 'mail.send',
   version: 1,
   args: outboundMailSchema,
-  touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  touches: (a) => [{ table: 'tickets', id: a.ticketId }, ...(a.attachments.length > 0 ? [{ table: 'attachments' as const, id: a.ticketId }] : [])],
   mutate: (read, a, ctx) => {
     if (!readTicket(read, a.ticketId)) return refuse(ctx, 'mail.send@1', a.ticketId, `ticket ${a.ticketId} not found`, a.text);
+    const missing = missingAttachment(read, a.ticketId, a.attachments);
+    if (missing) return refuse(ctx, 'mail.send@1', a.ticketId, `${missing.name} is not an attachment of ticket ${a.ticketId}: attach it to the ticket first`, a.text);
     const mailId = outboundMailId(ctx.clientId, ctx.mutationId);
     return {
       outcome: 'applied',
