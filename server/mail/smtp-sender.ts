@@ -108,7 +108,7 @@ export async function sendQueuedMail(db: Db, secrets: SecretBox, now: () => numb
       await tx.query(`UPDATE mail_outbound SET status = $3, error = $4, sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE NULL END WHERE tenant_id = $1 AND id = $2`, [m.tenant_id, m.id, outcome, reason ?? '']);
       const writer = await mailWriter(tx, m.tenant_id);
       const mail = parsed.success ? parsed.data : undefined;
-      await writer.run([{ name: 'mail.recordResult@1', args: { ticketId: m.ticket_id, mailId: m.id, to: mail ? [...mail.to, ...mail.cc] : [], subject: mail?.subject ?? '', purpose: mail?.purpose ?? 'customer_update', at, outcome, reason: reason ?? '' } }], at);
+      await writer.run([{ name: 'mail.recordResult@1', args: { ticketId: m.ticket_id, mailId: m.id, to: mail ? [...mail.to, ...mail.cc] : [], subject: mail?.subject ?? '', purpose: mail?.purpose ?? 'customer_update', at, outcome, reason: reason ?? '', document: mail?.purpose === 'rfo' ? mail.text : '' } }], at);
     });
     out.push({ id: m.id, outcome, reason: reason ?? '' });
   }

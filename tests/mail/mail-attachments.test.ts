@@ -131,6 +131,27 @@ describe.skipIf(!dovecotAvailable)('mail attachments (dovecot)', () => {
     expect(smtp.received.length).toBe(before);
   });
 
+  it('an RFO sent by e-mail is delivered when it leaves: the RFO clock stops at the send, not at the click', async () => {
+    const ticket = (await tickets(db)).find((t) => t.title === 'Core switch crash dump');
+    if (!ticket) throw new Error('no ticket');
+    // This tenant's policy promises an RFO within 5 days at the ticket's severity.
+    const [row] = await db.query<{ data: { severityLevels: Array<{ id: string; targets: Record<string, unknown> }> } }>(`SELECT data FROM entities WHERE tenant_id = $1 AND tbl = 'policies' AND id = $2`, [TENANT, ticket.policyId]);
+    if (!row) throw new Error('no policy');
+    const policy = { ...row.data, severityLevels: row.data.severityLevels.map((l) => (l.id === ticket.severity ? { ...l, targets: { ...l.targets, rfo: { unit: 'elapsed_minutes', value: 7200 } } } : l)) };
+    await db.query(`UPDATE entities SET data = $3 WHERE tenant_id = $1 AND tbl = 'policies' AND id = $2`, [TENANT, ticket.policyId, JSON.stringify(policy)]);
+    expect((await pushAs(db, w.agent, 'ticket.requestRfo@1', { ticketId: ticket.id })).results[0]).toMatchObject({ status: 'applied' });
+    await pushAs(db, w.agent, 'mail.send@1', { ticketId: ticket.id, to: [`casey@${CUSTOMER_DOMAIN}`], subject: 'Reason for outage', text: 'Root cause: a firmware fault in the line card.', purpose: 'rfo' });
+    expect((await tickets(db)).find((t) => t.id === ticket.id)?.sla.rfoDeliveredAt).toBeUndefined();
+    const before = Date.now();
+    expect(await sendQueuedMail(db, w.secrets, Date.now, 20, store)).toEqual([expect.objectContaining({ outcome: 'sent' })]);
+    const after = (await tickets(db)).find((t) => t.id === ticket.id);
+    expect(after?.sla.rfoDeliveredAt).toBeGreaterThanOrEqual(before);
+    // An RFO is not a customer update: the cadence clock is not met by it.
+    expect(after?.sla.customerUpdates).toEqual(ticket.sla.customerUpdates);
+    const delivered = (await timeline(db, ticket.id)).find((e) => e.kind === 'rfo' && e.step === 'delivered');
+    expect(delivered?.kind === 'rfo' && delivered.document).toBe('Root cause: a firmware fault in the line card.');
+  });
+
   it('an auto-reply with a file files nothing and keeps no bytes', async () => {
     const before = await store.usage(TENANT);
     await imap.deliver(MAILBOX_USER, mailWithFiles({ subject: 'Out of office', messageId: 'files-4@customer.example.com', text: 'Away.', extra: 'Auto-Submitted: auto-replied', files: [{ name: 'vcard.bin', type: 'application/octet-stream', bytes: randomBytes(5000) }] }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAIL_SYSTEM_USER_PREFIX, outboundMailId, outboundMailSchema } from '../../mail/outbound';
+import { deliverRfo, RFO_DOCUMENT_MAX } from '../../rfo/commands';
 import { recordCustomerUpdate } from '../../ticket/commands';
 import { instantSchema } from '../../ticket/schema';
 import { ticketAttachmentsSchema } from '../../attachments/ticket-attachments';
@@ -48,6 +49,8 @@ export const mailRecordResultArgs = z.object({
   at: instantSchema,
   outcome: z.enum(['sent', 'failed']),
   reason: z.string().max(2000).default(''),
+  /** For a sent RFO: the text that went out, recorded as the delivered document. */
+  document: z.string().max(RFO_DOCUMENT_MAX).default(''),
 });
 
 /**
@@ -68,6 +71,12 @@ export const mailRecordResult = defineMutation({
     const id = `mail:${a.mailId}:${a.outcome}`;
     if (read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     const event = { id, ticketId: a.ticketId, at: a.at, by: ctx.userId, kind: 'mail' as const, status: a.outcome, mailId: a.mailId, to: a.to, subject: a.subject, text: '', reason: a.reason };
+    if (a.outcome === 'sent' && a.purpose === 'rfo') {
+      // The RFO mail leaving the server is its delivery: the RFO clock stops at that instant.
+      const r = deliverRfo(cur.ticket, { document: a.document || a.subject, fileName: '', at: a.at }, { now: ctx.now, by: ctx.userId, eventId: `${id}:rfo` });
+      if (!r.ok || r.fields.length === 0) return { outcome: 'applied', writes: [], events: [event], conflicts: [] };
+      return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [event, ...(r.event ? [r.event] : [])], conflicts: [] };
+    }
     if (a.outcome === 'failed' || a.purpose !== 'customer_update') return { outcome: 'applied', writes: [], events: [event], conflicts: [] };
     const r = recordCustomerUpdate(cur.ticket, { text: a.subject, at: a.at }, { now: ctx.now, by: ctx.userId, eventId: id });
     if (!r.ok) return refuseWith(ctx, name, a.ticketId, r.refusal);
