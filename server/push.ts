@@ -8,6 +8,8 @@ import { prepared } from './db/prepared';
 import type { BriefTx, Db, Queryable } from './db/types';
 import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
+import { removeAttachmentArgs } from '../shared/sync/mutations/attachment-remove';
+import { releaseUnreferencedBlobs } from './attachments/store';
 import { queueOutboundMail, type QueuedMail } from './mail/outbound-queue';
 
 export { POKE_CHANNEL } from './push-rows';
@@ -124,6 +126,7 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
   const restamp = new Set<string>();
   const mails: QueuedMail[] = [];
+  const freed: string[] = [];
   let expected = last + 1;
   let gapAt: number | undefined;
   let wrote = false;
@@ -180,6 +183,8 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
     }
     // An accepted "send mail" is queued for the SMTP sender in this same transaction: stored exactly when the mutation is.
     if (status === 'applied' && p?.ok && p.mutation.name === 'mail.send@1') mails.push({ clientId, mutationId: m.id, args: p.mutation.args });
+    // A removed attachment's bytes are freed in this transaction once no attachment names them.
+    if (status === 'applied' && p?.ok && p.mutation.name === 'attachment.remove@1') freed.push(removeAttachmentArgs.parse(p.mutation.args).sha256);
     if (reasons.length > 0) result.message = reasons.join('; ');
     if (conflictIds.length > 0) result.conflictIds = conflictIds;
     if (result.status !== 'applied') state.audits.push({ mutation_id: m.id, name: m.name, args: m.args ?? null, status: result.status, reason: result.message ?? '' });
@@ -188,9 +193,10 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   }
   const { rows, audits } = state.drain();
   // Most pushes end with this write: it then carries the COMMIT (one round trip fewer).
-  const writeIsLast = deferred.length === 0 && restamp.size === 0 && mails.length === 0;
+  const writeIsLast = deferred.length === 0 && restamp.size === 0 && mails.length === 0 && freed.length === 0;
   await writeRows(writeIsLast ? { query: tx.last } : tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
   if (mails.length > 0) await queueOutboundMail(tx, user.tenantId, mails);
+  if (freed.length > 0) await releaseUnreferencedBlobs(tx, user.tenantId, freed);
   for (const d of deferred) {
     wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
   }

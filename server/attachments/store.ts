@@ -158,24 +158,28 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return { usedBytes: await usedBytes(db, tenantId), quotaBytes: lim.tenantQuotaBytes };
   }
 
-  /**
-   * Frees complete bytes that no attachment of the tenant names any more (after a removal, or a
-   * mail that was not filed), so the quota counts only what is in use. Returns the hashes freed.
-   */
-  async function release(tenantId: string, sha256s: readonly string[], tx: Queryable = db): Promise<string[]> {
-    if (sha256s.length === 0) return [];
-    const rows = await tx.query<{ sha256: string }>(
-      `DELETE FROM attachment_blobs b WHERE b.tenant_id = $1 AND b.sha256 = ANY($2::text[]) AND b.complete
-         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.tenant_id = $1 AND e.tbl = 'attachments' AND NOT e.deleted AND e.data->'items' @> jsonb_build_array(jsonb_build_object('sha256', b.sha256)))
-       RETURNING b.sha256`,
-      [tenantId, [...new Set(sha256s)]],
-    );
-    return rows.map((r) => r.sha256);
-  }
+  /** Frees complete bytes that no attachment of the tenant names any more (releaseUnreferencedBlobs). */
+  const release = (tenantId: string, sha256s: readonly string[], tx: Queryable = db) => releaseUnreferencedBlobs(tx, tenantId, sha256s);
 
   return { limits: lim, begin, append, put, stat, get, usage, release };
 }
 export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
+
+/**
+ * Frees complete bytes that no attachment of the tenant names any more (after a removal, or a
+ * mail that was not filed), so the quota counts only what is in use. Runs in the caller's
+ * transaction, so a removal and the freeing commit together. Returns the hashes freed.
+ */
+export async function releaseUnreferencedBlobs(tx: Queryable, tenantId: string, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await tx.query<{ sha256: string }>(
+    `DELETE FROM attachment_blobs b WHERE b.tenant_id = $1 AND b.sha256 = ANY($2::text[]) AND b.complete
+       AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.tenant_id = $1 AND e.tbl = 'attachments' AND NOT e.deleted AND e.data->'items' @> jsonb_build_array(jsonb_build_object('sha256', b.sha256)))
+     RETURNING b.sha256`,
+    [tenantId, [...new Set(sha256s)]],
+  );
+  return rows.map((r) => r.sha256);
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
