@@ -127,7 +127,7 @@ export function createServer(opts: ServerOptions) {
     const bad = skew(c, body.value.schemaVersion);
     if (bad) return bad;
     try {
-      return c.json(await push(db, c.get('user'), body.value.clientId, body.value.mutations, now));
+      return c.json(await push(db, c.get('user'), body.value.clientId, body.value.mutations, now, attachments.discard));
     } catch (e) {
       if (e instanceof ClientIdNotYours) return fail(c, 403, 'client_id_not_yours', e.message);
       throw e;

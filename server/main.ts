@@ -10,6 +10,7 @@ import { listen } from './http';
 import { DEFAULT_DATA_DIR, openDb } from './open-db';
 import { DEFAULT_ALLOWED_ORIGINS, parseOrigins } from './origins';
 import { readPassword } from './read-password';
+import { createAttachmentStore, databasePieces, folderPieces } from './attachments';
 import { startMailService } from './mail/mail-service';
 import { createSecretBox, loadMailKey } from './mail/secret-box';
 import { DEMO_PASSWORD, DEMO_TENANT, demoUsers, seedDemoIfEmpty } from './seed';
@@ -114,7 +115,9 @@ async function serveCommand(argv: string[]): Promise<void> {
   // Beside the embedded database its bytes are files (the disk's speed); on PostgreSQL rows every instance shares.
   const attachmentsDir = process.env.ATTACHMENTS_DIR ?? (process.env.DATABASE_URL ? undefined : `${dataDir}-attachments`);
   const server = createServer({ db, allowedOrigins, trustProxy: process.env.TRUST_PROXY === '1', attachmentLimits, mailSecrets, ...(attachmentsDir ? { attachmentsDir } : {}) });
-  const mail = startMailService({ db, secrets: mailSecrets, pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
+  // Mail attachments go into the same store (same place, limits and quota) as files added on devices.
+  const mailStore = createAttachmentStore(db, attachmentLimits, attachmentsDir ? folderPieces(attachmentsDir, db.kind) : databasePieces(db.kind));
+  const mail = startMailService({ db, secrets: mailSecrets, store: mailStore, pollSeconds: Number(process.env.MAIL_POLL_SECONDS ?? 60), idle: process.env.MAIL_IDLE !== '0' });
   const port = Number(process.env.PORT ?? 8787);
   const http = await listen(server, port, host);
   console.log(`sync server on ${http.url} (${db.kind}); browser origins allowed: ${allowedOrigins.join(', ')}`);

@@ -8,6 +8,8 @@ import { prepared } from './db/prepared';
 import type { BriefTx, Db, Queryable } from './db/types';
 import { ClientIdNotYours, isTransientDbError } from './client-binding';
 import { BatchState, writeRows } from './push-rows';
+import { removeAttachmentArgs } from '../shared/sync/mutations/attachment-remove';
+import { releaseUnreferencedBlobs } from './attachments/store';
 import { queueOutboundMail, type QueuedMail } from './mail/outbound-queue';
 
 export { POKE_CHANNEL } from './push-rows';
@@ -106,7 +108,8 @@ function ticketOfArgs(m: MutationEnvelope): string {
   return typeof a?.ticket?.id === 'string' ? a.ticket.id : '';
 }
 
-type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; gapAt?: number };
+/** `freedBytes`: hashes whose stored bytes the batch dropped (their files go after the commit). */
+type BatchOutcome = { results: MutationResult[]; last: number; wrote: boolean; gapAt?: number; freedBytes?: string[] };
 
 /**
  * Applies a client's mutations in one transaction: one query locks the client and loads what
@@ -124,6 +127,7 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   const deferred: Array<{ visit: ReturnType<typeof bookingsToReview>[number]; ctx: MutationCtx; result: MutationResult }> = [];
   const restamp = new Set<string>();
   const mails: QueuedMail[] = [];
+  const freed: string[] = [];
   let expected = last + 1;
   let gapAt: number | undefined;
   let wrote = false;
@@ -180,6 +184,8 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
     }
     // An accepted "send mail" is queued for the SMTP sender in this same transaction: stored exactly when the mutation is.
     if (status === 'applied' && p?.ok && p.mutation.name === 'mail.send@1') mails.push({ clientId, mutationId: m.id, args: p.mutation.args });
+    // A removed attachment's bytes are freed in this transaction once no attachment names them.
+    if (status === 'applied' && p?.ok && p.mutation.name === 'attachment.remove@1') freed.push(removeAttachmentArgs.parse(p.mutation.args).sha256);
     if (reasons.length > 0) result.message = reasons.join('; ');
     if (conflictIds.length > 0) result.conflictIds = conflictIds;
     if (result.status !== 'applied') state.audits.push({ mutation_id: m.id, name: m.name, args: m.args ?? null, status: result.status, reason: result.message ?? '' });
@@ -188,9 +194,10 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   }
   const { rows, audits } = state.drain();
   // Most pushes end with this write: it then carries the COMMIT (one round trip fewer).
-  const writeIsLast = deferred.length === 0 && restamp.size === 0 && mails.length === 0;
+  const writeIsLast = deferred.length === 0 && restamp.size === 0 && mails.length === 0 && freed.length === 0;
   await writeRows(writeIsLast ? { query: tx.last } : tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
   if (mails.length > 0) await queueOutboundMail(tx, user.tenantId, mails);
+  const freedBytes = freed.length > 0 ? await releaseUnreferencedBlobs(tx, user.tenantId, freed) : [];
   for (const d of deferred) {
     wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
   }
@@ -201,7 +208,7 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
       [user.tenantId, [...restamp]],
     );
   }
-  return { results, last: expected - 1, wrote, ...(gapAt !== undefined ? { gapAt } : {}) };
+  return { results, last: expected - 1, wrote, ...(gapAt !== undefined ? { gapAt } : {}), ...(freedBytes.length > 0 ? { freedBytes } : {}) };
 }
 
 /**
@@ -252,7 +259,11 @@ async function confirmUnderSavepoint(tx: Queryable, user: AuthUser, clientId: st
  * after still applies, and a mutation the database still refuses on its own becomes that
  * mutation's rejection (with what the user sent). Only an unavailable database fails the request.
  */
-export async function push(db: Db, user: AuthUser, clientId: string, mutations: MutationEnvelope[], now: () => number): Promise<PushResponse> {
+/**
+ * `discardBytes` frees the files of attachment bytes the push dropped, once the drop has committed
+ * (a rollback must never lose bytes a row still names).
+ */
+export async function push(db: Db, user: AuthUser, clientId: string, mutations: MutationEnvelope[], now: () => number, discardBytes?: (tenantId: string, sha256s: string[]) => Promise<void>): Promise<PushResponse> {
   // Text the database cannot store is made storable here, by the same rule the device applied.
   const sorted = mutations.map((m) => toStorable(m)).sort((a, b) => a.id - b.id);
   let out: BatchOutcome;
@@ -266,12 +277,14 @@ export async function push(db: Db, user: AuthUser, clientId: string, mutations: 
       out.results.push(...one.results);
       out.last = one.last;
       out.wrote ||= one.wrote;
+      if (one.freedBytes) out.freedBytes = [...(out.freedBytes ?? []), ...one.freedBytes];
       if (one.gapAt !== undefined) {
         out.gapAt = one.gapAt;
         break;
       }
     }
   }
+  if (out.freedBytes && discardBytes) await discardBytes(user.tenantId, out.freedBytes).catch((e: unknown) => console.warn(`[server] could not free attachment files: ${String(e)}`));
   // The poke that tells every instance's devices to pull went out with the commit (see writeRows).
   return out.gapAt === undefined ? { results: out.results, lastMutationId: out.last } : { results: out.results, lastMutationId: out.last, gapAt: out.gapAt };
 }

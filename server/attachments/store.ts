@@ -179,9 +179,38 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return { usedBytes: await usedBytes(db, tenantId), quotaBytes: lim.tenantQuotaBytes };
   }
 
-  return { limits: lim, pieces: pieces.kind, begin, append, put, stat, open, get, usage };
+  /**
+   * Frees complete bytes that no attachment of the tenant names any more (releaseUnreferencedBlobs)
+   * and, once that has committed, their files. Inside a caller's transaction only the rows go; the
+   * caller frees the files after its commit with `discard`, so a rollback never loses bytes.
+   */
+  async function release(tenantId: string, sha256s: readonly string[], tx?: Queryable): Promise<string[]> {
+    const freed = await releaseUnreferencedBlobs(tx ?? db, tenantId, sha256s);
+    if (!tx) await pieces.discard(tenantId, freed);
+    return freed;
+  }
+  /** Frees the files of bytes whose rows a committed transaction dropped (best effort). */
+  const discard = (tenantId: string, sha256s: string[]) => pieces.discard(tenantId, sha256s);
+
+  return { limits: lim, pieces: pieces.kind, begin, append, put, stat, open, get, usage, release, discard };
 }
 export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
+
+/**
+ * Frees complete bytes that no attachment of the tenant names any more (after a removal, or a
+ * mail that was not filed), so the quota counts only what is in use. Runs in the caller's
+ * transaction, so a removal and the freeing commit together. Returns the hashes freed.
+ */
+export async function releaseUnreferencedBlobs(tx: Queryable, tenantId: string, sha256s: readonly string[]): Promise<string[]> {
+  if (sha256s.length === 0) return [];
+  const rows = await tx.query<{ sha256: string }>(
+    `DELETE FROM attachment_blobs b WHERE b.tenant_id = $1 AND b.sha256 = ANY($2::text[]) AND b.complete
+       AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.tenant_id = $1 AND e.tbl = 'attachments' AND NOT e.deleted AND e.data->'items' @> jsonb_build_array(jsonb_build_object('sha256', b.sha256)))
+     RETURNING b.sha256`,
+    [tenantId, [...new Set(sha256s)]],
+  );
+  return rows.map((r) => r.sha256);
+}
 
 const fresh = (): Running => ({ offset: 0, hash: createHash('sha256'), head: new Uint8Array(0) });
 

@@ -1,5 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { MailboxSettings } from '../../shared/mail';
+import type { AttachmentStore } from '../attachments';
 import type { Db } from '../db/types';
 import { ingestMessage, MailConfigError, type IngestOutcome, type Mailbox } from './ingest';
 
@@ -24,7 +25,7 @@ export type PollReport = { fetched: number; outcomes: IngestOutcome[] };
  * once). The UID cursor only saves work: were it lost or stale, the bookkeeping rows still stop a
  * message from being filed twice. A new UIDVALIDITY (folder rebuilt) starts the cursor over.
  */
-export async function pollMailbox(db: Db, box: Mailbox, password: string, now: () => number): Promise<PollReport> {
+export async function pollMailbox(db: Db, box: Mailbox, password: string, now: () => number, store?: AttachmentStore): Promise<PollReport> {
   const { tenantId, settings } = box;
   const client = imapClient(settings.imap, password);
   await client.connect();
@@ -41,7 +42,7 @@ export async function pollMailbox(db: Db, box: Mailbox, password: string, now: (
           // `n:*` also names the newest message when nothing is newer than n.
           if (msg.uid < from || !msg.source) continue;
           report.fetched++;
-          report.outcomes.push(await ingestMessage(db, box, { uidValidity, uid: msg.uid, source: msg.source }, now));
+          report.outcomes.push(await ingestMessage(db, box, { uidValidity, uid: msg.uid, source: msg.source }, now, store));
           await db.query(`UPDATE mailboxes SET uid_validity = $3, last_uid = greatest(CASE WHEN uid_validity = $3 THEN last_uid ELSE 0 END, $4) WHERE tenant_id = $1 AND id = $2`, [tenantId, settings.id, uidValidity, msg.uid]);
         }
       }

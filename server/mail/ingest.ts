@@ -2,7 +2,9 @@ import { customerSchema } from '../../shared/directory/schema';
 import { classifyInbound, foldQuotedHistory, matchCustomer, ticketIdInSubject, UNKNOWN_SENDER_CUSTOMER, type MailboxSettings, type MailCustomer } from '../../shared/mail';
 import { initialPriority } from '../../shared/policy/priority';
 import type { Ticket } from '../../shared/ticket/schema';
+import type { AttachmentStore } from '../attachments';
 import type { Queryable, Db } from '../db/types';
+import { noteAttachmentCalls, refusedAttachmentLines, storeInboundAttachments, type InboundFiles } from './inbound-attachments';
 import { mailWriter } from './mail-actor';
 import { parseMessage, type ParsedMessage } from './parse-message';
 import { findPolicy } from './policy-lookup';
@@ -54,14 +56,16 @@ async function customers(tx: Queryable, tenantId: string): Promise<Array<MailCus
   });
 }
 
-function attachmentLines(m: ParsedMessage): string {
+/** Files that are not attachments of the note: all of them when the server has no store, else those it refused. */
+function attachmentLines(m: ParsedMessage, files: InboundFiles | undefined): string {
+  if (files) return refusedAttachmentLines(files);
   return m.attachments.map((a) => `📎 ${a.filename} (${a.contentType}, ${a.size} B)`).join('\n');
 }
 
-function noteText(m: ParsedMessage): string {
+function noteText(m: ParsedMessage, files: InboundFiles | undefined): string {
   const { reply, quoted } = foldQuotedHistory(m.text);
   const body = reply || (quoted ? '' : m.text);
-  const parts = [`✉ ${m.fromName ? `${m.fromName} <${m.headers.from}>` : m.headers.from}`, body, quoted ? '> …' : '', attachmentLines(m)].filter((s) => s.length > 0);
+  const parts = [`✉ ${m.fromName ? `${m.fromName} <${m.headers.from}>` : m.headers.from}`, body, quoted ? '> …' : '', attachmentLines(m, files)].filter((s) => s.length > 0);
   return parts.join('\n\n').slice(0, NOTE_MAX);
 }
 
@@ -70,10 +74,25 @@ function noteText(m: ParsedMessage): string {
  * one transaction; the unique keys (mailbox UID, Message-ID) make a second attempt — after a
  * restart, or by another instance fetching the same message — find the row and do nothing.
  */
-export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, now: () => number): Promise<IngestOutcome> {
+export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, now: () => number, store?: AttachmentStore): Promise<IngestOutcome> {
   const { tenantId, settings } = box;
   const fallbackId = `uid-${msg.uidValidity}-${msg.uid}@${settings.id}.mailbox.invalid`;
   const m = await parseMessage(msg.source, fallbackId);
+  // Bytes go into the store before the filing transaction (the store commits its own pieces); a
+  // message filed as nothing (duplicate, auto-reply, bounce) releases them again below.
+  const files = store && m.attachments.length > 0 && !(await alreadyClaimed(db, box, msg)) ? await storeInboundAttachments(store, tenantId, m.attachments, now()) : undefined;
+  const outcome = await fileMessage(db, box, msg, m, now, store ? (files ?? { stored: [], refused: [] }) : undefined);
+  if (files && store && outcome.outcome !== 'ticket' && outcome.outcome !== 'note') await store.release(tenantId, files.stored.map((f) => f.blob.sha256));
+  return outcome;
+}
+
+async function alreadyClaimed(db: Db, box: Mailbox, msg: FetchedMessage): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM mail_messages WHERE tenant_id = $1 AND mailbox_id = $2 AND uid_validity = $3 AND uid = $4`, [box.tenantId, box.settings.id, msg.uidValidity, msg.uid]);
+  return rows.length > 0;
+}
+
+async function fileMessage(db: Db, box: Mailbox, msg: FetchedMessage, m: ParsedMessage, now: () => number, files: InboundFiles | undefined): Promise<IngestOutcome> {
+  const { tenantId, settings } = box;
   return db.transaction(async (tx) => {
     const claimed = await tx.query(
       `INSERT INTO mail_messages (tenant_id, mailbox_id, uid_validity, uid, message_id, outcome) VALUES ($1, $2, $3, $4, $5, 'rejected') ON CONFLICT DO NOTHING RETURNING 1`,
@@ -95,7 +114,8 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
     const ticket = await threadOf(tx, tenantId, m, known);
     const t = now();
     if (ticket) {
-      const calls: Parameters<typeof writer.run>[0] = [{ name: 'timeline.addNote@1', args: { ticketId: ticket.id, visibility: 'external', text: noteText(m) } }];
+      const calls: Parameters<typeof writer.run>[0] = [{ name: 'timeline.addNote@1', args: { ticketId: ticket.id, visibility: 'external', text: noteText(m, files) } }];
+      if (files) calls.push(...noteAttachmentCalls(ticket.id, writer.nextEventId(0), m.headers.messageId, files));
       // The customer answered: the wait for them is over and the paused clocks run again.
       if (ticket.status === 'waiting_customer') calls.push({ name: 'ticket.changeStatus@1', args: { ticketId: ticket.id, to: 'in_progress', reason: '' } });
       const results = await writer.run(calls, t);
@@ -112,7 +132,7 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
     if (!policy) throw new MailConfigError(`policy "${policyId}" is not defined in this tenant: choose an existing one in the mailbox defaults (Settings › Mail)`);
     const severity = policy.severityLevels.some((l) => l.id === d.severity && !l.aboveTop) ? d.severity : (policy.severityLevels.filter((l) => !l.aboveTop).at(-1)?.id ?? d.severity);
     const id = writer.nextTicketId();
-    const description = [m.text, attachmentLines(m)].filter((s) => s.length > 0).join('\n\n').slice(0, DESCRIPTION_MAX);
+    const description = [m.text, attachmentLines(m, files)].filter((s) => s.length > 0).join('\n\n').slice(0, DESCRIPTION_MAX);
     const newTicket: Ticket = {
       id,
       title: (m.headers.subject || m.text.split('\n').find((l) => l.trim()) || m.headers.from).slice(0, 300).trim() || m.headers.from,
@@ -141,8 +161,11 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
       createdBy: '',
     };
     // The mail itself also opens the timeline, as every later customer mail does: agents read the conversation in one place.
-    const [r] = await writer.run([{ name: 'ticket.create@1', args: { ticket: newTicket } }, { name: 'timeline.addNote@1', args: { ticketId: id, visibility: 'external', text: noteText(m) } }], t);
+    const noteId = writer.nextEventId(1);
+    const [r, ...rest] = await writer.run([{ name: 'ticket.create@1', args: { ticket: newTicket } }, { name: 'timeline.addNote@1', args: { ticketId: id, visibility: 'external', text: noteText(m, files) } }, ...(files ? noteAttachmentCalls(id, noteId, m.headers.messageId, files) : [])], t);
     if (r?.status !== 'applied') return record({ outcome: 'rejected', detail: r?.message ?? 'the ticket could not be created' });
-    return record({ outcome: 'ticket', ticketId: id, ...(customer ? {} : { detail: 'unknown sender: in the mail triage queue' }) });
+    const bad = rest.find((x) => x.status !== 'applied');
+    const detail = [customer ? '' : 'unknown sender: in the mail triage queue', bad ? (bad.message ?? bad.status) : ''].filter(Boolean).join('; ');
+    return record({ outcome: 'ticket', ticketId: id, ...(detail ? { detail } : {}) });
   });
 }

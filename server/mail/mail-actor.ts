@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mailSystemUserId } from '../../shared/mail';
 import { clientShortId, formatTicketId } from '../../shared/ticket/id';
+import { eventId } from '../../shared/sync/mutations/helpers';
 import type { MutationArgs, MutationName, MutationResult } from '../../shared/sync';
 import type { AuthUser } from '../auth';
 import type { Queryable } from '../db/types';
@@ -30,6 +31,8 @@ export type MailCall = { [N in MutationName]: { name: N; args: MutationArgs<N> }
 /** The mail user's writes in the caller's transaction; `nextTicketId` mints the id of a ticket the next `run` creates. */
 export type MailWriter = {
   nextTicketId: () => string;
+  /** The id of the timeline event the `index`-th call of the next `run` appends (a note, to attach files to). */
+  nextEventId: (index: number) => string;
   run: (calls: MailCall[], now: number) => Promise<MutationResult[]>;
 };
 
@@ -45,6 +48,7 @@ export async function mailWriter(tx: Queryable, tenantId: string): Promise<MailW
   let minted = last;
   return {
     nextTicketId: () => formatTicketId(clientShortId(clientId), ++minted),
+    nextEventId: (index) => eventId({ clientId, mutationId: last + 1 + index }),
     async run(calls, now) {
       const envelopes = calls.map((c, i) => ({ id: last + 1 + i, name: c.name, args: c.args, baseVersions: {}, clientTime: now }));
       last += calls.length;

@@ -1,3 +1,4 @@
+import type { AttachmentStore } from '../attachments';
 import type { Db } from '../db/types';
 import { POKE_CHANNEL } from '../push-rows';
 import { imapClient, pollMailbox } from './imap-poller';
@@ -14,6 +15,8 @@ export type MailServiceOptions = {
   /** Keep an IDLE connection per mailbox so new mail is filed within seconds. */
   idle?: boolean;
   log?: (message: string) => void;
+  /** Where the bytes of mail attachments go (in and out); without it inbound files are only named in the note. */
+  store?: AttachmentStore;
 };
 
 const keyOf = (b: OpenMailbox) => `${b.tenantId}/${b.settings.id}`;
@@ -43,7 +46,7 @@ export function startMailService(o: MailServiceOptions): { stop: () => Promise<v
       do {
         again.delete(k);
         try {
-          await pollMailbox(o.db, box, box.secrets.imap, now);
+          await pollMailbox(o.db, box, box.secrets.imap, now, o.store);
         } catch (e) {
           log(`${k}: ${e instanceof Error ? e.message : String(e)}`);
         }
@@ -64,7 +67,7 @@ export function startMailService(o: MailServiceOptions): { stop: () => Promise<v
       do {
         sendAgain = false;
         try {
-          while (!stopped && (await sendQueuedMail(o.db, o.secrets, now)).length > 0);
+          while (!stopped && (await sendQueuedMail(o.db, o.secrets, now, 20, o.store)).length > 0);
         } catch (e) {
           log(`sending: ${e instanceof Error ? e.message : String(e)}`);
         }

@@ -1,3 +1,4 @@
+import { htmlToText } from 'html-to-text';
 import { simpleParser, type AddressObject, type HeaderValue } from 'mailparser';
 import { normalizeMessageId, type InboundHeaders } from '../../shared/mail';
 import { storableText } from '../../shared/sync';
@@ -44,6 +45,24 @@ export function safeAttachmentName(name: string | undefined): string {
   return clean || 'attachment';
 }
 
+// Deeper nesting is not real markup; html-to-text's recursive walk would overflow on it.
+const HTML_MAX_DEPTH = 1000;
+
+/**
+ * The message's text. mailparser converts HTML only when it is the whole message or sits next to
+ * a text part; an HTML body beside attachments (multipart/mixed, how many mail programs send a
+ * screenshot) would otherwise arrive empty. The same converter then turns it into text.
+ */
+function bodyText(text: string | undefined, html: string | false | undefined): string {
+  if (text && text.trim()) return text;
+  if (!html) return text ?? '';
+  try {
+    return htmlToText(html, { limits: { maxDepth: HTML_MAX_DEPTH }, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] });
+  } catch {
+    return '';
+  }
+}
+
 /** Parses one message; `fallbackId` names it when it carries no Message-ID (the bookkeeping needs one). */
 export async function parseMessage(source: Buffer | string, fallbackId: string): Promise<ParsedMessage> {
   const m = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
@@ -60,7 +79,7 @@ export async function parseMessage(source: Buffer | string, fallbackId: string):
     raw,
     contentType,
   };
-  const text = storableText((m.text ?? '').replace(/\r\n/g, '\n')).trim();
+  const text = storableText(bodyText(m.text, m.html).replace(/\r\n/g, '\n')).trim();
   const attachments = m.attachments
     .filter((a) => a.contentDisposition !== 'inline' || !a.contentType.startsWith('text/'))
     .slice(0, MAX_ATTACHMENTS)

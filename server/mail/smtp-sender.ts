@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { outboundMailSchema, subjectWithTicketId, type MailboxSettings, type OutboundMail } from '../../shared/mail';
 import { storableText } from '../../shared/sync';
+import type { AttachmentStore } from '../attachments';
 import type { Db } from '../db/types';
 import { mailWriter } from './mail-actor';
 import { openMailboxes, type OpenMailbox } from './mailbox-store';
@@ -38,8 +39,26 @@ async function conversation(db: Db, tenantId: string, ticketId: string, except: 
   return rows.map((r) => r.message_id).reverse();
 }
 
-async function deliver(db: Db, m: Claimed, mail: OutboundMail, box: OpenMailbox | undefined): Promise<string | undefined> {
+type MailPart = { filename: string; content: Buffer; contentType: string };
+
+/** The files a mail carries, read from the store; or why it cannot carry them (then nothing is sent). */
+async function attachmentParts(store: AttachmentStore | undefined, tenantId: string, mail: OutboundMail): Promise<MailPart[] | string> {
+  if (mail.attachments.length === 0) return [];
+  if (!store) return 'this server cannot send attachments (no attachment store)';
+  const parts: MailPart[] = [];
+  for (const a of mail.attachments) {
+    const found = await store.get(tenantId, a.sha256);
+    if (!found) return `${a.name} has not reached the server (the device that attached it could not upload it); attach it again and resend`;
+    // Declared as what the bytes are (sniffed), never as what a name suggests.
+    parts.push({ filename: a.name, content: Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.length), contentType: found.blob.type });
+  }
+  return parts;
+}
+
+async function deliver(db: Db, m: Claimed, mail: OutboundMail, box: OpenMailbox | undefined, store: AttachmentStore | undefined): Promise<string | undefined> {
   if (!box) return 'no support mailbox is set up for sending (Settings › Mail)';
+  const attachments = await attachmentParts(store, m.tenant_id, mail);
+  if (typeof attachments === 'string') return attachments;
   const refs = await conversation(db, m.tenant_id, m.ticket_id, m.message_id);
   const transport = smtpTransport(box.settings.smtp, box.secrets.smtp);
   try {
@@ -52,6 +71,7 @@ async function deliver(db: Db, m: Claimed, mail: OutboundMail, box: OpenMailbox 
       cc: mail.cc,
       subject: subjectWithTicketId(mail.ticketId, mail.subject),
       text: mail.text,
+      attachments,
       messageId: `<${m.message_id}>`,
       ...(refs.length > 0 ? { inReplyTo: `<${refs.at(-1)}>`, references: refs.map((r) => `<${r}>`) } : {}),
     });
@@ -68,7 +88,7 @@ async function deliver(db: Db, m: Claimed, mail: OutboundMail, box: OpenMailbox 
  * failed with the reason — is recorded on the ticket by the mail user, and a sent customer update
  * meets the cadence clock at the instant it left.
  */
-export async function sendQueuedMail(db: Db, secrets: SecretBox, now: () => number, limit = 20): Promise<Array<{ id: string; outcome: 'sent' | 'failed'; reason: string }>> {
+export async function sendQueuedMail(db: Db, secrets: SecretBox, now: () => number, limit = 20, store?: AttachmentStore): Promise<Array<{ id: string; outcome: 'sent' | 'failed'; reason: string }>> {
   const claimed = await db.query<Claimed>(
     `UPDATE mail_outbound o SET status = 'sending', claimed_at = now(), attempts = attempts + 1
      FROM (SELECT tenant_id, id FROM mail_outbound WHERE status = 'queued' OR (status = 'sending' AND claimed_at < now() - interval '${STALE_CLAIM}')
@@ -81,14 +101,14 @@ export async function sendQueuedMail(db: Db, secrets: SecretBox, now: () => numb
   for (const m of claimed) {
     const parsed = outboundMailSchema.safeParse(m.payload);
     const [box] = m.mailbox_id ? await openMailboxes(db, secrets, { tenantId: m.tenant_id, id: m.mailbox_id }) : [];
-    const reason = parsed.success ? await deliver(db, m, parsed.data, box) : 'the stored mail is not valid';
+    const reason = parsed.success ? await deliver(db, m, parsed.data, box, store) : 'the stored mail is not valid';
     const outcome = reason === undefined ? 'sent' : 'failed';
     const at = now();
     await db.transaction(async (tx) => {
       await tx.query(`UPDATE mail_outbound SET status = $3, error = $4, sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE NULL END WHERE tenant_id = $1 AND id = $2`, [m.tenant_id, m.id, outcome, reason ?? '']);
       const writer = await mailWriter(tx, m.tenant_id);
       const mail = parsed.success ? parsed.data : undefined;
-      await writer.run([{ name: 'mail.recordResult@1', args: { ticketId: m.ticket_id, mailId: m.id, to: mail ? [...mail.to, ...mail.cc] : [], subject: mail?.subject ?? '', purpose: mail?.purpose ?? 'customer_update', at, outcome, reason: reason ?? '' } }], at);
+      await writer.run([{ name: 'mail.recordResult@1', args: { ticketId: m.ticket_id, mailId: m.id, to: mail ? [...mail.to, ...mail.cc] : [], subject: mail?.subject ?? '', purpose: mail?.purpose ?? 'customer_update', at, outcome, reason: reason ?? '', document: mail?.purpose === 'rfo' ? mail.text : '' } }], at);
     });
     out.push({ id: m.id, outcome, reason: reason ?? '' });
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { attachmentNameSchema, sha256Schema } from '../attachments/schema';
+import { MAX_ATTACHMENTS_PER_OWNER } from '../attachments/limits';
 import { isValidEmailAddress } from './address';
 
 // What a person sends from a ticket. The same schema checks the compose form, the synced mutation
@@ -10,7 +12,11 @@ export const MAX_MAIL_TEXT = 50_000;
 
 const address = z.string().trim().toLowerCase().refine(isValidEmailAddress, { message: 'not a plain e-mail address such as name@example.com' });
 
-export const mailPurposes = ['customer_update', 'escalation'] as const;
+export const mailPurposes = ['customer_update', 'escalation', 'rfo'] as const;
+
+/** A file the mail carries: bytes already attached to the ticket (by hash), under the name the customer sees. */
+export const outboundAttachmentSchema = z.object({ sha256: sha256Schema, name: attachmentNameSchema });
+export type OutboundAttachment = z.infer<typeof outboundAttachmentSchema>;
 
 /** One mail to send about a ticket. */
 export const outboundMailSchema = z.object({
@@ -20,8 +26,10 @@ export const outboundMailSchema = z.object({
   // A CR or LF would end the Subject header and start one of the sender's choosing.
   subject: z.string().trim().min(1).max(300).refine((s) => !/[\r\n\u0000-\u001f\u007f]/.test(s), { message: 'the subject must be one line without control characters' }),
   text: z.string().trim().min(1).max(MAX_MAIL_TEXT),
-  /** A customer update meets the cadence (and first-response) clock once sent; an escalation does not. */
+  /** A customer update meets the cadence (and first-response) clock once sent; an escalation or an RFO does not. */
   purpose: z.enum(mailPurposes).default('customer_update'),
+  /** Sent as MIME parts; each must be an attachment of the ticket, so nobody mails bytes they could not open there. */
+  attachments: z.array(outboundAttachmentSchema).max(MAX_ATTACHMENTS_PER_OWNER).default([]),
 });
 export type OutboundMail = z.infer<typeof outboundMailSchema>;
 

@@ -19,6 +19,7 @@ import { visitParts } from './mutations/visit-parts';
 import { viewDelete, viewPut } from './mutations/saved-view';
 import { mailRecordResult, mailSend } from './mutations/mail';
 import { attachmentAdd } from './mutations/attachment-add';
+import { attachmentRemove } from './mutations/attachment-remove';
 import { ticketDeliverRfo, ticketRequestRfo } from './mutations/ticket-rfo';
 import { ticketDefer } from './mutations/ticket-defer';
 import { ticketSetDefectReference } from './mutations/ticket-defect';
@@ -80,6 +81,7 @@ const defs = [
   mailSend,
   mailRecordResult,
   attachmentAdd,
+  attachmentRemove,
   ticketRequestRfo,
   ticketDeliverRfo,
   ticketDefer,

@@ -11,6 +11,8 @@ import { startSmtpSink, type SmtpSink } from '../mail/smtp.test-support';
 const MAILBOX = 'support@example.com';
 const IMAP_PASSWORD = 'imap-secret-1';
 const SMTP_PASSWORD = 'smtp-secret';
+const TUNNEL_LOG = Buffer.from('10:00 tunnel down\n11:00 tunnel down\n');
+const NEW_CONFIG = Buffer.from('crypto ipsec rekey 3600\n');
 
 let server: RunningSyncServer;
 let imap: Dovecot;
@@ -37,7 +39,7 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test('a customer mail becomes a ticket on the agent’s device, and the agent’s reply reaches the customer threaded', async ({ browser }) => {
+test('a customer mail with a file becomes a ticket on the agent’s device, and the agent replies with an attachment that reaches the customer threaded', async ({ browser }) => {
   test.setTimeout(240_000);
   const admin = await signedIn(browser, 'admin@example.com');
   await admin.getByRole('link', { name: 'Mail', exact: true }).click();
@@ -68,7 +70,11 @@ test('a customer mail becomes a ticket on the agent’s device, and the agent’
   const agent = await signedIn(browser, 'agent@example.com');
   await imap.deliver(
     MAILBOX,
-    ['From: Robin Reader <robin@customer.example.org>', `To: ${MAILBOX}`, 'Subject: VPN tunnel flaps every hour', 'Message-ID: <e2e-first@customer.example.org>', 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '', '<p>The tunnel to <b>site B</b> drops hourly.</p><script>alert(1)</script>', ''].join('\r\n'),
+    [
+      'From: Robin Reader <robin@customer.example.org>', `To: ${MAILBOX}`, 'Subject: VPN tunnel flaps every hour', 'Message-ID: <e2e-first@customer.example.org>', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="e2e-b"', '', '--e2e-b', 'Content-Type: text/html; charset=utf-8', '', '<p>The tunnel to <b>site B</b> drops hourly.</p><script>alert(1)</script>',
+      '--e2e-b', 'Content-Type: text/plain; name="tunnel.log"', 'Content-Disposition: attachment; filename="tunnel.log"', 'Content-Transfer-Encoding: base64', '', TUNNEL_LOG.toString('base64'), '--e2e-b--', '',
+    ].join('\r\n'),
   );
   await agent.goto('/#/queue/mail_triage');
   const row = agent.getByText('VPN tunnel flaps every hour');
@@ -78,12 +84,16 @@ test('a customer mail becomes a ticket on the agent’s device, and the agent’
   const firstMail = agent.locator('.timeline .event-note').filter({ hasText: 'robin@customer.example.org' });
   await expect(firstMail).toContainText('The tunnel to site B drops hourly.');
   await expect(firstMail).not.toContainText('alert');
+  // The customer's file hangs on their mail's note.
+  await expect(firstMail.getByTestId('attachment')).toHaveAttribute('data-name', 'tunnel.log');
 
   await agent.getByRole('button', { name: 'Send e-mail…' }).click();
   const compose = agent.getByRole('form', { name: 'Send e-mail' });
   await expect(compose.getByLabel('To', { exact: true })).toHaveValue('robin@customer.example.org');
   await compose.getByLabel('Message').fill('We are looking at the tunnel now.');
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByTestId('mail-attachment-input').setInputFiles({ name: 'new-config.txt', mimeType: 'text/plain', buffer: NEW_CONFIG });
+  await expect(compose.getByRole('list', { name: 'Files to send (1)' })).toContainText('new-config.txt');
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(agent.getByRole('status').filter({ hasText: 'The e-mail is queued' })).toHaveText('The e-mail is queued; the timeline shows when it was sent.');
 
   const [mail] = await smtp.waitFor(1, 60_000);
@@ -91,5 +101,8 @@ test('a customer mail becomes a ticket on the agent’s device, and the agent’
   expect(mail?.parsed.subject).toMatch(/^\[SD-[A-Z0-9]+-\d{4,}\] VPN tunnel flaps every hour$/);
   expect(mail?.parsed.inReplyTo).toBe('<e2e-first@customer.example.org>');
   expect(mail?.parsed.text?.trim()).toBe('We are looking at the tunnel now.');
+  // The agent's file arrived as a MIME part, byte for byte.
+  expect(mail?.parsed.attachments.map((a) => a.filename)).toEqual(['new-config.txt']);
+  expect(Buffer.from(mail?.parsed.attachments[0]?.content ?? []).equals(NEW_CONFIG)).toBe(true);
   await expect(agent.getByText('E-mail sent to robin@customer.example.org: VPN tunnel flaps every hour')).toBeVisible({ timeout: 60_000 });
 });

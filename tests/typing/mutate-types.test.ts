@@ -50,6 +50,7 @@ const typedNames: Record<MutationName, true> = {
   'view.put@1': true,
   'view.delete@1': true,
   'attachment.add@1': true,
+  'attachment.remove@1': true,
   'ticket.requestRfo@1': true,
   'ticket.deliverRfo@1': true,
   'ticket.defer@1': true,

@@ -22,7 +22,7 @@ export function ticketBase(ctx: MutationCtx, ticketId: string): Record<string, n
 }
 
 /** Deterministic event id: the same mutation mints the same ids on the client and the server. */
-export function eventId(ctx: MutationCtx, n = 0): string {
+export function eventId(ctx: Pick<MutationCtx, 'clientId' | 'mutationId'>, n = 0): string {
   return `ev:${ctx.clientId}:${ctx.mutationId}:${n}`;
 }
 

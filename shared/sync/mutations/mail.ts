@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { MAIL_SYSTEM_USER_PREFIX, outboundMailId, outboundMailSchema } from '../../mail/outbound';
+import { deliverRfo, RFO_DOCUMENT_MAX } from '../../rfo/commands';
 import { recordCustomerUpdate } from '../../ticket/commands';
 import { instantSchema } from '../../ticket/schema';
-import { defineMutation } from '../mutation-types';
-import { eventId, readTicket, refuse, refuseWith, ticketWrite, ticketNotFound } from './helpers';
+import { ticketAttachmentsSchema } from '../../attachments/ticket-attachments';
+import type { OutboundAttachment } from '../../mail/outbound';
+import { because } from '../conflict';
+import { defineMutation, type EntityReader } from '../mutation-types';
+import { eventId, readTicket, refuse, refuseWith, ticketNotFound, ticketWrite } from './helpers';
+
+/** The first file the mail names that the ticket does not list (by hash), if any. */
+function missingAttachment(read: EntityReader, ticketId: string, files: readonly OutboundAttachment[]): OutboundAttachment | undefined {
+  if (files.length === 0) return undefined;
+  const row = ticketAttachmentsSchema.safeParse(read('attachments', ticketId)?.data);
+  const have = new Set(row.success ? row.data.items.map((i) => i.sha256) : []);
+  return files.find((f) => !have.has(f.sha256));
+}
 
 /**
  * Queues a mail about a ticket. Made offline, it waits in the device's outbox like any change;
@@ -14,9 +26,11 @@ export const mailSend = defineMutation({
   name: 'mail.send',
   version: 1,
   args: outboundMailSchema,
-  touches: (a) => [{ table: 'tickets', id: a.ticketId }],
+  touches: (a) => [{ table: 'tickets', id: a.ticketId }, ...(a.attachments.length > 0 ? [{ table: 'attachments' as const, id: a.ticketId }] : [])],
   mutate: (read, a, ctx) => {
     if (!readTicket(read, a.ticketId)) return refuse(ctx, 'mail.send@1', a.ticketId, ticketNotFound(a.ticketId), a.text);
+    const missing = missingAttachment(read, a.ticketId, a.attachments);
+    if (missing) return refuse(ctx, 'mail.send@1', a.ticketId, because('attachment_not_on_ticket', `${missing.name} is not an attachment of ticket ${a.ticketId}: attach it to the ticket first`, { name: missing.name, ticketId: a.ticketId }), a.text);
     const mailId = outboundMailId(ctx.clientId, ctx.mutationId);
     return {
       outcome: 'applied',
@@ -36,6 +50,8 @@ export const mailRecordResultArgs = z.object({
   at: instantSchema,
   outcome: z.enum(['sent', 'failed']),
   reason: z.string().max(2000).default(''),
+  /** For a sent RFO: the text that went out, recorded as the delivered document. */
+  document: z.string().max(RFO_DOCUMENT_MAX).default(''),
 });
 
 /**
@@ -56,6 +72,12 @@ export const mailRecordResult = defineMutation({
     const id = `mail:${a.mailId}:${a.outcome}`;
     if (read('timeline', id)) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     const event = { id, ticketId: a.ticketId, at: a.at, by: ctx.userId, kind: 'mail' as const, status: a.outcome, mailId: a.mailId, to: a.to, subject: a.subject, text: '', reason: a.reason };
+    if (a.outcome === 'sent' && a.purpose === 'rfo') {
+      // The RFO mail leaving the server is its delivery: the RFO clock stops at that instant.
+      const r = deliverRfo(cur.ticket, { document: a.document || a.subject, fileName: '', at: a.at }, { now: ctx.now, by: ctx.userId, eventId: `${id}:rfo` });
+      if (!r.ok || r.fields.length === 0) return { outcome: 'applied', writes: [], events: [event], conflicts: [] };
+      return { outcome: 'applied', writes: [ticketWrite(r.ticket, r.fields)], events: [event, ...(r.event ? [r.event] : [])], conflicts: [] };
+    }
     if (a.outcome === 'failed' || a.purpose !== 'customer_update') return { outcome: 'applied', writes: [], events: [event], conflicts: [] };
     const r = recordCustomerUpdate(cur.ticket, { text: a.subject, at: a.at }, { now: ctx.now, by: ctx.userId, eventId: id });
     if (!r.ok) return refuseWith(ctx, name, a.ticketId, r.refusal);

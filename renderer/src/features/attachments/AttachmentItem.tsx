@@ -3,7 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, isPreviewableImage, type AttachmentRef } from '../../../../shared/attachments';
 import { useServices } from '../../app/services';
-import { AttachmentServerError, fetchAttachment } from '../../data';
+import { AttachmentServerError, fetchAttachment, getActor } from '../../data';
+import { useMutations } from '../../app/mutations';
+import { useOutcomeText } from '../../app/refusal-text';
 import { downloadBlob } from '../../host/download';
 import { useServerAccess } from './use-server-access';
 
@@ -20,6 +22,18 @@ export function AttachmentItem({ item }: { item: AttachmentRef }) {
   const [preview, setPreview] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const mutate = useMutations();
+  const outcomeText = useOutcomeText();
+  // The uploader or an admin may take a file off the ticket; others do not see the button.
+  const actor = useLiveQuery(() => getActor(db), [db]);
+  const mayRemove = actor !== undefined && (actor.role === 'admin' || actor.userId === item.addedBy);
+  const [confirming, setConfirming] = useState(false);
+
+  async function remove() {
+    const r = await mutate('attachment.remove@1', { ticketId: item.ticketId, attachmentId: item.id, sha256: item.sha256 });
+    setConfirming(false);
+    if (r.outcome !== 'applied') setError(outcomeText(r, t('attachments.removeRefused')));
+  }
 
   useEffect(() => {
     if (!local || !isPreviewableImage(local.type)) return undefined;
@@ -65,6 +79,14 @@ export function AttachmentItem({ item }: { item: AttachmentRef }) {
           <button type="button" className="link" disabled={busy} onClick={() => void load()}>{t('attachments.show')}</button>
         )}
         <button type="button" className="link" disabled={busy} onClick={() => void save()}>{t('attachments.save')}</button>
+        {mayRemove && !confirming && <button type="button" className="link" onClick={() => setConfirming(true)}>{t('attachments.remove')}</button>}
+        {confirming && (
+          <>
+            <span>{t('attachments.removeConfirm', { name: item.name })}</span>
+            <button type="button" className="link" onClick={() => void remove()}>{t('attachments.removeYes')}</button>
+            <button type="button" className="link" onClick={() => setConfirming(false)}>{t('attachments.removeNo')}</button>
+          </>
+        )}
       </span>
       {error && <span className="error" role="alert"> {error}</span>}
     </li>

@@ -71,7 +71,7 @@ function EscalateDialogForm({ ticket, timeline, customer, engineers, clocks, onC
 
   if (!matrix) return <div className="esc-dialog"><p role="alert" className="error">{t('escalation.noMatrix', { policy: ticket.policyId })}</p></div>;
 
-  const escalate = form.handleSubmit(async (v) => {
+  const run = async (v: EscalateForm, handOff: 'eml' | 'mail') => {
     const current = prepare(Date.now());
     if (!current || current.kind === 'blocked') return;
     if (recordedLevel !== current.level) {
@@ -87,10 +87,18 @@ function EscalateDialogForm({ ticket, timeline, customer, engineers, clocks, onC
       setRecordedLevel(current.level);
     }
     if (current.kind === 'customer_step') return setStatus({ tone: 'ok', text: t('escalation.customerRecorded') });
+    if (handOff === 'mail') {
+      // Sent by the server from the support mailbox; the timeline shows it sent or failed with the reason.
+      const d = current.draft;
+      const m = await mutate('mail.send@1', { ticketId: ticket.id, to: d.to, cc: d.cc ?? [], subject: d.subject.replace(/\s+/g, ' ').slice(0, 300), text: d.body, purpose: 'escalation' });
+      return setStatus(m.outcome === 'applied' ? { tone: 'ok', text: t('escalation.mailQueued') } : { tone: 'error', text: t('escalation.mailRefused', { message: outcomeText(m, m.outcome) }) });
+    }
     const h = await openEmlDraft(host, current);
     if (!h.ok) return setStatus({ tone: 'error', text: t('escalation.handoffFailed', { message: h.message }) });
     setStatus({ tone: 'ok', text: host.kind === 'web' ? t('escalation.downloaded', { file: current.fileName }) : t('escalation.opened') });
-  });
+  };
+  const escalate = form.handleSubmit((v) => run(v, 'eml'));
+  const escalateByMail = form.handleSubmit((v) => run(v, 'mail'));
 
   const again = prepared !== undefined && recordedLevel === prepared.level;
   return (
@@ -112,6 +120,9 @@ function EscalateDialogForm({ ticket, timeline, customer, engineers, clocks, onC
         <button type="submit" className="primary" disabled={!prepared || prepared.kind === 'blocked' || form.formState.isSubmitting} data-testid="escalate-primary">
           {prepared?.kind === 'customer_step' ? t('escalation.recordCustomer') : again ? t('escalation.openAgain') : t('escalation.primary')}
         </button>
+        {prepared?.kind === 'draft' && (
+          <button type="button" disabled={form.formState.isSubmitting} onClick={() => void escalateByMail()} data-testid="escalate-send">{t('escalation.sendMail')}</button>
+        )}
         {prepared?.kind === 'draft' && <DraftFallbacks prepared={prepared} onStatus={setStatus} />}
         <button type="button" onClick={onClose}>{t('common.close')}</button>
       </div>

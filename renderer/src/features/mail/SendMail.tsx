@@ -1,19 +1,32 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../../../shared/attachments';
 import { mailPurposes, outboundMailSchema } from '../../../../shared/mail';
 import type { Ticket } from '../../../../shared/ticket';
 import { useMutations } from '../../app/mutations';
+import { useServices } from '../../app/services';
+import { addAttachment, AttachmentInputError, type PickedFile } from '../../data';
 import { useOutcomeText } from '../../app/refusal-text';
+
+function composeId(): string {
+  const b = new Uint8Array(8);
+  crypto.getRandomValues(b);
+  return `mail-${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
+}
 
 const splitAddresses = (s: string) => s.split(/[,;\s]+/).map((a) => a.trim()).filter((a) => a.length > 0);
 
 /**
  * Sends an e-mail from the ticket through the organisation's support mailbox. Offline, the mail
  * waits in this device's outbox and the server sends it at the next sync; the timeline shows it
- * queued, then sent or failed with the reason.
+ * queued, then sent or failed with the reason. Files picked here become attachments of the ticket
+ * (kept on this device until uploaded) and travel with the mail as MIME parts.
  */
 export function SendMail({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
+  const { db } = useServices();
+  const picker = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<PickedFile[]>([]);
   const mutate = useMutations();
   const outcomeText = useOutcomeText();
   const [open, setOpen] = useState(false);
@@ -32,6 +45,11 @@ export function SendMail({ ticket }: { ticket: Ticket }) {
         {status && <p role="status">{status}</p>}
       </div>
     );
+  const pick = async (list: FileList | null) => {
+    const picked = await Promise.all(Array.from(list ?? []).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    setFiles((cur) => [...cur, ...picked]);
+    if (picker.current) picker.current.value = '';
+  };
   const send = async () => {
     const parsed = outboundMailSchema.safeParse({ ticketId: ticket.id, to: splitAddresses(to), cc: splitAddresses(cc), subject, text, purpose });
     if (!parsed.success) {
@@ -39,13 +57,26 @@ export function SendMail({ ticket }: { ticket: Ticket }) {
       setError(t(`mail.send.invalid.${['to', 'cc', 'subject'].includes(field) ? field : 'text'}`));
       return;
     }
-    const r = await mutate('mail.send@1', parsed.data);
+    // Files are attached to the ticket first (the mail may only carry what the ticket lists).
+    const owner = { kind: 'mail' as const, id: composeId() };
+    const attachments = [];
+    for (const file of files) {
+      try {
+        const ref = await addAttachment(db, { ticketId: ticket.id, owner, file });
+        attachments.push({ sha256: ref.sha256, name: ref.name });
+      } catch (e) {
+        setError(e instanceof AttachmentInputError && e.code !== 'refused' ? t(`attachments.error.${e.code}`, { name: file.name, ...e.params }) : e instanceof Error ? e.message : String(e));
+        return;
+      }
+    }
+    const r = await mutate('mail.send@1', { ...parsed.data, attachments });
     if (r.outcome !== 'applied') {
       setError(outcomeText(r, t('mail.send.failed')));
       return;
     }
     setError('');
     setText('');
+    setFiles([]);
     setOpen(false);
     setStatus(t('mail.send.queued'));
   };
@@ -61,6 +92,19 @@ export function SendMail({ ticket }: { ticket: Ticket }) {
           {mailPurposes.map((p) => <option key={p} value={p}>{t(`mail.send.purposes.${p}`)}</option>)}
         </select>
       </label>
+      {files.length > 0 && (
+        <ul className="attachment-list" aria-label={t('mail.send.files', { count: files.length })}>
+          {files.map((f, i) => (
+            <li key={`${f.name}-${i}`} className="attachment">
+              <span className="attachment-name">{f.name}</span>
+              <span className="muted"> · {formatBytes(f.bytes.length)}</span>
+              <button type="button" className="link" onClick={() => setFiles(files.filter((_, j) => j !== i))}>{t('mail.send.removeFile', { name: f.name })}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="link" onClick={() => picker.current?.click()}>{t('mail.send.attach')}</button>
+      <input ref={picker} type="file" multiple hidden aria-label={t('mail.send.attach')} data-testid="mail-attachment-input" onChange={(e) => void pick(e.target.files)} />
       <p className="muted">{t('mail.send.explain', { id: ticket.id })}</p>
       <div className="row">
         <button type="submit" className="primary">{t('mail.send.submit')}</button>

@@ -40,9 +40,12 @@ export function RfoPanel({ ticket, clocks, customer, timeline, engineers }: Prop
     const r = await mutate('ticket.requestRfo@1', { ticketId: ticket.id });
     setMessage(r.outcome === 'applied' ? t('rfo.requestedNow') : outcomeText(r, t('rfo.refused')));
   };
-  const draft = () => {
+  const build = () => {
     const level = policy?.severityLevels.find((l) => l.id === ticket.severity);
-    const d = buildRfoDraft(ticket, language, { timeline, engineers, timeZone: zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, ...(level ? { severityLabel: level.label } : {}) });
+    return buildRfoDraft(ticket, language, { timeline, engineers, timeZone: zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, ...(level ? { severityLabel: level.label } : {}) });
+  };
+  const draft = () => {
+    const d = build();
     setDocument(`${d.subject}\n\n${d.body}`);
     return d;
   };
@@ -54,6 +57,14 @@ export function RfoPanel({ ticket, clocks, customer, timeline, engineers }: Prop
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
+  };
+  // Sent from the support mailbox: the server delivers the RFO (stops its clock) when the mail leaves.
+  const sendMail = async () => {
+    if (!document.trim() || rfoDraftUnfinished(document)) return setMessage(t('rfo.unfinished'));
+    const d = build();
+    const to = d.to.length > 0 ? d.to : [ticket.contactEmail].filter(Boolean);
+    const r = await mutate('mail.send@1', { ticketId: ticket.id, to, cc: d.cc ?? [], subject: d.subject, text: document, purpose: 'rfo' });
+    setMessage(r.outcome === 'applied' ? t('rfo.mailQueued') : outcomeText(r, t('rfo.refused')));
   };
   const deliver = async () => {
     if (rfoDraftUnfinished(document)) return setMessage(t('rfo.unfinished'));
@@ -89,7 +100,10 @@ export function RfoPanel({ ticket, clocks, customer, timeline, engineers }: Prop
                 {t('rfo.fileName')}
                 <input value={fileName} onChange={(e) => setFileName(e.target.value)} placeholder="RFO.pdf" />
               </label>
-              <button type="button" className="primary" onClick={() => void deliver()}>{t('rfo.deliver')}</button>
+              <div className="row">
+                <button type="button" className="primary" onClick={() => void sendMail()}>{t('rfo.sendMail')}</button>
+                <button type="button" onClick={() => void deliver()}>{t('rfo.deliver')}</button>
+              </div>
             </div>
           )}
         </>
