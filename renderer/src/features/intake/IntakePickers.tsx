@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseFormReturn } from 'react-hook-form';
 import { catalogueLines, customerSites, lineProducts, siteAssets, type IntakeForm } from '../../../../shared/ticket';
@@ -51,6 +52,12 @@ export function CatalogueFields({ form, products, err, productLine, required }: 
   const { register, formState } = form;
   const lines = catalogueLines(products);
   const inLine = lineProducts(products, productLine);
+  // The product's options come with its line: show a product set together with its line (an asset
+  // picked, a draft restored) once they exist.
+  useEffect(() => {
+    const product = form.getValues('product');
+    if (product) form.setValue('product', product);
+  }, [productLine, form]);
   if (products.length === 0) {
     // No catalogue on this device yet (an organisation that has not set one up): names are typed.
     return (

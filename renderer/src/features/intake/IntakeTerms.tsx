@@ -23,7 +23,8 @@ export function IntakeTermsPanel({ terms, values, config }: { terms: IntakeTerms
     due = ticketClocks(probe, config, now).clocks.find((c) => c.kind === 'first_response')?.target;
   }
   const zone = entitlement.timeZone;
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone, timeZoneName: 'short' } : {}) });
+  // dateStyle cannot be combined with timeZoneName: the parts are named one by one.
+  const fmt = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', ...(zone ? { timeZone: zone, timeZoneName: 'short' } : {}) });
   const notServed = entitlement.channels.length > 0 && !entitlement.channels.includes(values.channel);
   return (
     <div className="intake-terms wide" data-testid="intake-terms">
