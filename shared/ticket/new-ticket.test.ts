@@ -7,6 +7,7 @@ import { zoneClock } from '../sla/calendar-zone';
 import { prepareMutation } from '../sync/registry';
 import type { EntityReader, MutationCtx } from '../sync/mutation-types';
 import { createTicket } from './new-ticket';
+import { changeSeverity } from '../severity/change';
 import { ticketSchema, type EDownAnswers, type Ticket } from './schema';
 
 /** The instant of a local wall time "YYYY-MM-DD HH:MM" in a zone. */
@@ -107,5 +108,14 @@ describe('severity follows the impact class', () => {
     // A policy that does not tie severity to impact records no override.
     const other = ticketFor('cust-edown', 'enterprise-edown', { severity: '1', impact: 'non_service_affecting', createdAt: at });
     expect(createTicket(other, { reason: 'x' }, presetConfig(), ctx)).toMatchObject({ ok: true, event: { kind: 'created' }, ticket: { severity: '1' } });
+  });
+
+  it('in the severity editor, a grading that overrides the impact class is marked on the timeline with its reason; one that follows it is not', () => {
+    const policy = presetConfig().policies['network-impact-rfo'];
+    const t = balkan('major', 'degradation');
+    const over = changeSeverity(t, { severity: 'critical', reason: 'Emergency-call trunk affected' }, { policy }, ctx);
+    expect(over.ok && over.event).toMatchObject({ impactClassGives: 'major', reason: 'Emergency-call trunk affected', to: { severity: 'critical' } });
+    const follows = changeSeverity(t, { severity: 'critical', impact: 'service_affecting', reason: 'Service now down' }, { policy }, ctx);
+    expect(follows.ok && follows.event && 'impactClassGives' in follows.event).toBe(false);
   });
 });
