@@ -1,16 +1,46 @@
 import type { Ticket } from '../ticket/schema';
 import type { Entitlement } from './entitlement';
 
+/** Why E-Down cannot be set while a case is first logged, as a code (the UI's own words) and its values. */
+export type EDownAtIntakeProblem =
+  | { code: 'non_contract' }
+  | { code: 'no_edown_level'; policy: string }
+  | { code: 'contract_excludes'; number: string }
+  | { code: 'channel'; channel: Ticket['channel'] };
+
+export const eDownAtIntakeCodes = ['non_contract', 'no_edown_level', 'contract_excludes', 'channel'] as const satisfies readonly EDownAtIntakeProblem['code'][];
+
 /**
  * Why E-Down cannot be set while the case is first logged on this channel, or undefined when an
  * engineer may set it now. E-Down is for customers whose contract includes it; the policy names
  * the channels (the portal, e-mail) through which it is never chosen at creation, only afterwards.
+ * On a live phone call the engineer sets it (the preferred route for a production-down emergency).
  */
-export function eDownAtIntakeRefusal(entitlement: Entitlement, channel: Ticket['channel']): string | undefined {
+export function eDownAtIntakeProblem(entitlement: Entitlement, channel: Ticket['channel']): EDownAtIntakeProblem | undefined {
   const rule = entitlement.policy.eDown;
-  if (entitlement.terms === 'non_contract') return 'E-Down is only for customers with a service contract; this customer has none.';
-  if (!rule) return `Policy "${entitlement.policy.name}" has no E-Down level.`;
-  if (!entitlement.eDownEligible) return `Contract ${entitlement.contract?.number ?? ''} does not include E-Down.`.replace('  ', ' ');
-  if (rule.notAtCreationVia.includes(channel)) return `E-Down cannot be chosen when a case is first logged through the ${channel}; log it first, then raise it to E-Down (a phone call to the engineer is the quickest way).`;
+  if (entitlement.terms === 'non_contract') return { code: 'non_contract' };
+  if (!rule) return { code: 'no_edown_level', policy: entitlement.policy.name };
+  if (!entitlement.eDownEligible) return { code: 'contract_excludes', number: entitlement.contract?.number ?? '' };
+  if (rule.notAtCreationVia.includes(channel)) return { code: 'channel', channel };
   return undefined;
+}
+
+/** The problem in English (command refusals, logs). */
+export function eDownAtIntakeText(p: EDownAtIntakeProblem): string {
+  switch (p.code) {
+    case 'non_contract':
+      return 'E-Down is only for customers with a service contract; this customer has none.';
+    case 'no_edown_level':
+      return `Policy "${p.policy}" has no E-Down level.`;
+    case 'contract_excludes':
+      return `Contract ${p.number} does not include E-Down.`.replace('  ', ' ');
+    case 'channel':
+      return `E-Down cannot be chosen when a case is first logged through the ${p.channel}; log it first, then raise it to E-Down (a phone call to the engineer is the quickest way).`;
+  }
+}
+
+/** `eDownAtIntakeProblem` in English, or undefined when E-Down may be set now. */
+export function eDownAtIntakeRefusal(entitlement: Entitlement, channel: Ticket['channel']): string | undefined {
+  const p = eDownAtIntakeProblem(entitlement, channel);
+  return p ? eDownAtIntakeText(p) : undefined;
 }

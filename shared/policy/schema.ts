@@ -115,6 +115,11 @@ export const policySchema = z
     /** A floor on the initial priority by contract tier (e.g. 7x24 hotline customers get high priority). */
     defaultPriorityByTier: z.partialRecord(z.enum(contractTiers), z.string().min(1)).default({}),
     requiredIntakeFields: z.array(intakeFieldNameSchema).default([]),
+    /**
+     * Severity follows the impact class: the level each class gives. Choosing another level at
+     * intake or in the severity editor is an override that needs a written reason.
+     */
+    severityByImpact: z.partialRecord(impactSchema, z.string().min(1)).optional(),
     eDown: eDownRuleSchema.optional(),
     /**
      * After a severity change, whether the new level's targets count from the ticket's original
@@ -158,6 +163,9 @@ export const policySchema = z
     }
     for (const [tier, prio] of Object.entries(p.defaultPriorityByTier)) {
       if (prio !== undefined && !priorityIds.has(prio)) issue(['defaultPriorityByTier', tier], `unknown priority "${prio}"`);
+    }
+    for (const [impact, levelId] of Object.entries(p.severityByImpact ?? {})) {
+      if (levelId !== undefined && !levelIds.has(levelId)) issue(['severityByImpact', impact], `unknown severity level "${levelId}"`);
     }
     if (p.eDown) {
       const level = p.severityLevels.find((l) => l.id === p.eDown?.levelId);

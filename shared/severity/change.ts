@@ -3,6 +3,7 @@ import type { Policy } from '../policy/schema';
 import { regradedPriority, type ContractTier } from '../policy/priority';
 import { checkCtx, refuseIfClosed, refused, type CommandCtx, type CommandResult } from '../ticket/command';
 import { validateEDown } from './e-down';
+import { impactOverride } from './impact-severity';
 
 type SeverityChangedEvent = Extract<TimelineEvent, { kind: 'severity_changed' }>;
 
@@ -89,6 +90,8 @@ export function changeSeverity(ticket: Ticket, change: SeverityChange, rules: Se
     if (!change.eDown || JSON.stringify(change.eDown) === JSON.stringify(ticket.eDown)) return { ok: true, ticket, fields: [], from, to };
     return { ok: true, ticket: { ...ticket, eDown: change.eDown, updatedAt: Math.max(ticket.updatedAt, ctx.now) }, fields: ['eDown', 'updatedAt'], from, to };
   }
-  const event: SeverityChangedEvent = { id: ctx.eventId, ticketId: ticket.id, at: ctx.now, by: ctx.by, kind: 'severity_changed', from, to, reason };
+  // Where severity follows the impact class, the timeline says when the new grading overrides it (the reason says why).
+  const overrides = policy ? impactOverride(policy, to.severity, to.impact) : undefined;
+  const event: SeverityChangedEvent = { id: ctx.eventId, ticketId: ticket.id, at: ctx.now, by: ctx.by, kind: 'severity_changed', from, to, reason, ...(overrides ? { impactClassGives: overrides } : {}) };
   return { ok: true, ticket: next, fields: change.eDown ? [...gradeFields, 'eDown'] : gradeFields, event, from, to };
 }

@@ -4,3 +4,4 @@ export * from './what-if';
 export * from './form';
 export * from './schema';
 export * from './consequences';
+export * from './impact-severity';

@@ -16,6 +16,7 @@ export type RefusalCode =
   | 'unknown_level'
   | 'unknown_priority'
   | 'edown_incomplete'
+  | 'edown_at_intake'
   | 'illegal_transition'
   | 'admin_only'
   | 'rfo_not_offered'

@@ -5,3 +5,5 @@ export * from './status';
 export * from './intake-form';
 export * from './command';
 export * from './commands';
+export * from './intake-terms';
+export * from './new-ticket';

@@ -13,6 +13,8 @@ const blank: IntakeForm = {
   productLine: 'edge-routers', product: 'ER-4400', productVersion: '', severity: policy.severityLevels[0]?.id ?? '1', impact: 'service_affecting', urgency: 'high',
   company: '', contractNumber: '', productSerial: '', patchLevel: '', operatingSystem: '', configuration: '', database: '', serviceId: '',
   problemStartedAt: '', circuitId: '', intermittent: '', logs: '', ipAddress: '',
+  siteId: '', assetId: '', severityOverrideReason: '',
+  eDownReason: '', eDownUsersTotal: '', eDownUsersAffected: '', eDownSince: '', eDownActionsTaken: '', eDownTechnicalContact: '',
 };
 const errorsOf = (r: ReturnType<ReturnType<typeof intakeFormSchema>['safeParse']>) => (r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message])));
 
@@ -29,7 +31,7 @@ describe('intake form', () => {
     expect(errors.problemStartedAt).toBe('the problem cannot start in the future');
   });
 
-  it('never offers E-Down at creation', () => {
+  it('never offers E-Down at creation when the customer’s terms are not known', () => {
     const edown = parsePolicy(edownJson);
     const errors = errorsOf(intakeFormSchema(edown, now).safeParse({ ...blank, severity: edown.eDown?.levelId ?? 'edown' }));
     expect(errors.severity).toMatch(/E-Down cannot be chosen/);

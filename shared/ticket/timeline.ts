@@ -15,7 +15,8 @@ const base = {
  * conflict in sync and the order (at, id) is the same on every device.
  */
 export const timelineEventSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('created') }),
+  /** `severityOverride`: the severity chosen differs from the one the impact class gives, and why. */
+  z.object({ ...base, kind: z.literal('created'), severityOverride: z.object({ derived: z.string().min(1), reason: z.string().trim().min(1).max(2000) }).optional() }),
   z.object({ ...base, kind: z.literal('note'), visibility: z.enum(['internal', 'external']), text: z.string().trim().min(1).max(50_000) }),
   z.object({ ...base, kind: z.literal('status_changed'), from: ticketStatusSchema, to: ticketStatusSchema, reason: z.string().default('') }),
   z.object({
@@ -24,6 +25,8 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     from: z.object({ severity: z.string(), impact: impactSchema, urgency: urgencySchema, priority: z.string() }),
     to: z.object({ severity: z.string(), impact: impactSchema, urgency: urgencySchema, priority: z.string() }),
     reason: z.string().trim().min(1),
+    /** Set when the new severity overrides the one the impact class gives (the reason says why). */
+    impactClassGives: z.string().optional(),
   }),
   z.object({ ...base, kind: z.literal('assigned'), from: z.string().optional(), to: z.string().optional() }),
   z.object({ ...base, kind: z.literal('customer_update'), text: z.string().default('') }),

@@ -42,9 +42,10 @@ test('a laptop replaced before it could sync: export, import into a fresh profil
   await page.getByLabel('Service ID').fill('SVC-4242');
   await page.getByLabel('Problem started at').fill('2026-01-05T08:00');
   await page.getByLabel('Details').fill('The backbone link to the east site goes down for a minute every hour.');
-  await page.getByLabel('Severity').selectOption({ index: 2 });
-  await page.getByLabel('Product line').fill('edge-routers');
-  await page.getByLabel('Product', { exact: true }).fill('ER-9000 Chassis');
+  // A degradation: the impact class gives severity major.
+  await page.getByLabel('Impact').selectOption('degradation');
+  await page.getByLabel('Product line').selectOption('edge-routers');
+  await page.getByLabel('Product', { exact: true }).selectOption('ER-9000 Chassis');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   await expect(page.getByRole('heading', { name: 'Backbone link flaps every hour' })).toBeVisible();
   const id = ((await page.locator('.ticket-id').textContent()) ?? '').trim();

@@ -65,8 +65,8 @@ test('an admin adds a contract with a customer-site calendar: the moved deadline
   await page.getByLabel('Configuration', { exact: true }).fill('Two nodes');
   await page.getByLabel('Database', { exact: true }).fill('Vault DB 12');
   await page.getByLabel('Severity', { exact: true }).selectOption('2');
-  await page.getByLabel('Product line').fill('data-vault');
-  await page.getByLabel('Product', { exact: true }).fill('Vault DB 12');
+  await page.getByLabel('Product line').selectOption('data-vault');
+  await page.getByLabel('Product', { exact: true }).selectOption('Vault DB 12');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   await expect(page.getByRole('heading', { name: 'Tracking database refuses connections' })).toBeVisible();
 

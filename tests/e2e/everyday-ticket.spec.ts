@@ -19,8 +19,8 @@ test('the ticket page shows everything intake captured, the contact with click-t
   await page.getByLabel('Severity').selectOption('1');
   await page.getByLabel('Problem started at').fill('2026-03-09T08:40');
   await page.getByLabel('Intermittent or permanent').selectOption('permanent');
-  await page.getByLabel('Product line').fill('pricing');
-  await page.getByLabel('Product', { exact: true }).fill('PriceServer');
+  await page.getByLabel('Product line').selectOption('content-platform');
+  await page.getByLabel('Product', { exact: true }).selectOption('Capture Suite');
   await page.getByLabel('Version', { exact: true }).fill('7.2');
   await page.getByLabel('Contract / customer no.').fill('C-1003');
   await page.getByLabel('Product serial').fill('PS-7788');

@@ -171,9 +171,10 @@ test('warmed up after launch, Reports still counts a ticket created after the wa
   await page.getByLabel('Service ID').fill('SVC-4243');
   await page.getByLabel('Problem started at').fill('2026-01-05T08:00');
   await page.getByLabel('Details').fill('Created after the report worker read the store.');
-  await page.getByLabel('Severity').selectOption({ index: 2 });
-  await page.getByLabel('Product line').fill('edge-routers');
-  await page.getByLabel('Product', { exact: true }).fill('ER-9000 Chassis');
+  // A degradation: the impact class gives severity major.
+  await page.getByLabel('Impact').selectOption('degradation');
+  await page.getByLabel('Product line').selectOption('edge-routers');
+  await page.getByLabel('Product', { exact: true }).selectOption('ER-9000 Chassis');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   await expect(page.getByRole('heading', { name: 'Report warm-up check: link flaps' })).toBeVisible();
 

@@ -21,9 +21,11 @@ test('an engineer works a ticket offline from intake to note, in three languages
   await page.getByLabel('Service ID').fill('SVC-7788');
   await page.getByLabel('Problem started at').fill('2026-01-05T08:00');
   await page.getByLabel('Details').fill('Since the firmware update the core switch drops 5 % of packets between 01:00 and 03:00.');
-  await page.getByLabel('Severity').selectOption({ index: 2 });
-  await page.getByLabel('Product line').fill('edge-routers');
-  await page.getByLabel('Product', { exact: true }).fill('ER-9000 Chassis');
+  // A degradation: the impact class gives severity major.
+  await page.getByLabel('Impact').selectOption('degradation');
+  await expect(page.getByLabel('Severity')).toHaveValue('major');
+  await page.getByLabel('Product line').selectOption('edge-routers');
+  await page.getByLabel('Product', { exact: true }).selectOption('ER-9000 Chassis');
   await page.getByRole('button', { name: 'Create ticket' }).click();
 
   // The new ticket opens at once with an id minted on this device.

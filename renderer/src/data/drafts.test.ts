@@ -4,7 +4,7 @@ import { policySchema } from '../../../shared/policy';
 import type { Draft } from '../../../shared/drafts';
 import { openDb, type ServiceDeskDb } from './db';
 import { MutationInputError, runMutation, setActor } from './mutate';
-import { deleteDraft, LEGACY_INTAKE_DRAFT_KEY, loadDraft, migrateLegacyIntakeDraft, saveDraft } from './drafts';
+import { deleteDraft, LEGACY_INTAKE_DRAFT_KEY, loadDraft, migrateLegacyIntakeDraft, saveDraft, trackDraftWrite } from './drafts';
 import policyPreset from '../../../resources/presets/policies/business-hours-3-severity.json';
 
 const NOW = Date.UTC(2026, 2, 10, 7, 0);
@@ -37,6 +37,22 @@ describe('drafts in the local store', () => {
     expect(await loadDraft(db, `note:${ticketId}`)).toEqual(noteDraft(ticketId, 'Called the customer'));
     await deleteDraft(db, `note:${ticketId}`);
     expect(await loadDraft(db, `note:${ticketId}`)).toBeUndefined();
+  });
+
+  it('a form opened again right after leaving reads the keystrokes the left form was still writing', async () => {
+    const { db, ticketId } = await store();
+    const key = `note:${ticketId}`;
+    await saveDraft(db, noteDraft(ticketId, 'Called'));
+    // The left form's last write takes several transactions (e.g. minting the ticket id first).
+    const slow = (async () => {
+      await new Promise((r) => setTimeout(r, 60));
+      await saveDraft(db, noteDraft(ticketId, 'Called the customer'));
+    })();
+    void trackDraftWrite(key, slow);
+    expect((await loadDraft(db, key))?.values.text).toBe('Called the customer');
+    // A removal in flight is waited for the same way: the form opens empty, not with the old text.
+    void trackDraftWrite(key, new Promise((r) => setTimeout(r, 30)).then(() => deleteDraft(db, key)));
+    expect(await loadDraft(db, key)).toBeUndefined();
   });
 
   it('refuses a malformed draft and writes nothing', async () => {

@@ -10,7 +10,7 @@ export { hasEverSynced, restartOutbox } from './restart-outbox';
 export { uncachedRead } from './uncached-read';
 export { installQueueKeys } from './queue-keys-middleware';
 export { CLOSED, NO_DUE, nearestDue, queueKeys, queueKeyFields, searchTokens, ticketIndex, type QueueKeys, type TicketIndex } from './queue-keys';
-export { saveDraft, loadDraft, deleteDraft, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';
+export { saveDraft, loadDraft, deleteDraft, trackDraftWrite, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';
 export { forgetOrganisationData, type ForgetResult } from './forget-organisation';
 export {
   addAttachment, attachmentCacheUsage, clearAttachmentCache, deviceAttachmentQuota, localAttachmentBytes, setDeviceAttachmentQuota, sha256Hex, ticketAttachmentRefs,

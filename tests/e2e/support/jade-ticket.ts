@@ -12,8 +12,8 @@ export async function logJadeRouterFault(page: Page): Promise<{ ticketId: string
   await page.getByLabel('Contact phone').fill('+86 21 5555 0100');
   await page.getByLabel('Short description').fill('Core router reboots every hour');
   await page.getByLabel('Severity').selectOption('2');
-  await page.getByLabel('Product line').fill('edge-routers');
-  await page.getByLabel('Product', { exact: true }).fill('ER-4400');
+  await page.getByLabel('Product line').selectOption('edge-routers');
+  await page.getByLabel('Product', { exact: true }).selectOption('ER-4400');
   await page.getByLabel('Company').fill('Jade River Bank');
   await page.getByLabel('Contract / customer no.').fill('C-4001');
   await page.getByLabel('Product serial').fill('ER44-000123');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { isBlankDraft, type DraftKind, type DraftValues } from '../../../../shared/drafts';
 import { useServices } from '../../app/services';
-import { deleteDraft, saveDraft } from '../../data';
+import { deleteDraft, saveDraft, trackDraftWrite } from '../../data';
 
 /** A keystroke is on disk at most this long after typing pauses… */
 export const DRAFT_IDLE_MS = 250;
@@ -81,7 +81,8 @@ export function useDraftAutosave(source: DraftSource): DraftAutosave {
       if (held.current || !dirty.current) return chain.current;
       dirty.current = false;
       // Each write starts after the previous one committed, so they land in typing order.
-      chain.current = chain.current.then(write).catch((e: unknown) => console.error('Could not keep the draft', e));
+      // A form opened meanwhile (leaving and coming back at once) reads the draft only after it.
+      chain.current = trackDraftWrite(src.current.key, chain.current.then(write).catch((e: unknown) => console.error('Could not keep the draft', e)));
       return chain.current;
     };
     return {
@@ -105,8 +106,9 @@ export function useDraftAutosave(source: DraftSource): DraftAutosave {
       },
       discard: async () => {
         cancelPending();
+        const key = src.current.key;
+        chain.current = trackDraftWrite(key, chain.current.then(() => deleteDraft(db, key)).catch((e: unknown) => console.error('Could not remove the draft', e)));
         await chain.current;
-        await deleteDraft(db, src.current.key);
       },
       ensureId,
     };

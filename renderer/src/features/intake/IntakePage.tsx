@@ -3,8 +3,9 @@ import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { impactClasses, intakeChannels, intakeFormBaseSchema, intakeFormSchema, ticketFromIntake, urgencies, type IntakeForm } from '../../../../shared/ticket';
+import { catalogueOf, impactClasses, intakeChannels, intakeFormBaseSchema, intakeFormSchema, intakeTerms, ticketFromIntake, urgencies, type IntakeForm } from '../../../../shared/ticket';
 import type { Customer } from '../../../../shared/directory';
+import { impactOverride } from '../../../../shared/severity';
 import { draftKey, restoreDraftValues, type Draft } from '../../../../shared/drafts';
 import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
@@ -18,6 +19,9 @@ import { Field } from './Field';
 import { mintTicketId } from './next-ticket-id';
 import { createTicketOnce } from './create-once';
 import { errorKey } from './error-keys';
+import { CatalogueFields, CustomerSitePickers } from './IntakePickers';
+import { EDownQuestions, eDownRefusalText, IntakeTermsPanel } from './IntakeTerms';
+import { useIntakePrefill } from './use-intake-prefill';
 import './intake.css';
 
 const emptyForm: IntakeForm = {
@@ -25,6 +29,8 @@ const emptyForm: IntakeForm = {
   productLine: '', product: '', productVersion: '', severity: '', impact: 'service_affecting', urgency: 'medium',
   company: '', contractNumber: '', productSerial: '', patchLevel: '', operatingSystem: '', configuration: '', database: '', serviceId: '',
   problemStartedAt: '', circuitId: '', intermittent: '', logs: '', ipAddress: '',
+  siteId: '', assetId: '', severityOverrideReason: '',
+  eDownReason: '', eDownUsersTotal: '', eDownUsersAffected: '', eDownSince: '', eDownActionsTaken: '', eDownTechnicalContact: '',
 };
 const optionalFields = ['company', 'contractNumber', 'productSerial', 'patchLevel', 'operatingSystem', 'database', 'serviceId', 'circuitId', 'ipAddress'] as const;
 const INTAKE_DRAFT = draftKey('intake');
@@ -43,7 +49,10 @@ export function IntakePage() {
   return <IntakeFormView customers={customers} restored={stored.draft} />;
 }
 
-/** Fields and which are required come from the customer's policy; works offline; the draft is kept in the local store. */
+/**
+ * Fields and which are required come from the policy of the customer's contract; the customer,
+ * site and asset picked pre-fill the rest; works offline; the draft is kept in the local store.
+ */
 function IntakeFormView({ customers, restored }: { customers: Customer[]; restored: Draft | undefined }) {
   const { t } = useTranslation();
   const { db } = useServices();
@@ -51,18 +60,18 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
   const mutate = useMutations();
   const me = useSession((s) => s.session.userId);
   const navigate = useRouter((s) => s.navigate);
-  const productLines = useLiveQuery(() => db.tickets.orderBy('productLine').uniqueKeys(), [db]);
   const [saveError, setSaveError] = useState('');
   const [notice, setNotice] = useState(restored);
 
+  const products = useMemo(() => catalogueOf(config), [config]);
   const resolver: Resolver<IntakeForm> = useMemo(
     () => async (values, context, options) => {
-      const customer = customers.find((c) => c.id === values.customerId);
-      const policy = customer && config.policies.get(customer.policyId);
-      const schema = policy ? intakeFormSchema(policy, Date.now()) : intakeFormBaseSchema;
+      const now = Date.now();
+      const terms = intakeTerms(values, config, now);
+      const schema = terms ? intakeFormSchema(terms.policy, now, { entitlement: terms.entitlement, products }) : intakeFormBaseSchema;
       return zodResolver(schema)(values, context, options);
     },
-    [customers, config],
+    [config, products],
   );
   const form = useForm<IntakeForm>({ resolver, defaultValues: restoreDraftValues(emptyForm, restored?.values), mode: 'onSubmit' });
   const autosave = useDraftAutosave({ key: INTAKE_DRAFT, kind: 'intake', read: () => form.getValues(), empty: () => emptyForm, mintId: () => mintTicketId(db), createsId: restored?.createsId });
@@ -71,10 +80,18 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
     return () => sub.unsubscribe();
   }, [form, autosave]);
   const { register, handleSubmit, formState, reset } = form;
-  const customerId = useWatch({ control: form.control, name: 'customerId' });
-  const customer = customers.find((c) => c.id === customerId);
-  const policy = customer ? config.policies.get(customer.policyId) : undefined;
+  const values = useWatch({ control: form.control }) as IntakeForm;
+  const { customerId, siteId } = values;
+  const terms = useMemo(() => intakeTerms(values, config, Date.now()), [values, config]);
+  const policy = terms?.policy;
+  useIntakePrefill(form, config, policy);
   const required = new Set<string>(policy?.requiredIntakeFields ?? []);
+  // A customer without a valid contract has no contract number to give.
+  if (terms?.entitlement.terms === 'non_contract') required.delete('contractNumber');
+  const eDownLevel = policy?.eDown?.enabled ? policy.eDown.levelId : undefined;
+  const isEDown = eDownLevel !== undefined && values.severity === eDownLevel;
+  const eDownRefused = isEDown ? eDownRefusalText(terms, values.channel, t) : undefined;
+  const overrides = policy && values.severity ? impactOverride(policy, values.severity, values.impact) : undefined;
   // The severity options come with the customer's policy: show the kept choice once they exist.
   useEffect(() => {
     const severity = form.getValues('severity');
@@ -86,16 +103,20 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
   };
 
   const submit = handleSubmit(async (values) => {
-    if (!customer || !policy) return setSaveError(t('intake.noPolicy'));
+    const now = Date.now();
+    const at = intakeTerms(values, config, now);
+    if (!at) return setSaveError(t('intake.noPolicy'));
     const id = (await autosave.ensureId()) ?? (await mintTicketId(db));
     // From here the draft belongs to the save: it is removed in the create's transaction.
     autosave.hold();
-    const ticket = ticketFromIntake(values, { id, now: Date.now(), by: me, policy, customer });
-    const r = await createTicketOnce(db, mutate, ticket, INTAKE_DRAFT);
+    const ticket = ticketFromIntake(values, { id, now, by: me, policy: at.policy, customer: at.customer, contractId: at.contractId });
+    const reason = values.severityOverrideReason.trim();
+    const r = await createTicketOnce(db, mutate, ticket, INTAKE_DRAFT, reason && impactOverride(at.policy, values.severity, values.impact) ? { reason } : undefined);
     if (r.kind === 'refused') {
       autosave.resume();
       autosave.changed();
-      return setSaveError(r.message ?? t('intake.refused'));
+      const why = r.refusal?.code === 'edown_at_intake' ? t(`intake.eDownWhy.${String(r.refusal.params.problem)}`, { channel: t(`intake.channels.${ticket.channel}`), number: ticket.intake.contractNumber ?? '', policy: at.policy.name }) : undefined;
+      return setSaveError(why ?? r.message ?? t('intake.refused'));
     }
     navigate({ screen: 'ticket', id });
   });
@@ -105,8 +126,8 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
     void autosave.discard();
   };
 
-  const input = (name: (typeof optionalFields)[number] | 'contactName' | 'contactEmail' | 'contactPhone' | 'productVersion' | 'product', type = 'text') => (
-    <Field key={name} name={name} required={required.has(name) || name === 'product'} error={err(name)}>
+  const input = (name: (typeof optionalFields)[number] | 'contactName' | 'contactEmail' | 'contactPhone' | 'productVersion', type = 'text') => (
+    <Field key={name} name={name} required={required.has(name)} error={err(name)}>
       <input type={type} {...register(name)} aria-invalid={!!formState.errors[name]} />
     </Field>
   );
@@ -123,14 +144,7 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
       )}
       <fieldset>
         <legend>{t('intake.sections.customer')}</legend>
-        <Field name="customerId" required error={err('customerId')}>
-          <select {...register('customerId')} aria-invalid={!!formState.errors.customerId}>
-            <option value="">{t('intake.chooseCustomer')}</option>
-            {customers.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </Field>
+        <CustomerSitePickers form={form} config={config} customers={customers} err={err} customerId={customerId} siteId={siteId} />
         <Field name="channel" required>
           <select {...register('channel')}>
             {intakeChannels.map((c) => (
@@ -141,6 +155,7 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
         {input('contactName')}
         {input('contactEmail', 'email')}
         {input('contactPhone', 'tel')}
+        <IntakeTermsPanel terms={terms} values={values} config={config} />
       </fieldset>
       <fieldset>
         <legend>{t('intake.sections.problem')}</legend>
@@ -153,11 +168,17 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
         <Field name="severity" required error={err('severity')}>
           <select {...register('severity')} aria-invalid={!!formState.errors.severity}>
             <option value="">{t('intake.chooseSeverity')}</option>
-            {policy?.severityLevels.filter((l) => !l.aboveTop).map((l) => (
+            {policy?.severityLevels.filter((l) => !l.aboveTop || l.id === eDownLevel).map((l) => (
               <option key={l.id} value={l.id}>{l.id} — {l.label}</option>
             ))}
           </select>
         </Field>
+        {eDownRefused && <p role="alert" className="error wide" data-testid="edown-refused">{eDownRefused}</p>}
+        {overrides !== undefined && (
+          <Field name="severityOverrideReason" required error={err('severityOverrideReason')} wide>
+            <input {...register('severityOverrideReason')} aria-invalid={!!formState.errors.severityOverrideReason} placeholder={t('intake.overridePlaceholder', { level: overrides })} />
+          </Field>
+        )}
         <Field name="impact" required>
           <select {...register('impact')}>
             {impactClasses.map((i) => (
@@ -183,17 +204,10 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
           </select>
         </Field>
       </fieldset>
+      {isEDown && !eDownRefused && policy?.eDown && <EDownQuestions form={form} err={err} reasons={policy.eDown.qualifyingReasons} />}
       <fieldset>
         <legend>{t('intake.sections.product')}</legend>
-        <Field name="productLine" required error={err('productLine')}>
-          <input list="product-lines" {...register('productLine')} aria-invalid={!!formState.errors.productLine} />
-        </Field>
-        <datalist id="product-lines">
-          {(productLines ?? []).map((p) => (
-            <option key={String(p)} value={String(p)} />
-          ))}
-        </datalist>
-        {input('product')}
+        <CatalogueFields form={form} products={products} err={err} productLine={values.productLine} required />
         {input('productVersion')}
         {optionalFields.map((f) => input(f))}
         <Field name="configuration" required={required.has('configuration')} error={err('configuration')} wide>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { eDownAnswersSchema, eDownReasons, impactClasses, urgencies, type Ticket } from '../../../../shared/ticket';
 import { describeZodError } from '../../../../shared/ipc/contract';
 import type { Customer } from '../../../../shared/directory';
-import { applySeverityFields, eDownProblems, severityChangeFormSchema, whatIfSeverity, type EDownProblem, type SeverityChangeForm } from '../../../../shared/severity';
+import { applySeverityFields, eDownProblems, impactOverride, severityForImpact, severityChangeFormSchema, whatIfSeverity, type EDownProblem, type SeverityChangeForm } from '../../../../shared/severity';
 import { useConfig } from '../../config/config-store';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
@@ -73,7 +73,16 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
         </label>
         <label>
           {t('severity.impact')}
-          <select aria-label={t('severity.impact')} {...register('impact')}>
+          <select
+            aria-label={t('severity.impact')}
+            {...register('impact', {
+              // Where severity follows the impact class, a new impact brings the severity it gives.
+              onChange: (e: { target: { value: string } }) => {
+                const derived = policy && severityForImpact(policy, e.target.value as Ticket['impact']);
+                if (derived) form.setValue('severity', derived);
+              },
+            })}
+          >
             {impactClasses.map((i) => (
               <option key={i} value={i}>{t(`impact.${i}`)}</option>
             ))}
@@ -134,6 +143,10 @@ export function SeverityEditor({ ticket, customer, onClose }: { ticket: Ticket; 
           )}
         </fieldset>
       )}
+      {(() => {
+        const derived = impactOverride(policy, change.severity, change.impact);
+        return derived ? <p className="muted" data-testid="impact-override">{t('intake.editorOverrideHint', { derived })}</p> : null;
+      })()}
       <label className="wide">
         {t('severity.reason')}
         <input aria-label={t('severity.reason')} {...register('reason')} aria-invalid={!!err.reason} />

@@ -13,13 +13,13 @@ function describe(e: TimelineEvent, c: Context): string {
   const { t } = c;
   switch (e.kind) {
     case 'created':
-      return t('timeline.created');
+      return e.severityOverride ? t('intake.timeline.createdOverride', { derived: severityText(t, e.severityOverride.derived), reason: e.severityOverride.reason }) : t('timeline.created');
     case 'note':
       return e.text;
     case 'status_changed':
       return t('timeline.status', { from: t(`status.${e.from}`), to: t(`status.${e.to}`) }) + (e.reason ? ` — ${e.reason}` : '');
     case 'severity_changed':
-      return t('timeline.severity', { from: severityText(t, e.from.severity), to: severityText(t, e.to.severity), priority: priorityText(t, e.to.priority) }) + ` — ${e.reason}`;
+      return t('timeline.severity', { from: severityText(t, e.from.severity), to: severityText(t, e.to.severity), priority: priorityText(t, e.to.priority) }) + (e.impactClassGives ? t('intake.timeline.overridesImpact', { derived: severityText(t, e.impactClassGives) }) : '') + ` — ${e.reason}`;
     case 'assigned':
       return t('timeline.assigned', { to: e.to ? (c.names.get(e.to) ?? e.to) : t('owner.none') });
     case 'customer_update':
