@@ -8,3 +8,4 @@ export * from './inspections';
 export * from './parts';
 export * from './create-visit';
 export * from './clashes';
+export * from './step-timing';
