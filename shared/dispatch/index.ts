@@ -9,3 +9,4 @@ export * from './parts';
 export * from './create-visit';
 export * from './clashes';
 export * from './step-timing';
+export * from './engineer-ranking';

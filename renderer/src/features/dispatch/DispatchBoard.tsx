@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { BoardGrid } from './BoardGrid';
@@ -22,6 +22,9 @@ export function DispatchBoard() {
   const me = useSession((s) => s.session.userId);
   const { region, selectedVisitId, booking, cancelVisitId } = useBoard();
   const [handOffError, setHandOffError] = useState('');
+  // The board opens on today's week: the view state outlives the screen (and the app may have been
+  // open for days), so a dispatcher coming back would otherwise land on a week long past.
+  useEffect(() => useBoard.getState().set({ anchor: Date.now() }), []);
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   const fieldEngineers = data.engineers.filter((e) => e.role === 'field_engineer');
   const shown = fieldEngineers.filter((e) => region === '' || e.region === region);
