@@ -6,6 +6,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { BookingDialog } from './BookingDialog';
 import { CancelDialog } from './CancelDialog';
 import { InspectionsButton } from './InspectionsButton';
+import { ServiceVisitRequest } from './ServiceVisitRequest';
 import { UnscheduledQueue } from './UnscheduledQueue';
 import { VisitPanel } from './VisitPanel';
 import { useBoard } from './board-store';
@@ -36,6 +37,7 @@ export function DispatchBoard() {
     <section className="dispatch" aria-labelledby="dispatch-title">
       <header className="row dispatch-header">
         <h1 id="dispatch-title">{t('dispatch.title')}</h1>
+        <ServiceVisitRequest />
         <InspectionsButton visits={data.visits} />
       </header>
       <BoardToolbar engineers={fieldEngineers} />

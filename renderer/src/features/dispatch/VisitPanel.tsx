@@ -9,7 +9,8 @@ import { PartsPanel } from './PartsPanel';
 import type { DispatchData } from './use-visits';
 import { visitTitle } from './visit-labels';
 import { useOpenVisitConflicts } from './use-visit-conflicts';
-import { actorName, readableVisitDetail } from './visit-history-text';
+import { actorName } from './visit-history-text';
+import { visitChangeText } from '../ticket';
 
 /** The selected visit on the board: when and who, clashes, reschedule/cancel, parts, .ics, history. */
 export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: DispatchData; ics: IcsSources; onError: (m: string) => void }) {
@@ -74,8 +75,7 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
       <ol className="visit-history">
         {visit.history.map((h, i) => (
           <li key={i}>
-            <span className="muted">{fmt.format(h.at)} · {actorName(h.by, names, t('timeline.system'))}</span> {t(`dispatch.action.${h.action}`, { defaultValue: h.action })}{' '}
-            {h.detail && <span className="muted">— {readableVisitDetail(h.detail, names, (x) => fmt.format(x))}</span>}
+            <span className="muted">{fmt.format(h.at)} · {actorName(h.by, names, t('timeline.system'))}</span> {visitChangeText(h.action, h.detail, t, names, (x) => fmt.format(x))}
           </li>
         ))}
       </ol>

@@ -1,1 +1,2 @@
 export { TicketPage } from './TicketPage';
+export { visitChangeText } from './recorded-text';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/ticket';
-import { actorName, readableVisitDetail } from '../dispatch';
+import { actorName } from '../dispatch';
+import { visitChangeText } from '../ticket';
 
 type Readable = { names: ReadonlyMap<string, string>; format: (instant: number) => string };
 
@@ -13,7 +14,7 @@ function text(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => s
     case 'severity_changed':
       return `${e.from.severity} → ${e.to.severity} — ${e.reason}`;
     case 'visit':
-      return `${t(`dispatch.action.${e.change}`, { defaultValue: e.change })}${e.detail ? ` — ${readableVisitDetail(e.detail, r.names, r.format)}` : ''}`;
+      return visitChangeText(e.change, e.detail, t, r.names, r.format);
     case 'customer_update':
       return e.text;
     case 'escalated':
