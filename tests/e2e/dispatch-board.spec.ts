@@ -54,3 +54,24 @@ test('Book proposes the engineer of the customer\'s region trained on its produc
   await expect(dialog.getByLabel('Engineer')).toHaveValue('eng-kai');
   await expect(dialog.getByTestId('booking-findings')).toContainText('No clashes');
 });
+
+test('an installation visit requested on the board for a customer waits unscheduled under its contract and is booked like a fault visit', async ({ page }) => {
+  await page.clock.setFixedTime(TUESDAY_1000);
+  await page.goto('/#/dispatch');
+  await page.getByRole('button', { name: 'Request installation or training…' }).click();
+  const form = page.getByRole('form', { name: 'Request installation or training…' });
+  await form.getByLabel('Visit type').selectOption({ label: 'Installation' });
+  await form.getByLabel('Customer').selectOption({ label: 'Jade River Bank' });
+  await expect(form.getByTestId('service-contract')).toHaveText('under contract C-4001');
+  await form.getByRole('button', { name: 'Request visit' }).click();
+  await expect(page.getByTestId('service-requested')).toHaveText('Installation visit requested for Jade River Bank; it waits on the dispatch board.');
+  const item = page.locator('[data-testid="unscheduled-visit"]').filter({ has: page.getByTestId('visit-reason').getByText('Installation', { exact: true }) });
+  await expect(item).toHaveCount(1);
+  await item.getByRole('button', { name: 'Book…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Book visit' });
+  await expect(dialog.getByLabel('Engineer')).toHaveValue('eng-kai');
+  await dialog.getByLabel('Start', { exact: true }).fill('2026-03-12T10:00');
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-engineer-id="eng-kai"] [data-testid="visit-block"]').filter({ hasText: 'Installation' })).toHaveCount(1);
+});
