@@ -9,8 +9,7 @@ import { PartsPanel } from './PartsPanel';
 import type { DispatchData } from './use-visits';
 import { visitTitle } from './visit-labels';
 import { useOpenVisitConflicts } from './use-visit-conflicts';
-import { actorName } from './visit-history-text';
-import { visitChangeText } from '../ticket';
+import { actorName, visitEntryText } from './visit-history-text';
 
 /** The selected visit on the board: when and who, clashes, reschedule/cancel, parts, .ics, history. */
 export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: DispatchData; ics: IcsSources; onError: (m: string) => void }) {
@@ -75,7 +74,7 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
       <ol className="visit-history">
         {visit.history.map((h, i) => (
           <li key={i}>
-            <span className="muted">{fmt.format(h.at)} · {actorName(h.by, names, t('timeline.system'))}</span> {visitChangeText(h.action, h.detail, t, names, (x) => fmt.format(x))}
+            <span className="muted">{fmt.format(h.at)} · {actorName(h.by, names, t('timeline.system'))}</span> {visitEntryText(h.action, h.detail, t, names, (x) => fmt.format(x))}
           </li>
         ))}
       </ol>

@@ -1,2 +1,1 @@
 export { TicketPage } from './TicketPage';
-export { visitChangeText } from './recorded-text';

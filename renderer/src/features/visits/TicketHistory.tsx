@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/ticket';
-import { actorName } from '../dispatch';
-import { visitChangeText } from '../ticket';
+import { actorName, visitEntryText } from '../dispatch';
 
 type Readable = { names: ReadonlyMap<string, string>; format: (instant: number) => string };
 
@@ -14,7 +13,7 @@ function text(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => s
     case 'severity_changed':
       return `${e.from.severity} → ${e.to.severity} — ${e.reason}`;
     case 'visit':
-      return visitChangeText(e.change, e.detail, t, r.names, r.format);
+      return visitEntryText(e.change, e.detail, t, r.names, r.format);
     case 'customer_update':
       return e.text;
     case 'escalated':
