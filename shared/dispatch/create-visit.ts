@@ -54,3 +54,43 @@ export function createFaultVisit(ticket: Pick<Ticket, 'id' | 'customerId' | 'pro
 export function withArrival<T extends { arrivedAt?: Instant | undefined }>(sla: T, arrivedAt: Instant): T {
   return sla.arrivedAt !== undefined && sla.arrivedAt <= arrivedAt ? sla : { ...sla, arrivedAt };
 }
+
+export type ServiceVisitKind = 'installation' | 'training';
+
+export type ServiceVisitOptions = {
+  id: string;
+  kind: ServiceVisitKind;
+  customerId: string;
+  site: { address: string; timeZone: string };
+  region?: string;
+  productLine?: string;
+  /** The contract the service is delivered under (installation and training are bought with it). */
+  contractId?: string;
+  /** The ticket it was requested from, so the request shows in that ticket's history. */
+  ticketId?: string;
+  now: Instant;
+  by: string;
+};
+
+/**
+ * An unscheduled installation or training visit. It has no arrival deadline: no fault is waiting,
+ * the customer and the dispatcher agree a date; it is booked and reported like any other visit.
+ */
+export function createServiceVisit(o: ServiceVisitOptions): Visit {
+  return createVisit({
+    id: o.id,
+    customerId: o.customerId,
+    kind: o.kind,
+    reason: o.kind,
+    site: o.site,
+    status: 'unscheduled',
+    ...(o.ticketId !== undefined ? { ticketId: o.ticketId } : {}),
+    ...(o.contractId !== undefined ? { contractId: o.contractId } : {}),
+    ...(o.region !== undefined ? { region: o.region } : {}),
+    ...(o.productLine !== undefined ? { productLine: o.productLine } : {}),
+    createdAt: o.now,
+    createdBy: o.by,
+    updatedAt: o.now,
+    updatedBy: o.by,
+  });
+}

@@ -8,3 +8,5 @@ export * from './inspections';
 export * from './parts';
 export * from './create-visit';
 export * from './clashes';
+export * from './step-timing';
+export * from './engineer-ranking';

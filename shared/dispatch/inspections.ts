@@ -19,6 +19,11 @@ export const inspectionContractSchema = z
     site: visitSiteSchema,
     productLine: z.string().optional(),
     region: z.string().optional(),
+    /** The contract the visits belong to, when `id` names one site of it (a contract may cover several). */
+    contractId: z.string().min(1).optional(),
+    /** Local dates the contract is valid; no inspection is due outside them. */
+    validFrom: isoDate.optional(),
+    validTo: isoDate.optional(),
   })
   .refine((c) => (c.intervalDays === undefined) !== (c.intervalMonths === undefined), {
     message: 'give exactly one of intervalDays or intervalMonths',
@@ -71,13 +76,17 @@ export function nextInspectionVisits(contract: InspectionContract, existingVisit
   const first = dayNumber(c.firstDue);
   const lastDay = zone.localDay(horizonEnd);
   const fromDay = options.notBefore === undefined ? first : zone.localDay(options.notBefore);
-  const have = new Set(existingVisits.filter((v) => v.contractId === c.id && v.dueDate !== undefined).map((v) => v.dueDate));
+  const contractId = c.contractId ?? c.id;
+  // Per contract and site: a contract covering two sites owes each its own inspection on a due date.
+  const have = new Set(existingVisits.filter((v) => v.contractId === contractId && v.dueDate !== undefined && v.site.address === c.site.address).map((v) => v.dueDate));
+  const validFrom = c.validFrom === undefined ? -Infinity : dayNumber(c.validFrom);
+  const validTo = c.validTo === undefined ? Infinity : dayNumber(c.validTo);
   const ids = new Set(existingVisits.map((v) => v.id));
   const out: Visit[] = [];
   for (let n = 0; ; n++) {
     const day = nthDue(first, n, c);
-    if (day > lastDay) break;
-    if (day < fromDay) continue;
+    if (day > lastDay || day > validTo) break;
+    if (day < fromDay || day < validFrom) continue;
     const dueDate = dateOf(day);
     const id = `inspection-${c.id}-${dueDate}`;
     if (have.has(dueDate) || ids.has(id)) continue;
@@ -92,7 +101,7 @@ export function nextInspectionVisits(contract: InspectionContract, existingVisit
       site: c.site,
       status: 'unscheduled',
       arrivalDeadline: zone.wallToInstant(day + 1, 0),
-      contractId: c.id,
+      contractId,
       dueDate,
       ...(c.productLine !== undefined ? { productLine: c.productLine } : {}),
       ...(c.region !== undefined ? { region: c.region } : {}),
@@ -103,4 +112,49 @@ export function nextInspectionVisits(contract: InspectionContract, existingVisit
     }));
   }
   return out;
+}
+
+/** The parts of a contract the inspection plan needs (structural, so this module stays free of the contract model). */
+export type PlannedContract = {
+  id: string;
+  customerId: string;
+  validFrom: string;
+  validTo: string;
+  siteIds: readonly string[];
+  assetIds: readonly string[];
+  inspectionPlan?: { everyMonths: number; firstDate: string } | undefined;
+};
+export type PlannedSite = { id: string; customerId: string; address: string; region: string; timeZone: string };
+export type PlannedAsset = { id: string; siteId: string; productId: string };
+
+/**
+ * One inspection source per site the contract covers (its listed sites, else all the customer's),
+ * within the contract's validity; the product line is the one of the first covered asset at the site.
+ * A contract without a plan yields none.
+ */
+export function inspectionSourcesOf(
+  contract: PlannedContract,
+  sites: readonly PlannedSite[],
+  assets: readonly PlannedAsset[],
+  productLineOf: (productId: string) => string | undefined,
+): InspectionContract[] {
+  const plan = contract.inspectionPlan;
+  if (!plan) return [];
+  const covered = sites.filter((s) => s.customerId === contract.customerId && (contract.siteIds.length === 0 || contract.siteIds.includes(s.id)));
+  return covered.map((site) => {
+    const asset = assets.find((a) => a.siteId === site.id && (contract.assetIds.length === 0 || contract.assetIds.includes(a.id)));
+    const productLine = asset ? productLineOf(asset.productId) : undefined;
+    return {
+      id: `${contract.id}-${site.id}`,
+      contractId: contract.id,
+      customerId: contract.customerId,
+      intervalMonths: plan.everyMonths,
+      firstDue: plan.firstDate,
+      validFrom: contract.validFrom,
+      validTo: contract.validTo,
+      site: { address: site.address, timeZone: site.timeZone },
+      region: site.region,
+      ...(productLine !== undefined ? { productLine } : {}),
+    };
+  });
 }

@@ -56,7 +56,7 @@ test('through the sync server: the dispatcher books the expired severity-2 ticke
 
   // A second visit dropped on Finn's Wednesday overlaps the first (with travel time): refused, with the reason.
   await desk.getByRole('button', { name: 'Generate inspections' }).click();
-  const inspection = desk.locator('[data-testid="unscheduled-visit"][data-visit-id="inspection-insp-jade-2026-04-05"]');
+  const inspection = desk.locator('[data-testid="unscheduled-visit"][data-visit-id="inspection-contract-c-4001-site-jade-main-2026-04-12"]');
   await expect(inspection.getByTestId('visit-reason')).toHaveText('Periodic inspection');
   await inspection.dragTo(desk.locator(`[data-engineer-id="${finn}"] [data-testid="board-cell"]`).nth(2));
   const second = desk.getByRole('dialog', { name: 'Book visit' });

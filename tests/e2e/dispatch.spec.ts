@@ -48,7 +48,7 @@ test('without a sync server: an expired severity-2 ticket is queued with its 3-w
 
   // A second visit dragged onto Kai's Wednesday overlaps the first (with travel time): refused, with the reason.
   await page.getByRole('button', { name: 'Generate inspections' }).click();
-  const inspection = page.locator('[data-testid="unscheduled-visit"][data-visit-id="inspection-insp-jade-2026-04-05"]');
+  const inspection = page.locator('[data-testid="unscheduled-visit"][data-visit-id="inspection-contract-c-4001-site-jade-main-2026-04-12"]');
   await expect(inspection.getByTestId('visit-reason')).toHaveText('Periodic inspection');
   await inspection.dragTo(page.locator('[data-engineer-id="eng-kai"] [data-testid="board-cell"]').nth(2));
   const second = page.getByRole('dialog', { name: 'Book visit' });

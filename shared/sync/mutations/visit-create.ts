@@ -42,17 +42,20 @@ export const visitCreate = defineMutation({
     const mine = <E extends { by: string }>(entries: E[]) => entries.map((e) => ({ ...e, by: ctx.userId }));
     const visit = { ...a.visit, status: booked ? ('tentative' as const) : ('unscheduled' as const), createdBy: ctx.userId, updatedBy: ctx.userId, history: mine(a.visit.history), workNotes: mine(a.visit.workNotes) };
     const writes: EntityWrite[] = [visitWrite(visit)];
+    const detail = booked ? `${visit.engineerId ?? ''} ${new Date(visit.window?.start ?? 0).toISOString()} (tentative)` : visit.reason;
     if (a.visit.ticketId) {
       const cur = readTicket(read, a.visit.ticketId);
       if (!cur) return refuse(ctx, name, ticketId, ticketNotFound(a.visit.ticketId));
       const t = cur.ticket;
+      // Only a fault visit puts the ticket on site (and may start its arrival clock); an
+      // installation or training requested from a ticket is linked to it for its history only.
+      if (a.visit.kind !== 'fault') return { outcome: 'applied', writes, events: visitEvent(ctx, visit, 'created', detail), conflicts: [] };
       const byHand = visit.reason === 'requested_by_hand' && t.sla.onSiteRequestedAt === undefined;
       if (!t.onSite || byHand) {
         const next: Ticket = { ...t, onSite: true, sla: byHand ? { ...t.sla, onSiteRequestedAt: visit.createdAt } : t.sla, updatedAt: Math.max(t.updatedAt, ctx.now) };
         writes.push(ticketWrite(next, ['onSite', ...(byHand ? ['sla'] : []), 'updatedAt']));
       }
     }
-    const detail = booked ? `${visit.engineerId ?? ''} ${new Date(visit.window?.start ?? 0).toISOString()} (tentative)` : visit.reason;
     return { outcome: 'applied', writes, events: visitEvent(ctx, visit, 'created', detail), conflicts: [] };
   },
 });

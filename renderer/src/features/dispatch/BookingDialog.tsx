@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { isBookingBlocked, type BookingFinding, type Visit } from '../../../../shared/dispatch';
+import { isBookingBlocked, rankEngineers, type BookingFinding, type EngineerRanking, type Visit, type VisitWindow } from '../../../../shared/dispatch';
 import type { Engineer } from '../../../../shared/directory';
 import { useMinute } from '../../app/use-now';
 import { useConfig } from '../../config/config-store';
@@ -13,8 +13,24 @@ import { findingText } from './finding-text';
 import type { DispatchData } from './use-visits';
 import { useVisitMutation } from './use-visit-mutation';
 import { visitTitle } from './visit-labels';
+import { EngineerSuggestion, rankingReasons } from './EngineerSuggestion';
 
 const HOUR = 3_600_000;
+
+type Config = ReturnType<typeof useConfig>;
+
+function rankFor(visit: Visit, window: VisitWindow | undefined, travel: number, engineers: Engineer[], config: Config, data: DispatchData, deadline: number | undefined): EngineerRanking[] {
+  if (!window) return [];
+  try {
+    return rankEngineers({
+      visit, window, travelBufferMinutes: travel, visits: data.visits, now: Date.now(),
+      engineers: engineers.map((engineer) => ({ engineer, calendar: config.calendars[engineer.calendarId] })),
+      ...(deadline !== undefined ? { deadline } : {}),
+    });
+  } catch {
+    return [];
+  }
+}
 
 /** Book or move a visit: engineer, start, duration, travel buffer; the checks are shown before anything is saved. */
 export function BookingDialog({ request, visit, data, engineers }: { request: BookingRequest; visit: Visit; data: DispatchData; engineers: Engineer[] }) {
@@ -24,18 +40,29 @@ export function BookingDialog({ request, visit, data, engineers }: { request: Bo
   const { zone, set } = useBoard();
   const { act, error, busy } = useVisitMutation();
   const close = () => set({ booking: undefined });
+  const deadline = liveDeadlineOf(data.tickets, config, now)(visit);
+  const startAt = request.start ?? visit.window?.start ?? Math.ceil((Date.now() + HOUR) / HOUR) * HOUR;
+  const duration = visit.window ? Math.round((visit.window.end - visit.window.start) / 60_000) : 120;
+  // A new booking starts on the best engineer for the proposed slot; a drop on a row or a move keeps that engineer.
+  const initialBest = request.engineerId ?? visit.engineerId ?? rankFor(visit, { start: startAt, end: startAt + duration * 60_000 }, visit.travelBufferMinutes, engineers, config, data, deadline)[0]?.engineer.id;
   const defaults: BookingForm = {
-    engineerId: request.engineerId ?? visit.engineerId ?? engineers[0]?.id ?? '',
-    start: instantToWallTime(request.start ?? visit.window?.start ?? Math.ceil((Date.now() + HOUR) / HOUR) * HOUR, zone),
-    durationMinutes: visit.window ? Math.round((visit.window.end - visit.window.start) / 60_000) : 120,
+    engineerId: initialBest ?? engineers[0]?.id ?? '',
+    start: instantToWallTime(startAt, zone),
+    durationMinutes: duration,
     travelBufferMinutes: visit.travelBufferMinutes,
     reason: '',
   };
   const resolver = useMemo(() => zodResolver(bookingFormSchemaFor(request.mode)), [request.mode]);
-  const { register, handleSubmit, control, formState } = useForm<BookingForm>({ resolver, defaultValues: defaults });
+  const { register, handleSubmit, control, formState, setValue } = useForm<BookingForm>({ resolver, defaultValues: defaults });
   const values = useWatch({ control }) as Partial<BookingForm>;
   const window = formWindow({ start: values.start ?? '', durationMinutes: Number(values.durationMinutes) }, zone);
-  const deadline = liveDeadlineOf(data.tickets, config, now)(visit);
+  const ranking = rankFor(visit, window, Number(values.travelBufferMinutes) || 0, engineers, config, data, deadline);
+  const best = ranking[0];
+  const order = new Map(ranking.map((r, i) => [r.engineer.id, i]));
+  const options = [...engineers].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+  const lineName = [...config.products.values()].find((p) => p.productLine === visit.productLine)?.productLineName ?? visit.productLine;
+  const bestEngineer = engineers.find((e) => e.id === best?.engineer.id);
+  const reasons = best && bestEngineer ? rankingReasons(t, best, { engineerRegion: bestEngineer.region, ...(lineName !== undefined ? { lineName } : {}), ...(visit.region !== undefined ? { region: visit.region } : {}) }) : [];
   const engineer = engineers.find((e) => e.id === values.engineerId);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   let findings: BookingFinding[] = [];
@@ -73,12 +100,15 @@ export function BookingDialog({ request, visit, data, engineers }: { request: Bo
           <label>
             <span>{t('dispatch.engineer')}</span>
             <select {...register('engineerId')} aria-label={t('dispatch.engineer')} autoFocus>
-              {engineers.map((e) => (
-                <option key={e.id} value={e.id}>{e.name} ({e.region})</option>
+              {options.map((e) => (
+                <option key={e.id} value={e.id}>{e.name} ({e.region}){e.id === best?.engineer.id ? ` — ${t('dispatch.suggestedShort')}` : ''}</option>
               ))}
             </select>
             {err('engineerId')}
           </label>
+          <div className="wide">
+            <EngineerSuggestion best={best} selectedId={values.engineerId ?? ''} reasons={reasons} onUse={() => best && setValue('engineerId', best.engineer.id, { shouldDirty: true })} />
+          </div>
           <label>
             <span>{t('dispatch.start', { zone })}</span>
             <input type="datetime-local" {...register('start')} aria-label={t('dispatch.startLabel')} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { BoardGrid } from './BoardGrid';
@@ -6,6 +6,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { BookingDialog } from './BookingDialog';
 import { CancelDialog } from './CancelDialog';
 import { InspectionsButton } from './InspectionsButton';
+import { ServiceVisitRequest } from './ServiceVisitRequest';
 import { UnscheduledQueue } from './UnscheduledQueue';
 import { VisitPanel } from './VisitPanel';
 import { useBoard } from './board-store';
@@ -22,6 +23,9 @@ export function DispatchBoard() {
   const me = useSession((s) => s.session.userId);
   const { region, selectedVisitId, booking, cancelVisitId } = useBoard();
   const [handOffError, setHandOffError] = useState('');
+  // The board opens on today's week: the view state outlives the screen (and the app may have been
+  // open for days), so a dispatcher coming back would otherwise land on a week long past.
+  useEffect(() => useBoard.getState().set({ anchor: Date.now() }), []);
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   const fieldEngineers = data.engineers.filter((e) => e.role === 'field_engineer');
   const shown = fieldEngineers.filter((e) => region === '' || e.region === region);
@@ -33,6 +37,7 @@ export function DispatchBoard() {
     <section className="dispatch" aria-labelledby="dispatch-title">
       <header className="row dispatch-header">
         <h1 id="dispatch-title">{t('dispatch.title')}</h1>
+        <ServiceVisitRequest />
         <InspectionsButton visits={data.visits} />
       </header>
       <BoardToolbar engineers={fieldEngineers} />

@@ -9,6 +9,7 @@ import { PartsPanel } from './PartsPanel';
 import type { DispatchData } from './use-visits';
 import { visitTitle } from './visit-labels';
 import { useOpenVisitConflicts } from './use-visit-conflicts';
+import { actorName, visitEntryText } from './visit-history-text';
 
 /** The selected visit on the board: when and who, clashes, reschedule/cancel, parts, .ics, history. */
 export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: DispatchData; ics: IcsSources; onError: (m: string) => void }) {
@@ -24,6 +25,7 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
   const clashes = findScheduleClashes(data.visits).filter((c) => c.first.id === visit.id || c.second.id === visit.id);
   const arrival = arrivalState(visit, now);
   const disputed = useOpenVisitConflicts().has(visit.id);
+  const names = new Map(data.engineers.map((e) => [e.id, e.name]));
   return (
     <aside className="visit-panel" aria-labelledby="visit-panel-title" data-testid="visit-panel" data-visit-id={visit.id}>
       <header className="row">
@@ -71,7 +73,9 @@ export function VisitPanel({ visit, data, ics, onError }: { visit: Visit; data: 
       <h3>{t('dispatch.history')}</h3>
       <ol className="visit-history">
         {visit.history.map((h, i) => (
-          <li key={i}><span className="muted">{fmt.format(h.at)}</span> {t(`dispatch.action.${h.action}`, { defaultValue: h.action })} {h.detail && <span className="muted">— {h.detail}</span>}</li>
+          <li key={i}>
+            <span className="muted">{fmt.format(h.at)} · {actorName(h.by, names, t('timeline.system'))}</span> {visitEntryText(h.action, h.detail, t, names, (x) => fmt.format(x))}
+          </li>
         ))}
       </ol>
     </aside>

@@ -7,3 +7,5 @@ export { exportVisitIcs, exportEngineerFeed, fallbackOrganizer, type IcsSources 
 export { onSiteClock } from './deadlines';
 export { autoFaultVisitsService } from './auto-fault-visits-service';
 export { createDueFaultVisits, findDueFaultVisits, type AutoVisitsResult } from './auto-fault-visits';
+export { actorName, visitEntryText } from './visit-history-text';
+export { ServiceVisitRequest } from './ServiceVisitRequest';

@@ -37,6 +37,10 @@ export function useVisitMutation() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   async function run<N extends MutationName>(name: N, args: MutationArgs<N>, opts?: MutateOptions): Promise<boolean> {
+    return (await runTracked(name, args, opts)).ok;
+  }
+  /** `mutationId`: the change's place in this device's queue, for an undo while it is not yet synced. */
+  async function runTracked<N extends MutationName>(name: N, args: MutationArgs<N>, opts?: MutateOptions): Promise<{ ok: boolean; mutationId?: number }> {
     setBusy(true);
     let r: MutationOutcome;
     try {
@@ -48,10 +52,10 @@ export function useVisitMutation() {
     }
     if (r.outcome !== 'applied') {
       setError(r.message ?? r.outcome);
-      return false;
+      return { ok: false };
     }
     setError('');
-    return true;
+    return { ok: true, ...(r.mutationId !== undefined ? { mutationId: r.mutationId } : {}) };
   }
   const refuse = (message: string) => {
     setError(message);
@@ -65,6 +69,12 @@ export function useVisitMutation() {
     act: (visit: Visit, action: VisitAction, opts?: MutateOptions) => {
       const problem = checkVisitAction(visit, action, Date.now(), by);
       return problem ? refuse(problem) : run('visit.action@1', { visitId: visit.id, action }, opts);
+    },
+    /** Like `act`, also telling which queued change recorded it (for an undo). */
+    actTracked: async (visit: Visit, action: VisitAction, opts?: MutateOptions): Promise<{ ok: boolean; mutationId?: number }> => {
+      const problem = checkVisitAction(visit, action, Date.now(), by);
+      if (problem) return { ok: await refuse(problem) };
+      return runTracked('visit.action@1', { visitId: visit.id, action }, opts);
     },
     create: (visit: Visit) => run('visit.create@1', { visit }),
     moveParts: (visit: Visit, warehouse: readonly WarehousePart[], move: PartMoveInput) => {

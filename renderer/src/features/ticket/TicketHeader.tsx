@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 import type { Clock } from '../../../../shared/sla/clocks';
 import type { Customer, Engineer } from '../../../../shared/directory';
-import { RequestOnSiteButton } from '../dispatch';
+import { RequestOnSiteButton, ServiceVisitRequest } from '../dispatch';
 import { MuteTicketButton } from '../alerts';
 import { EscalateNowButton } from '../escalation';
 import { StatusActions } from './StatusActions';
@@ -37,6 +37,7 @@ export function TicketHeader({ ticket, timeline, clocks, customer, engineers, on
         <EscalateNowButton ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />
         {ticket.status !== 'closed' && <button type="button" onClick={() => onDialog('escalate')}>{t('ticket.escalate')}</button>}
         <RequestOnSiteButton ticket={ticket} />
+        {ticket.status !== 'closed' && <ServiceVisitRequest ticket={ticket} />}
         <MuteTicketButton ticketId={ticket.id} />
       </div>
     </>

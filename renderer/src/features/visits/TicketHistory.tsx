@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/ticket';
+import { actorName, visitEntryText } from '../dispatch';
 
-function text(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => string): string {
+type Readable = { names: ReadonlyMap<string, string>; format: (instant: number) => string };
+
+function text(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => string, r: Readable): string {
   switch (e.kind) {
     case 'note':
       return e.text;
@@ -10,7 +13,7 @@ function text(e: TimelineEvent, t: (k: string, o?: Record<string, unknown>) => s
     case 'severity_changed':
       return `${e.from.severity} → ${e.to.severity} — ${e.reason}`;
     case 'visit':
-      return `${t(`dispatch.action.${e.change}`, { defaultValue: e.change })}${e.detail ? ` — ${e.detail}` : ''}`;
+      return visitEntryText(e.change, e.detail, t, r.names, r.format);
     case 'customer_update':
       return e.text;
     case 'escalated':
@@ -31,8 +34,8 @@ export function TicketHistory({ events, names, zone }: { events: readonly Timeli
     <ol className="ticket-history" aria-label={t('visits.history')}>
       {events.map((e) => (
         <li key={e.id} data-kind={e.kind}>
-          <span className="muted">{fmt.format(e.at)} · {names.get(e.by) ?? e.by} · {t(`timeline.kind.${e.kind}`)}</span>
-          <div>{text(e, t)}</div>
+          <span className="muted">{fmt.format(e.at)} · {actorName(e.by, names, t('timeline.system'))} · {t(`timeline.kind.${e.kind}`)}</span>
+          <div>{text(e, t, { names, format: (x) => fmt.format(x) })}</div>
         </li>
       ))}
     </ol>

@@ -1,29 +1,40 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedVisitActions, isVisitLocked, type Visit, type VisitAction } from '../../../../shared/dispatch';
+import { allowedVisitActions, isVisitLocked, stepOutsideWindow, type StepOutsideWindow, type TimedStep, type Visit, type VisitAction } from '../../../../shared/dispatch';
 import type { MutateOptions } from '../../app/mutations';
 import { useVisitMutation } from '../dispatch';
 import { ConfirmForm, InspectionForm, ReportForm } from './ReportForms';
 import { WorkNoteComposer } from './WorkNoteComposer';
 import { errorKey } from './form-errors';
-
-/**
- * Stamps the device's clock on the steps the SLA and the visit record time: recorded offline, they
- * reach the server later, and the arrival counts when it happened, not when it synced.
- */
-function stamped(action: VisitAction): VisitAction {
-  return action.type === 'en_route' || action.type === 'arrive' || action.type === 'depart' ? { ...action, at: Date.now() } : action;
-}
+import { useFieldUndo } from './field-undo';
+import { StepConfirm, StepUndo } from './StepGuard';
 
 /** The field engineer's steps: en route -> arrived -> notes -> departed, report, confirmation, submit. */
 export function VisitWorkflow({ visit, zone }: { visit: Visit; zone: string }) {
   const { t, i18n } = useTranslation();
-  const { act, error, busy } = useVisitMutation();
+  const { act, actTracked, error, busy } = useVisitMutation();
+  const [pending, setPending] = useState<StepOutsideWindow>();
+  const recorded = useFieldUndo((s) => s.byVisit[visit.id]);
+  const remember = useFieldUndo((s) => s.record);
   const allowed = allowedVisitActions(visit);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   const run = (action: VisitAction, opts?: MutateOptions) => act(visit, action, opts);
-  const step = (action: VisitAction, label: string, primary = false) =>
-    allowed.includes(action.type) && (
-      <button type="button" className={primary ? 'primary' : undefined} disabled={busy} onClick={() => void run(stamped(action))}>{label}</button>
+  // The device's clock is stamped on the step: recorded offline, it reaches the server later, and
+  // the arrival counts when it happened, not when it synced.
+  const record = async (type: TimedStep, at: number) => {
+    setPending(undefined);
+    const r = await actTracked(visit, { type, at });
+    if (r.ok && r.mutationId !== undefined) remember(visit.id, { mutationId: r.mutationId, step: type, at });
+  };
+  const begin = (type: TimedStep) => {
+    const at = Date.now();
+    const outside = stepOutsideWindow(visit, type, at);
+    if (outside) setPending(outside);
+    else void record(type, at);
+  };
+  const step = (type: TimedStep, label: string, primary = false) =>
+    allowed.includes(type) && (
+      <button type="button" className={primary ? 'primary' : undefined} disabled={busy || pending !== undefined} onClick={() => begin(type)}>{label}</button>
     );
   const locked = isVisitLocked(visit);
   return (
@@ -36,11 +47,13 @@ export function VisitWorkflow({ visit, zone }: { visit: Visit; zone: string }) {
       </ol>
       {locked && <p className="muted" data-testid="visit-locked">{t('visits.locked')}</p>}
       <div className="row workflow-buttons">
-        {step({ type: 'en_route' }, t('visits.enRoute'))}
-        {step({ type: 'arrive' }, t('visits.arrive'), true)}
-        {step({ type: 'depart' }, t('visits.depart'))}
-        {step({ type: 'submit' }, t('visits.submit'), true)}
+        {step('en_route', t('visits.enRoute'))}
+        {step('arrive', t('visits.arrive'), true)}
+        {step('depart', t('visits.depart'))}
+        {allowed.includes('submit') && <button type="button" className="primary" disabled={busy} onClick={() => void run({ type: 'submit' })}>{t('visits.submit')}</button>}
       </div>
+      {pending && <StepConfirm outside={pending} onRecord={() => void record(pending.step, pending.at)} onCancel={() => setPending(undefined)} />}
+      {recorded && <StepUndo visitId={visit.id} recorded={recorded} zone={zone} />}
       {error && <p className="error" role="alert" data-testid="workflow-error">{t('visits.refused', { message: t(errorKey(error), { defaultValue: error }) })}</p>}
       {visit.workNotes.length > 0 && (
         <ul className="work-notes" aria-label={t('visits.workNotes')}>
