@@ -78,7 +78,8 @@ describe('reason for outage (RFO)', () => {
     expect((s.data('tickets', 'SD-RFO-0001') as Ticket).sla).toMatchObject({ rfoRequestedAt: T0 + 4 * HOUR, rfoDeliveredAt: T0 + 6 * HOUR });
     const steps = (s.all('timeline') as TimelineEvent[]).flatMap((e) => (e.kind === 'rfo' ? [e.step] : []));
     expect(steps).toEqual(['requested', 'delivered']);
-    const minor = s.run('ticket.create@1', { ticket: incident({ id: 'SD-RFO-0003', severity: 'minor', sla: { severityHistory: [{ at: T0, severity: 'minor' }], pauses: [], customerUpdates: [] } }) }, 'clientAAAA', 4);
+    // A non-service-affecting fault is minor under this policy (severity follows the impact class).
+    const minor = s.run('ticket.create@1', { ticket: incident({ id: 'SD-RFO-0003', severity: 'minor', impact: 'non_service_affecting', sla: { severityHistory: [{ at: T0, severity: 'minor' }], pauses: [], customerUpdates: [] } }) }, 'clientAAAA', 4);
     expect(minor.outcome).toBe('applied');
     expect(s.run('ticket.requestRfo@1', { ticketId: 'SD-RFO-0003' }, 'clientAAAA', 5, { now: T0 + 4 * HOUR }).refusal?.code).toBe('rfo_not_offered');
   });

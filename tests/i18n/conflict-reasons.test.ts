@@ -4,13 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import i18n from 'i18next';
-import en from '../../i18n/locales/en.json';
-import zhCN from '../../i18n/locales/zh-CN.json';
-import zhTW from '../../i18n/locales/zh-TW.json';
-import bg from '../../i18n/locales/bg.json';
-import { refusalText } from '../../app/refusal-text';
+import en from '../../renderer/src/i18n/locales/en.json';
+import zhCN from '../../renderer/src/i18n/locales/zh-CN.json';
+import zhTW from '../../renderer/src/i18n/locales/zh-TW.json';
+import bg from '../../renderer/src/i18n/locales/bg.json';
+import { refusalText } from '../../renderer/src/app/refusal-text';
 
-const root = join(__dirname, '../../../../shared');
+const root = join(__dirname, '../../shared');
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
 const codes = [...new Set(sources(join(root, 'sync')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/because\('([a-z_]+)'|refusal: \{ code: '([a-z_]+)'/g)].map((m) => m[1] ?? m[2] ?? '')))];
