@@ -79,8 +79,9 @@ test('an admin imports customers, sites and contracts from CSV: a bad cell is na
   await page.getByLabel('Configuration', { exact: true }).fill('One node');
   await page.getByLabel('Database', { exact: true }).fill('Vault DB 12');
   await page.getByLabel('Severity', { exact: true }).selectOption('2');
-  await page.getByLabel('Product line').fill('data-vault');
-  await page.getByLabel('Product', { exact: true }).fill('Vault DB 12');
+  // Product line and product come from the catalogue (the imported customer has no installed base).
+  await page.getByLabel('Product line').selectOption('data-vault');
+  await page.getByLabel('Product', { exact: true }).selectOption('Vault DB 12');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   await expect(page.getByRole('heading', { name: 'Dock scanners cannot reach the server' })).toBeVisible();
 

@@ -35,7 +35,19 @@ async function openTicket(page: Page, id: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/** How many RFOs the Reports screen counts as met (the demo data already holds delivered ones). */
+async function rfoMetInReports(page: Page): Promise<number> {
+  await page.goto('/#/reports');
+  await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'no');
+  const card = page.getByTestId('report-card-rfo');
+  await expect(card).toContainText(/\d+ met/);
+  return Number(/(\d+) met/.exec((await card.textContent()) ?? '')?.[1]);
+}
+
 test('RFO: the customer requests it, the due date shows, delivery is recorded, the clock is met and the report counts it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  const metBefore = await rfoMetInReports(page);
   await page.goto('/');
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
   // A network ticket not closed (an RFO is often asked for after the fault is resolved); the RFO promise is for critical and major faults, so a minor one
@@ -74,7 +86,7 @@ test('RFO: the customer requests it, the due date shows, delivery is recorded, t
 
   await page.goto('/#/reports');
   await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'no');
-  await expect(page.getByTestId('report-card-rfo')).toContainText(/met 1\b|1 met/);
+  await expect(page.getByTestId('report-card-rfo')).toContainText(`${metBefore + 1} met`);
 });
 
 test('a severity raise whose preview says "Will escalate to …" is escalated by "system" once saved', async ({ page }) => {
