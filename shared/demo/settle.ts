@@ -9,7 +9,6 @@ import {
   dueAutomaticEscalations,
   escalatedLevelsFrom,
   escalationLevelAt,
-  escalationMatrixForPolicy,
   localizedLabel,
   pickEscalationLocale,
   resolveEscalationRecipients,
@@ -20,7 +19,8 @@ import type { Policy } from '../policy/schema';
 import { resolvePriorityRaise } from '../policy/priority';
 import type { CalendarLookup, Clock } from '../sla/clocks';
 import { ticketClocks } from '../sla/ticket-clocks';
-import { nextWatchList } from '../sla/watch-list';
+import { nextWatchList, type ContractRows } from '../sla/watch-list';
+import { escalationMatrixForTicket } from '../contract/escalation-matrix';
 import type { ClockKind } from '../sla/watch';
 import { autoEscalationEventId, slaAlertEventId } from '../sync/mutations/timeline-append';
 import type { Ticket } from '../ticket/schema';
@@ -33,6 +33,8 @@ export type DemoRules = {
   matrices: readonly EscalationMatrix[];
   /** The level names' language (default English, as a fresh profile starts). */
   language?: string;
+  /** Customers, sites, assets and contracts: a ticket's contract decides its clocks and matrix, as in the app. */
+  contracts?: ContractRows;
 };
 
 /** Who recorded the settled events: the timer service and the automatic runner act for no person. */
@@ -58,8 +60,8 @@ export function demoEscalationReason(due: DueEscalation): string {
 }
 
 /** A policy naming a missing calendar gives no clocks (ticketClocks), as in the app. */
-function clocksOf(ticket: Ticket, policy: Policy, now: number, calendars: CalendarLookup): Clock[] {
-  return ticketClocks(ticket, { policies: new Map([[policy.id, policy]]), calendars }, now).clocks;
+function clocksOf(ticket: Ticket, policy: Policy, now: number, calendars: CalendarLookup, contracts?: ContractRows): Clock[] {
+  return ticketClocks(ticket, { policies: new Map([[policy.id, policy]]), calendars, ...contracts }, now).clocks;
 }
 
 /** When the trigger fired: the breach instant of the clock, or the ticket's age limit. */
@@ -79,13 +81,13 @@ function firedAt(due: DueEscalation, ticket: Ticket, clocks: readonly Clock[], n
 export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRules, engineers: readonly Engineer[], now: number, customer?: Customer): DemoTicket {
   let ticket = demo.ticket;
   const events = [...demo.events];
-  const clocks = clocksOf(ticket, policy, now, rules.calendars);
+  const clocks = clocksOf(ticket, policy, now, rules.calendars, rules.contracts);
 
   // Only a running clock already past its target fires at once (warnings ahead of now wait).
   if (clocks.some((c) => c.state === 'breached' && c.completedAt === undefined)) {
     let entries: ReturnType<typeof nextWatchList> = [];
     try {
-      entries = nextWatchList([ticket], new Map([[policy.id, policy]]), rules.calendars, now);
+      entries = nextWatchList([ticket], new Map([[policy.id, policy]]), rules.calendars, now, undefined, rules.contracts);
     } catch {
       // The app leaves such a ticket out of the watch list (buildWatchList): nothing fires for it.
     }
@@ -97,7 +99,7 @@ export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRu
     }
   }
 
-  const matrix = DONE.has(ticket.status) ? undefined : escalationMatrixForPolicy(rules.matrices, ticket.policyId);
+  const matrix = DONE.has(ticket.status) ? undefined : escalationMatrixForTicket(rules.matrices, ticket, { policies: new Map([[policy.id, policy]]), calendars: rules.calendars, ...rules.contracts });
   if (matrix) {
     const locale = pickEscalationLocale(rules.language ?? 'en');
     let n = 0;

@@ -6,6 +6,10 @@ import { meterFor } from './clocks';
 import type { CalendarLookup } from './clocks-types';
 import { describeClocksProblem, ticketClocks, type PolicyLookup } from './ticket-clocks';
 import type { WatchEntry } from './watch';
+import type { ContractConfig } from '../contract/entitlement';
+
+/** The customers' side of the configuration (customers, sites, assets, contracts…). */
+export type ContractRows = Omit<ContractConfig, 'policies' | 'calendars'>;
 
 export type { PolicyLookup } from './ticket-clocks';
 
@@ -23,10 +27,11 @@ const defaultLabel: LabelFor = (t, level) => ({ customer: t.customerId, severity
  * A ticket whose policy or calendar is missing throws a RangeError naming it (callers that watch
  * many tickets catch it per ticket, so one broken policy does not silence every other alert).
  */
-export function nextWatchList(tickets: Iterable<Ticket>, policies: PolicyLookup, calendars: CalendarLookup, now: number, labels: LabelFor = defaultLabel): WatchEntry[] {
+export function nextWatchList(tickets: Iterable<Ticket>, policies: PolicyLookup, calendars: CalendarLookup, now: number, labels: LabelFor = defaultLabel, contracts?: ContractRows): WatchEntry[] {
   const out: WatchEntry[] = [];
   for (const ticket of tickets) {
-    const { clocks, policy, problem } = ticketClocks(ticket, { policies, calendars }, now);
+    // The ticket's contract decides its targets, so alerts come when its own deadlines do.
+    const { clocks, policy, problem } = ticketClocks(ticket, { policies, calendars, ...contracts }, now);
     if (problem?.kind === 'no_policy') throw new RangeError(`ticket ${ticket.id} follows policy "${ticket.policyId}", which is not loaded`);
     if (problem || !policy) throw new RangeError(`ticket ${ticket.id}: ${problem ? describeClocksProblem(problem) : 'no policy'}`);
     let label: WatchLabel | undefined;

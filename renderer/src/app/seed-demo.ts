@@ -12,10 +12,12 @@ export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: Readon
   return db.transaction('rw', [db.tickets, db.timeline, db.visits, db.customers, db.engineers, db.warehouse, db.products, db.sites, db.assets, db.contracts, db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     if ((await db.tickets.limit(1).count()) > 0) return false;
-    // With the rules, the history already holds the alerts and escalations due by now: the app opens quiet.
-    const demo = generateDemoData({ tickets, now, policies, ...(rules ? { rules } : {}) });
+    // With the rules, the history already holds the alerts and escalations due by now: the app opens
+    // quiet. They are settled under the demo customers' contracts, which are stored below.
+    const settled = rules ? { rules: { ...rules, contracts: demoContractRows() } } : {};
+    const demo = generateDemoData({ tickets, now, policies, ...settled });
     // Then a few hand-written ones, each showing one obligation (due soon, paused, RFO, deferral, SPR).
-    for (const s of demoScenarioTickets({ now, policies, firstNumber: tickets + 1, engineers: demoEngineers, ...(rules ? { rules } : {}) })) {
+    for (const s of demoScenarioTickets({ now, policies, firstNumber: tickets + 1, engineers: demoEngineers, ...settled })) {
       demo.tickets.push(s.ticket);
       demo.timeline.push(...s.events);
       demo.visits.push(...(s.visits ?? []));
@@ -35,4 +37,10 @@ export async function seedDemoDataOnFirstRun(db: ServiceDeskDb, policies: Readon
     await db.meta.put({ key: SEEDED_KEY, value: now });
     return true;
   });
+}
+
+/** The demo customers' side of the configuration, as stored by the first run. */
+function demoContractRows() {
+  const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+  return { products: byId(demoCatalogue), customers: byId(demoCustomers), sites: byId(demoSites), assets: byId(demoAssets), contracts: byId(demoContracts) };
 }

@@ -30,6 +30,9 @@ export type Config = {
   revision: number;
 };
 
+/** The customers' side of the configuration, for code that takes policies and calendars apart. */
+export const configContractRows = (c: Config) => ({ products: c.products, customers: c.customers, sites: c.sites, assets: c.assets, contracts: c.contracts });
+
 const mapOf = <T extends { id: string }>(rows: readonly T[]): ReadonlyMap<string, T> => new Map(rows.map((r) => [r.id, r]));
 
 export function buildConfig(policies: Policy[], calendars: CalendarPreset[], revision: number, rows: ContractRows = noContractRows): Config {

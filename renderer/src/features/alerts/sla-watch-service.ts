@@ -3,7 +3,7 @@ import type { BackgroundService } from '../../app/background';
 import { watchQuery } from '../../app/background';
 import { useRouter } from '../../app/router';
 import { currentMinute, subscribeMinute } from '../../app/use-now';
-import { getConfig, useConfigStore } from '../../config/config-store';
+import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
 import { ticketIndex, uncachedRead } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { unrecordedAlerts } from './unrecorded-alerts';
@@ -82,7 +82,7 @@ export const slaWatchService: BackgroundService = {
             const tickets = await db.tickets.where(ticketIndex.dueAt).below(horizon).toArray();
             const ids = [...new Set(tickets.map((t) => t.customerId))];
             const customers = await db.customers.bulkGet(ids);
-            return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now());
+            return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now(), configContractRows(config));
           }),
         (watch) => host.invoke('sla.setWatchList', { entries: watch }).catch((e: unknown) => console.error(`could not hand the SLA watch list to the host: ${String(e)}`)),
       );

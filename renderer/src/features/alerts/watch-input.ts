@@ -1,6 +1,7 @@
 import type { Customer } from '../../../../shared/directory';
 import type { FiredAlert } from '../../../../shared/ipc';
 import { nextWatchList, type CalendarLookup, type PolicyLookup } from '../../../../shared/sla';
+import type { ContractRows } from '../../../../shared/sla/watch-list';
 import type { Ticket } from '../../../../shared/ticket';
 import type { WatchEntry } from '../../../../shared/sla/watch';
 
@@ -15,11 +16,11 @@ export const AT_RISK_MS = 120 * 60_000;
  * label and title. A ticket whose policy or calendar is missing is left out rather than
  * taking every other alert down with it.
  */
-export function buildWatchList(tickets: readonly Ticket[], customers: ReadonlyMap<string, Pick<Customer, 'name'>>, policies: PolicyLookup, calendars: CalendarLookup, now: number): WatchEntry[] {
+export function buildWatchList(tickets: readonly Ticket[], customers: ReadonlyMap<string, Pick<Customer, 'name'>>, policies: PolicyLookup, calendars: CalendarLookup, now: number, contracts?: ContractRows): WatchEntry[] {
   const out: WatchEntry[] = [];
   for (const ticket of tickets) {
     try {
-      out.push(...nextWatchList([ticket], policies, calendars, now, (t, level) => ({ customer: customers.get(t.customerId)?.name ?? t.customerId, severity: level?.label ?? t.severity, title: t.title })));
+      out.push(...nextWatchList([ticket], policies, calendars, now, (t, level) => ({ customer: customers.get(t.customerId)?.name ?? t.customerId, severity: level?.label ?? t.severity, title: t.title }), contracts));
     } catch (e) {
       console.warn(`no SLA alerts for ${ticket.id}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
-import { useConfig } from '../../config/config-store';
+import { configContractRows, useConfig } from '../../config/config-store';
 import { loadEscalationMatrices } from '../escalation';
 import { countGenerated, generateIntoStore, removeGenerated, type DemoProgress, type DemoRunResult } from './demo-store';
 import './demo.css';
@@ -21,7 +21,8 @@ type State =
 export function DemoDataSettings() {
   const { t, i18n } = useTranslation();
   const { db } = useServices();
-  const { policies, calendars } = useConfig();
+  const config = useConfig();
+  const { policies, calendars } = config;
   const generated = useLiveQuery(() => countGenerated(db), [db]);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
@@ -35,7 +36,7 @@ export function DemoDataSettings() {
     const onProgress = (progress: DemoProgress) => setState({ kind: 'running', job, progress });
     onProgress({ done: 0, total: count });
     try {
-      const result = job === 'generate' ? await generateIntoStore(db, { count, now: Date.now(), policies, rules: { calendars, matrices: await loadEscalationMatrices(db) }, signal: controller.signal, onProgress }) : await removeGenerated(db, { signal: controller.signal, onProgress });
+      const result = job === 'generate' ? await generateIntoStore(db, { count, now: Date.now(), policies, rules: { calendars, matrices: await loadEscalationMatrices(db), contracts: configContractRows(config) }, signal: controller.signal, onProgress }) : await removeGenerated(db, { signal: controller.signal, onProgress });
       if (abort.current === controller) setState({ kind: 'finished', job, result });
     } catch (e) {
       setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });

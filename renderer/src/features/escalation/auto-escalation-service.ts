@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { DueEscalation } from '../../../../shared/escalation';
 import type { BackgroundService } from '../../app/background';
 import { subscribeMinute } from '../../app/use-now';
-import { getConfig, useConfigStore } from '../../config/config-store';
+import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
 import { runAutoEscalation, type AutoRunState } from './auto-run';
 import { useEscalationNoticesStore } from './notices-store';
 import { mayNotify } from './quiet-hours';
@@ -28,7 +28,7 @@ export const autoEscalationService: BackgroundService = {
           ? t('escalation.auto.clockBreached', { clock: t(`clocks.${due.trigger.clock}`) })
           : t('escalation.auto.aged', { hours: Math.round((due.trigger.minutes / 60) * 10) / 10, severity: due.trigger.severity });
       const config = getConfig();
-      const recorded = await runAutoEscalation(db, mutate, { policies: config.policies, calendars: config.calendars, now, language: i18next.language, describe, state });
+      const recorded = await runAutoEscalation(db, mutate, { policies: config.policies, calendars: config.calendars, contracts: configContractRows(config), now, language: i18next.language, describe, state });
       const applied = recorded.filter((r) => r.outcome === 'applied');
       if (applied.length === 0) return;
       const settings = await host.invoke('notifications.getSettings', {}).catch(() => undefined);

@@ -1,7 +1,6 @@
 import {
   dueAutomaticEscalations,
   escalatedLevelsFrom,
-  escalationMatrixForPolicy,
   escalationLevelAt,
   localizedLabel,
   pickEscalationLocale,
@@ -12,6 +11,7 @@ import {
 } from '../../../../shared/escalation';
 import type { Engineer } from '../../../../shared/directory';
 import type { Policy } from '../../../../shared/policy';
+import { escalationMatrixForTicket, type ContractConfig } from '../../../../shared/contract';
 import { ticketClocks, type CalendarLookup } from '../../../../shared/sla';
 import type { Ticket, TimelineEvent } from '../../../../shared/ticket';
 
@@ -28,7 +28,9 @@ export type AutoEscalationPlan = {
   due: DueEscalation;
 };
 
-export type PlanOptions = { engineers: readonly Engineer[]; language: string };
+/** The customers' side of the configuration: a ticket's contract decides its clocks and its matrix. */
+export type ContractRowsConfig = Omit<ContractConfig, 'policies' | 'calendars'>;
+export type PlanOptions = { engineers: readonly Engineer[]; language: string; contracts?: ContractRowsConfig };
 
 /**
  * The automatic escalations due now for these tickets. The recorded 'escalated' events of each
@@ -47,10 +49,12 @@ export function planAutoEscalations(
   const locale = pickEscalationLocale(options.language);
   const plans: AutoEscalationPlan[] = [];
   for (const ticket of tickets) {
-    const matrix = escalationMatrixForPolicy(matrices, ticket.policyId);
+    // The contract's matrix and clocks, as the ticket page and a hand escalation use them.
+    const config = { policies, calendars, ...options.contracts };
+    const matrix = escalationMatrixForTicket(matrices, ticket, config);
     if (!matrix) continue;
     // A ticket whose policy or calendar is missing has no clocks to breach; age rules still apply.
-    const { clocks } = ticketClocks(ticket, { policies, calendars }, now);
+    const { clocks } = ticketClocks(ticket, config, now);
     const done = escalatedLevelsFrom(timelinesById.get(ticket.id) ?? []);
     for (const due of dueAutomaticEscalations(ticket, matrix, clocks, now, done)) {
       const r = resolveEscalationRecipients(ticket, due.level, matrix, options.engineers);

@@ -1,10 +1,11 @@
-import { escalatedLevelsFrom, escalationMatrixForPolicy, severityEffectiveSince, type DueEscalation, type EscalationMatrix } from '../../../../shared/escalation';
+import { escalatedLevelsFrom, severityEffectiveSince, type DueEscalation, type EscalationMatrix } from '../../../../shared/escalation';
+import { escalationMatrixForTicket, type ContractConfig } from '../../../../shared/contract';
 import { resolvePriorityRaise, type Policy } from '../../../../shared/policy';
 import type { CalendarLookup } from '../../../../shared/sla/clocks';
 import type { Ticket, TicketStatus, TimelineEvent } from '../../../../shared/ticket';
 import type { Mutate } from '../../app/mutations';
 import type { ServiceDeskDb } from '../../data/db';
-import { ageThresholds, highestAutoLevel, planAutoEscalations, type AutoEscalationPlan } from './auto-plan';
+import { ageThresholds, highestAutoLevel, planAutoEscalations, type AutoEscalationPlan, type ContractRowsConfig } from './auto-plan';
 import { loadEscalationMatrices } from './matrices';
 import { CLOSED as CLOSED_DUE, ticketIndex } from '../../data'; // closed tickets sort at CLOSED; everything below is open
 
@@ -25,6 +26,8 @@ export type AutoRunOptions = {
   state?: AutoRunState;
   budget?: number;
   matrices?: readonly EscalationMatrix[];
+  /** Customers, sites, assets and contracts: a ticket's contract decides its clocks and matrix. */
+  contracts?: ContractRowsConfig;
 };
 
 export type RecordedAutoEscalation = AutoEscalationPlan & { at: number; outcome: 'applied' | 'conflict' | 'rejected'; message?: string };
@@ -49,7 +52,7 @@ const CHECK_CHUNK = 2_000;
  * age-rule severity the severity index intersected with the open tickets' keys) and reads only
  * those rows; at 100k tickets reading every ticket of a severity kept the page busy for most of a second.
  */
-async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatrix[], now: number): Promise<string[]> {
+async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatrix[], now: number, config: ContractConfig): Promise<string[]> {
   const ages = ageThresholds(matrices);
   const [breached, open] = await Promise.all([db.tickets.where(ticketIndex.dueAt).below(now).primaryKeys(), ages.size > 0 ? db.tickets.where(ticketIndex.dueAt).below(CLOSED_DUE).primaryKeys() : []]);
   const openIds = new Set(open);
@@ -57,7 +60,7 @@ async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatr
   for (const severity of ages.keys()) for (const id of await db.tickets.where('severity').equals(severity).primaryKeys()) if (openIds.has(id)) keys.add(id);
   const qualifies = (t: Ticket & { dueAt?: number }) => {
     if (DONE.has(t.status)) return false;
-    const m = escalationMatrixForPolicy(matrices, t.policyId);
+    const m = escalationMatrixForTicket(matrices, t, config);
     if (m === undefined || t.escalationLevel >= highestAutoLevel(m)) return false;
     const age = ages.get(t.severity);
     return (t.dueAt ?? Infinity) < now || (age !== undefined && severityEffectiveSince(t) <= now - age * 60_000);
@@ -97,14 +100,14 @@ async function timelineOf(db: ServiceDeskDb, ticketId: string): Promise<Timeline
 export function runAutoEscalation(db: ServiceDeskDb, mutate: Mutate, options: AutoRunOptions): Promise<RecordedAutoEscalation[]> {
   return exclusive(async () => {
     const matrices = options.matrices ?? (await loadEscalationMatrices(db));
-    const ids = nextWindow(await candidateIds(db, matrices, options.now), options.state ?? {}, options.budget ?? AUTO_ESCALATION_BUDGET);
+    const ids = nextWindow(await candidateIds(db, matrices, options.now, { policies: options.policies, calendars: options.calendars, ...options.contracts }), options.state ?? {}, options.budget ?? AUTO_ESCALATION_BUDGET);
     if (ids.length === 0) return [];
     const tickets = (await db.tickets.bulkGet(ids)).filter((t): t is Ticket => t !== undefined);
     const events = await db.timeline.where('ticketId').anyOf(ids).toArray();
     const timelines = new Map<string, TimelineEvent[]>();
     for (const e of events) timelines.set(e.ticketId, [...(timelines.get(e.ticketId) ?? []), e]);
     const engineers = await db.engineers.toArray();
-    const plans = planAutoEscalations(tickets, timelines, matrices, options.policies, options.calendars, options.now, { engineers, language: options.language });
+    const plans = planAutoEscalations(tickets, timelines, matrices, options.policies, options.calendars, options.now, { engineers, language: options.language, ...(options.contracts ? { contracts: options.contracts } : {}) });
 
     const recorded: RecordedAutoEscalation[] = [];
     for (const plan of plans) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock, createMemoryJsonStore, createNotificationService, createSlaTimerService, slaTimerStateSchema } from '../../../../shared/alerts';
-import { demoCustomers, demoEngineers, generateDemoData, type DemoData, type DemoRules } from '../../../../shared/demo';
+import { demoAssets, demoCatalogue, demoContracts, demoCustomers, demoEngineers, demoSites, generateDemoData, type DemoData, type DemoRules } from '../../../../shared/demo';
 import { notificationSettingsSchema, type FiredAlert } from '../../../../shared/ipc';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { runMutation, type ServiceDeskDb } from '../../data';
 import type { Mutate } from '../../app/mutations';
-import { buildConfig } from '../../config/config-store';
+import { buildConfig, configContractRows } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
 import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from '../alerts';
 import { AUTO_ESCALATION_BUDGET, runAutoEscalation, type AutoRunState, type RecordedAutoEscalation } from './auto-run';
@@ -17,10 +17,12 @@ import { createDueFaultVisits } from '../dispatch';
 // implies are already in it, so the app's catch-up (the host's timers over the watch list, the
 // automatic escalation runner) finds nothing left to record and the outbox stays empty.
 
-const config = buildConfig(presetPolicies, presetCalendars, 1);
+// With the demo customers' contracts, as the app holds them after its first run: they decide the clocks.
+const config = buildConfig(presetPolicies, presetCalendars, 1, { products: demoCatalogue, customers: demoCustomers, sites: demoSites, assets: demoAssets, contracts: demoContracts });
+const contracts = configContractRows(config);
 // Tue 10 Mar 2026, 07:00 UTC: business hours in Asia, night in the Americas.
 const NOW = Date.UTC(2026, 2, 10, 7, 0);
-const rules: DemoRules = { calendars: config.calendars, matrices: presetEscalationMatrices };
+const rules: DemoRules = { calendars: config.calendars, matrices: presetEscalationMatrices, contracts };
 const generate = (withRules: boolean): DemoData =>
   generateDemoData({ tickets: 400, seed: 11, now: NOW, policies: config.policies, histories: true, ...(withRules ? { rules } : {}) });
 
@@ -47,7 +49,7 @@ const mutateOn =
 async function catchUpAlerts(db: ServiceDeskDb): Promise<FiredAlert[]> {
   const soon = await db.tickets.where('dueAt').below(NOW + HOUR_MS + WATCH_HORIZON_MS).toArray();
   const customers = new Map(demoCustomers.map((c) => [c.id, c]));
-  const entries = buildWatchList(soon, customers, config.policies, config.calendars, NOW);
+  const entries = buildWatchList(soon, customers, config.policies, config.calendars, NOW, contracts);
   const notifications = createNotificationService({ store: createMemoryJsonStore(notificationSettingsSchema), notifier: { show: () => undefined }, localMinute: () => 12 * 60, onOpen: () => undefined });
   const fired: FiredAlert[] = [];
   const timers = createSlaTimerService({ clock: createFakeClock(NOW), store: createMemoryJsonStore(slaTimerStateSchema), onDue: (due, at) => fired.push(...notifications.deliver(due, at)) });
@@ -69,7 +71,7 @@ async function escalateAll(db: ServiceDeskDb): Promise<RecordedAutoEscalation[]>
   const state: AutoRunState = {};
   const out: RecordedAutoEscalation[] = [];
   const passes = Math.ceil((await db.tickets.count()) / AUTO_ESCALATION_BUDGET) + 1;
-  for (let i = 0; i < passes; i++) out.push(...(await runAutoEscalation(db, mutateOn(db), { policies: config.policies, calendars: config.calendars, now: NOW, language: 'en', describe: (d) => d.reason, state })));
+  for (let i = 0; i < passes; i++) out.push(...(await runAutoEscalation(db, mutateOn(db), { policies: config.policies, calendars: config.calendars, contracts, now: NOW, language: 'en', describe: (d) => d.reason, state })));
   return out;
 }
 
