@@ -1,32 +1,33 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Ticket } from '../../shared/ticket';
 
-/** The demo's breached tickets that have an owner (the first escalation level is the owner's manager). */
-async function ownedBreachedTicket(page: Page): Promise<Ticket> {
-  await page.goto('/#/queue/breached');
-  const rows = page.getByTestId('queue-row');
-  await expect(rows.first()).toBeVisible();
-  const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket-id')))).filter((x): x is string => x !== null);
+/**
+ * An open demo ticket with an owner (the first escalation level is the owner's manager) that no
+ * one has escalated yet (most breached demo tickets already carry the automatic escalations their
+ * breach caused); escalating by hand works for any open ticket.
+ */
+async function ownedUnescalatedTicket(page: Page): Promise<Ticket> {
+  await page.goto('/');
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
   const tickets = await page.evaluate(
-    (wanted) =>
+    () =>
       new Promise<Ticket[]>((resolve, reject) => {
         const open = indexedDB.open('service-desk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const req = open.result.transaction('tickets').objectStore('tickets').getAll();
-          req.onsuccess = () => (open.result.close(), resolve((req.result as Ticket[]).filter((t) => wanted.includes(t.id))));
+          req.onsuccess = () => (open.result.close(), resolve(req.result as Ticket[]));
           req.onerror = () => reject(req.error);
         };
       }),
-    ids,
   );
-  const ticket = tickets.find((t) => t.ownerId && t.escalationLevel === 0);
-  if (!ticket) throw new Error('no owned, unescalated breached ticket in the demo data');
+  const ticket = tickets.find((t) => t.ownerId && t.escalationLevel === 0 && !['resolved', 'closed'].includes(t.status));
+  if (!ticket) throw new Error('no owned, unescalated open ticket in the demo data');
   return ticket;
 }
 
 test('one click escalates to the pre-selected level and opens the draft; Undo really takes it back; the dialog stays for editing', async ({ page }) => {
-  const ticket = await ownedBreachedTicket(page);
+  const ticket = await ownedUnescalatedTicket(page);
   await page.goto(`/#/ticket/${ticket.id}`);
   const escalated = page.locator('.timeline li[data-kind="escalated"]');
   await expect(page.getByRole('heading', { name: ticket.title })).toBeVisible();
