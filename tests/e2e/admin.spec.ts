@@ -4,6 +4,7 @@ import { parsePolicy, type Policy } from '../../shared/policy';
 import { calendarPresetSchema, computeClocks, type BusinessCalendar, type CalendarLookup } from '../../shared/sla';
 import type { Ticket } from '../../shared/ticket';
 import { docScreenshot } from './support/doc-screenshot';
+import { storedTickets } from './support/stored';
 
 const presetDir = new URL('../../resources/presets/', import.meta.url);
 const policies = new Map<string, Policy>(
@@ -18,25 +19,6 @@ const calendars: CalendarLookup = Object.fromEntries(
     return [c.id, c.calendar];
   }),
 );
-
-/** The app's own store, read straight from IndexedDB: the expected deadlines come from the data, not from the UI. */
-async function storedTickets(page: Page): Promise<Ticket[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Ticket[]>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('tickets').objectStore('tickets').getAll();
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Ticket[]);
-          };
-        };
-      }),
-  );
-}
 
 const localDate = (ms: number, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 

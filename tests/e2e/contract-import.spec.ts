@@ -1,28 +1,9 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { presetConfig } from '../../shared/config/preset-config';
 import { parseModelCsvFiles } from '../../shared/contract';
 import { ticketClocks } from '../../shared/sla';
 import type { Ticket } from '../../shared/ticket';
-
-/** A row of the app's IndexedDB store, or undefined. */
-async function storedRow<T>(page: Page, store: string, id: string): Promise<T | undefined> {
-  return page.evaluate(
-    ([s, key]) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(s).objectStore(s).get(key);
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as T | undefined);
-          };
-        };
-      }),
-    [store, id] as const,
-  );
-}
+import { storedRow } from './support/stored';
 
 // An invented customer with one site in Chicago on US federal hours and a business-hours contract.
 const customersCsv = 'id,name,region,contractNumber,contractTier,policyId,calendarId,siteAddress,siteTimeZone\r\ncust-harbour,Harbour Example Ltd,north-america,H-300,business_hours,business-hours-3-severity,us-federal-2026-2027,"1 Pier Rd, Chicago",America/Chicago\r\n';

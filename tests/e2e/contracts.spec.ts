@@ -1,28 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { presetConfig } from '../../shared/config/preset-config';
 import { contractSchema, siteSchema } from '../../shared/contract';
 import { ticketClocks } from '../../shared/sla';
-import type { Ticket } from '../../shared/ticket';
-
-/** The ticket as the app stored it, read straight from IndexedDB. */
-async function storedTicket(page: Page, id: string): Promise<Ticket> {
-  return page.evaluate(
-    (ticketId) =>
-      new Promise<Ticket>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('tickets').objectStore('tickets').get(ticketId);
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Ticket);
-          };
-        };
-      }),
-    id,
-  );
-}
+import { storedTicket } from './support/stored';
 
 test('an admin adds a contract with a customer-site calendar: the moved deadlines are listed first, and a new ticket shows its targets in the site time', async ({ page }) => {
   // First run seeds the demo store and the machine may be shared: allow more than the default minute.

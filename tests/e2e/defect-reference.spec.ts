@@ -1,31 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import PostalMime from 'postal-mime';
 import { escalationMatrixSchema, resolveEscalationRecipients } from '../../shared/escalation';
 import { demoEngineers } from '../../shared/demo';
 import { policySchema } from '../../shared/policy';
-import type { Ticket } from '../../shared/ticket';
+import { storedTickets } from './support/stored';
 
 const matrix = escalationMatrixSchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/escalation/default-matrix.json', import.meta.url), 'utf8')));
 const edown = policySchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/policies/enterprise-edown.json', import.meta.url), 'utf8')));
-
-async function storedTickets(page: Page): Promise<Ticket[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Ticket[]>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('tickets').objectStore('tickets').getAll();
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Ticket[]);
-          };
-        };
-      }),
-  );
-}
 
 test('"at M2 the escalation references the SPR raised": escalating to M2 without the SPR is refused with the reason; once set on the ticket the escalation goes through and its mail names the SPR', async ({ page }) => {
   const m2 = edown.defectReference?.requiredFromLevel;

@@ -1,27 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { presetConfig } from '../../shared/config/preset-config';
 import { ticketClocks } from '../../shared/sla';
-import type { Ticket } from '../../shared/ticket';
-
-/** The ticket as the app stored it, read straight from IndexedDB. */
-async function storedTicket(page: Page, id: string): Promise<Ticket> {
-  return page.evaluate(
-    (ticketId) =>
-      new Promise<Ticket>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('tickets').objectStore('tickets').get(ticketId);
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Ticket);
-          };
-        };
-      }),
-    id,
-  );
-}
+import { storedTicket } from './support/stored';
 
 async function openIntake(page: Page): Promise<void> {
   await page.goto('/');
