@@ -4,6 +4,7 @@ import { parseModelCsvFiles } from '../../shared/contract';
 import { ticketClocks } from '../../shared/sla';
 import type { Ticket } from '../../shared/ticket';
 import { storedRow } from './support/stored';
+import { logPhoneCall } from './support/phone-call';
 
 // An invented customer with one site in Chicago on US federal hours and a business-hours contract.
 const customersCsv = 'id,name,region,contractNumber,contractTier,policyId,calendarId,siteAddress,siteTimeZone\r\ncust-harbour,Harbour Example Ltd,north-america,H-300,business_hours,business-hours-3-severity,us-federal-2026-2027,"1 Pier Rd, Chicago",America/Chicago\r\n';
@@ -45,26 +46,13 @@ test('an admin imports customers, sites and contracts from CSV: a bad cell is na
   expect(await storedRow(page, 'contracts', 'contract-h-300')).toMatchObject({ number: 'H-300', customerId: 'cust-harbour' });
 
   // A phone call from the imported customer, logged now.
-  await page.goto('/#/new');
-  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Harbour Example Ltd' });
-  await page.getByLabel('Received by').selectOption('phone');
-  await page.getByLabel('Short description').fill('Dock scanners cannot reach the server');
-  await page.getByLabel('Contact person').fill('Sam Example');
-  await page.getByLabel('Contact e-mail').fill('sam@harbour.example.com');
-  await page.getByLabel('Contact phone').fill('+1 312 555 0100');
-  await page.getByLabel('Company', { exact: true }).fill('Harbour Example Ltd');
-  await page.getByLabel('Contract / customer no.').fill('H-300');
-  await page.getByLabel('Version', { exact: true }).fill('2.0');
-  await page.getByLabel('Patch level').fill('2.0.3');
-  await page.getByLabel('Operating system and version').fill('Linux 6.1');
-  await page.getByLabel('Configuration', { exact: true }).fill('One node');
-  await page.getByLabel('Database', { exact: true }).fill('Vault DB 12');
-  await page.getByLabel('Severity', { exact: true }).selectOption('2');
-  // Product line and product come from the catalogue (the imported customer has no installed base).
-  await page.getByLabel('Product line').selectOption('data-vault');
-  await page.getByLabel('Product', { exact: true }).selectOption('Vault DB 12');
-  await page.getByRole('button', { name: 'Create ticket' }).click();
-  await expect(page.getByRole('heading', { name: 'Dock scanners cannot reach the server' })).toBeVisible();
+  await logPhoneCall(page, {
+    customer: 'Harbour Example Ltd',
+    title: 'Dock scanners cannot reach the server',
+    contact: { name: 'Sam Example', email: 'sam@harbour.example.com', phone: '+1 312 555 0100' },
+    contractNumber: 'H-300',
+    configuration: 'One node',
+  });
 
   const entitlement = page.getByTestId('entitlement');
   await expect(entitlement).toContainText('Contract H-300');

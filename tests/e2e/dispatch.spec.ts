@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { actAs } from './support/stored';
 import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault, reportAndConfirmRouterRepair } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the engineer (both in Shanghai) see them.
@@ -8,24 +9,6 @@ const WEDNESDAY_0905 = Date.UTC(2026, 2, 11, 1, 5); // the engineer arrives
 const THURSDAY_1700 = Date.UTC(2026, 2, 12, 9, 0); // 3 working days after the online window
 
 test.use({ timezoneId: 'Asia/Shanghai', locale: 'en-US' });
-
-/** Who uses this device, as Settings > Identity stores it (the app reads it on start). */
-async function actAs(page: Page, actor: { userId: string; role: string; region: string }): Promise<void> {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'actor', value });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    actor,
-  );
-}
 
 test('without a sync server: an expired severity-2 ticket is queued with its 3-working-day deadline, booked, an overlap refused, a part checked out of the demo warehouse, and the visit recorded offline until the arrival clock is met', async ({ page, context }) => {
   test.setTimeout(120_000);

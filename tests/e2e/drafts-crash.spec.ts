@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { killBrowser, launchOnProfile, makeProfileDir, readTable, type KillableBrowser } from './support/killable-browser';
+import { killBrowser, launchOnProfile, makeProfileDir, type KillableBrowser } from './support/killable-browser';
+import { storedRows } from './support/stored';
 
 // Each test runs its own browser on a persistent profile and kills it with SIGKILL (as a crash or
 // a dead battery would: no unload, nothing flushed), then starts it again on the same profile.
@@ -85,12 +86,12 @@ test('a new ticket survives a kill 0.5 s after the last keystroke with every fie
       await again.getByRole('button', { name: 'Create ticket' }).click();
     } else {
       await expect(field(again, 'title')).toHaveValue('');
-      await again.goto(`/#/ticket/${encodeURIComponent((await readTable<OutboxRow>(again, 'outbox')).find((e) => e.name === 'ticket.create@1')?.args.ticket?.id ?? '')}`);
+      await again.goto(`/#/ticket/${encodeURIComponent((await storedRows<OutboxRow>(again, 'outbox')).find((e) => e.name === 'ticket.create@1')?.args.ticket?.id ?? '')}`);
     }
     await expect(again.getByRole('heading', { name: ticketFields.title })).toBeVisible();
-    const creates = (await readTable<OutboxRow>(again, 'outbox')).filter((e) => e.name === 'ticket.create@1');
+    const creates = (await storedRows<OutboxRow>(again, 'outbox')).filter((e) => e.name === 'ticket.create@1');
     expect(creates.map((e) => e.args.ticket?.title)).toEqual([ticketFields.title]);
-    expect(await readTable(again, 'drafts')).toEqual([]);
+    expect(await storedRows(again, 'drafts')).toEqual([]);
     await again.getByRole('button', { name: 'New ticket' }).click();
     await expect(field(again, 'title')).toHaveValue('');
     await expect(again.getByTestId('draft-restored')).toHaveCount(0);
@@ -126,7 +127,7 @@ test('20 notes typed at 20 ms a key with Ctrl+Enter between them are saved exact
     const page = b.page;
     await expect(page.getByTestId('draft-restored')).toContainText('Restored your unsaved note from');
     await expect(page.getByLabel('Note', { exact: true })).toHaveValue('half a thought');
-    const queued = (await readTable<OutboxRow>(page, 'outbox')).filter((e) => e.name === 'timeline.addNote@1').sort((x, y) => x.id - y.id);
+    const queued = (await storedRows<OutboxRow>(page, 'outbox')).filter((e) => e.name === 'timeline.addNote@1').sort((x, y) => x.id - y.id);
     expect(queued.map((e) => e.args.text)).toEqual(texts);
     expect(new Set(queued.map((e) => e.args.ticketId))).toEqual(new Set([ticketId]));
     const shown = await page.locator('.event-note').filter({ hasText: /typed note \d+/ }).allTextContents();
@@ -178,7 +179,7 @@ test('an edited customer update and a half-written escalation come back after a 
     await restored.getByRole('button', { name: 'Close' }).click();
     await again.getByRole('button', { name: 'Record customer updated' }).click();
     await expect(again.locator('.event-customer_update').last()).toContainText('(call at 15:00)');
-    await expect.poll(async () => (await readTable<{ key: string }>(again, 'drafts')).map((d) => d.key)).toEqual([]);
+    await expect.poll(async () => (await storedRows<{ key: string }>(again, 'drafts')).map((d) => d.key)).toEqual([]);
   } finally {
     await killBrowser(b).catch(() => undefined);
     profile.remove();

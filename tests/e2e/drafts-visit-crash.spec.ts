@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { actAs, killBrowser, launchOnProfile, makeProfileDir, readTable, type KillableBrowser } from './support/killable-browser';
+import { killBrowser, launchOnProfile, makeProfileDir, type KillableBrowser } from './support/killable-browser';
+import { actAs, storedRows } from './support/stored';
 import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault } from './support/jade-ticket';
 
 // Shanghai times, as the dispatcher and the engineer (both in Shanghai) see them.
@@ -68,7 +69,7 @@ test('offline, the visit report and work notes typed on site survive the laptop 
     await expect(detail.getByTestId('draft-restored').filter({ hasText: 'Restored your unsaved visit report from' })).toBeVisible();
     await expect(detail.getByLabel('Work note', { exact: true })).toHaveValue('Waiting for the');
     await expect(detail.getByTestId('draft-restored').filter({ hasText: 'Restored your unsaved work note from' })).toBeVisible();
-    const queued = (await readTable<OutboxRow>(b.page, 'outbox')).filter((e) => e.args.visitId === visitId && e.args.action?.type === 'add_work_note').sort((x, y) => x.id - y.id);
+    const queued = (await storedRows<OutboxRow>(b.page, 'outbox')).filter((e) => e.args.visitId === visitId && e.args.action?.type === 'add_work_note').sort((x, y) => x.id - y.id);
     expect(queued.map((e) => e.args.action?.text)).toEqual(notes);
 
     // Finishing the sentence and saving removes the draft with the save; it does not come back.
@@ -76,7 +77,7 @@ test('offline, the visit report and work notes typed on site survive the laptop 
     await b.page.keyboard.type(' fan.', { delay: 10 });
     await detail.getByRole('button', { name: 'Save report' }).click();
     await expect(detail.getByText('Report saved')).toBeVisible();
-    await expect.poll(async () => (await readTable<{ key: string }>(b.page, 'drafts')).map((d) => d.key)).toEqual([`visitNote:${visitId}`]);
+    await expect.poll(async () => (await storedRows<{ key: string }>(b.page, 'drafts')).map((d) => d.key)).toEqual([`visitNote:${visitId}`]);
   } finally {
     await killBrowser(b).catch(() => undefined);
     profile.remove();

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { actAs } from './support/stored';
 import { bookWednesdayMorning, expectQueuedFaultVisit, logJadeRouterFault } from './support/jade-ticket';
 
 // Shanghai times; the visit is booked for Wednesday 09:00–11:00 (30 minutes of travel before it).
@@ -9,24 +10,6 @@ const THURSDAY_1700 = Date.UTC(2026, 2, 12, 9, 0);
 
 // The engineer's laptop is in Europe: every time must still follow the zone the screen names.
 test.use({ timezoneId: 'Europe/Sofia', locale: 'en-US' });
-
-/** Who uses this device, as Settings > Identity stores it (the app reads it on start). */
-async function actAs(page: Page, actor: { userId: string; role: string; region: string }): Promise<void> {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'actor', value });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    actor,
-  );
-}
 
 test('arriving a day before the booked window asks first (how far, in the site zone); recorded anyway it can be undone while unsynced, and the history shows names and local times', async ({ page }) => {
   test.setTimeout(90_000);

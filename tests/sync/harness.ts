@@ -104,6 +104,33 @@ export async function postgresDb(url: string): Promise<Db> {
   return db;
 }
 
+/**
+ * A throwaway PostgreSQL cluster, migrated, for the suite it is called in: started before its
+ * tests and stopped after them. Read `url` and `db` inside tests (they are set in beforeAll).
+ */
+export function usePostgresCluster(): { readonly url: string; readonly db: Db } {
+  let pg: { url: string; stop: () => void } | undefined;
+  let db: Db | undefined;
+  beforeAll(async () => {
+    pg = await startPostgres();
+    db = await postgresDb(pg.url);
+  });
+  afterAll(async () => {
+    await db?.close();
+    pg?.stop();
+  });
+  return {
+    get url() {
+      if (!pg) throw new Error('the PostgreSQL cluster is not started yet (read it inside a test)');
+      return pg.url;
+    },
+    get db() {
+      if (!db) throw new Error('the PostgreSQL cluster is not started yet (read it inside a test)');
+      return db;
+    },
+  };
+}
+
 export type TestUser = { tenant: string; email: string; password: string; role: UserRole; region: string; id: string };
 
 let seq = 0;

@@ -2,24 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMutation } from '../../renderer/src/data/mutate';
 import { listen } from '../../server/http';
-import type { Db } from '../../server/db/types';
-import { addUser, createServer, freePort, hasPostgres, makeClient, newTicket, postgresDb, snapshot, startPostgres } from './harness';
+import { addUser, createServer, freePort, hasPostgres, makeClient, newTicket, postgresDb, snapshot, usePostgresCluster } from './harness';
 import { runScopeChangeSuite } from './scope-change-suite';
 import { runTrustSuite } from './trust-suite';
 
 const suite = hasPostgres ? describe : describe.skip;
 
 suite('sync over a real PostgreSQL 15 cluster', () => {
-  let pg: { url: string; stop: () => void };
-  let db: Db;
-  beforeAll(async () => {
-    pg = await startPostgres();
-    db = await postgresDb(pg.url);
-  });
-  afterAll(async () => {
-    await db?.close();
-    pg?.stop();
-  });
+  const pg = usePostgresCluster();
 
   async function startChild(port: number): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -38,13 +28,13 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
 
   it('a server killed (SIGKILL) mid-push and restarted loses nothing and doubles nothing', async () => {
     const tenant = 'pg-kill';
-    const user = await addUser(db, tenant);
+    const user = await addUser(pg.db, tenant);
     const port = await freePort();
     let child = await startChild(port);
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, email: user.email, password: user.password }) });
     const { token } = (await login.json()) as { token: string };
-    const probe = createServer({ db });
+    const probe = createServer({ db: pg.db });
     const client = await makeClient(probe, user, { fetch: (i, init) => fetch(i, init) });
     const { createSyncClient } = await import('../../renderer/src/data/sync-client');
     const sync = createSyncClient({ db: client.db, baseUrl: base, getToken: () => token, intervalMs: 0, pushBatch: 20, random: () => 0.5 });
@@ -55,7 +45,7 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
     const running = sync.syncNow();
     // Kill the server as soon as it has applied part of the queue.
     for (;;) {
-      const [row] = await db.query<{ last: string }>('SELECT last_mutation_id AS last FROM clients WHERE tenant_id = $1', [tenant]);
+      const [row] = await pg.db.query<{ last: string }>('SELECT last_mutation_id AS last FROM clients WHERE tenant_id = $1', [tenant]);
       if (Number(row?.last ?? 0) >= 30) break;
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -73,7 +63,7 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
     } finally {
       child.kill('SIGKILL');
     }
-    const notes = await db.query<{ text: string }>(`SELECT data->>'text' AS text FROM entities WHERE tenant_id = $1 AND data->>'kind' = 'note'`, [tenant]);
+    const notes = await pg.db.query<{ text: string }>(`SELECT data->>'text' AS text FROM entities WHERE tenant_id = $1 AND data->>'kind' = 'note'`, [tenant]);
     expect(notes).toHaveLength(300);
     expect(new Set(notes.map((n) => n.text)).size).toBe(300);
     expect(await client.db.timeline.where('ticketId').equals(t.id).count()).toBe(301);
@@ -83,12 +73,12 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
   it('two instances over one database behave the same, and a push on one pokes SSE listeners on the other (LISTEN/NOTIFY)', async () => {
     const tenant = 'pg-two';
     const db2 = await postgresDb(pg.url);
-    const one = createServer({ db });
+    const one = createServer({ db: pg.db });
     const two = createServer({ db: db2, heartbeatSeconds: 1 });
     const h1 = await listen(one, 0);
     const h2 = await listen(two, 0);
     try {
-      const ua = await addUser(db, tenant);
+      const ua = await addUser(pg.db, tenant);
       const ub = await addUser(db2, tenant, 'dispatcher');
       const a = await makeClient(one, ua);
       const b = await makeClient(two, ub);
@@ -126,8 +116,8 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
       await a.sync.syncNow();
       expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
       expect((await a.db.conflicts.toArray()).filter((c) => c.field === 'title')).toHaveLength(1);
-      const [v] = await db.query<{ version: string }>('SELECT version FROM tenants WHERE id = $1', [tenant]);
-      const versions = await db.query<{ version: string }>('SELECT DISTINCT version FROM entities WHERE tenant_id = $1', [tenant]);
+      const [v] = await pg.db.query<{ version: string }>('SELECT version FROM tenants WHERE id = $1', [tenant]);
+      const versions = await pg.db.query<{ version: string }>('SELECT DISTINCT version FROM entities WHERE tenant_id = $1', [tenant]);
       expect(versions.length).toBeLessThanOrEqual(Number(v?.version));
     } finally {
       await h1.close();
@@ -141,22 +131,22 @@ suite('sync over a real PostgreSQL 15 cluster', () => {
   describe('field engineer scope changes', () => {
     let server: ReturnType<typeof createServer>;
     beforeAll(() => {
-      server = createServer({ db });
+      server = createServer({ db: pg.db });
     });
     afterAll(async () => {
       await server.close();
     });
-    runScopeChangeSuite(() => ({ db, server }), 'pg');
+    runScopeChangeSuite(() => ({ db: pg.db, server }), 'pg');
   });
 
   describe('trust at the seams over HTTP', () => {
     let server: ReturnType<typeof createServer>;
     beforeAll(() => {
-      server = createServer({ db });
+      server = createServer({ db: pg.db });
     });
     afterAll(async () => {
       await server.close();
     });
-    runTrustSuite(() => ({ db, server }), 'pg');
+    runTrustSuite(() => ({ db: pg.db, server }), 'pg');
   });
 });

@@ -72,39 +72,3 @@ export async function killBrowser(b: KillableBrowser): Promise<void> {
   }
   await b.context.close().catch(() => undefined);
 }
-
-/** Reads a whole table of the app's local store (IndexedDB 'service-desk') from the page. */
-export function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => (db.close(), resolve(req.result as T[]));
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
-
-/** Who uses this device, as Settings > Identity stores it (the app reads it on start). */
-export function actAs(page: Page, actor: { userId: string; role: string; region: string }): Promise<void> {
-  return page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'actor', value });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    actor,
-  );
-}

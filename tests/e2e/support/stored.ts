@@ -53,3 +53,21 @@ export async function storedTicket(page: Page, id: string): Promise<Ticket> {
   if (!t) throw new Error(`ticket ${id} is not in the device's store`);
   return t;
 }
+
+/** Who uses this device, as Settings > Identity stores it (the app reads it on start). */
+export function actAs(page: Page, actor: { userId: string; role: string; region: string }): Promise<void> {
+  return page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('service-desk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ key: 'actor', value });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    actor,
+  );
+}
