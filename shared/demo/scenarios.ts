@@ -4,6 +4,7 @@ import { initialPriority } from '../policy/priority';
 import { deliverRfo, requestRfo } from '../rfo/commands';
 import { deferTicket } from '../deferral/defer';
 import { setDefectReference } from '../defect/reference';
+import { changeSeverity } from '../severity/change';
 import { recordEscalation } from '../escalation/record';
 import { escalationLevelAt, localizedLabel } from '../escalation/levels';
 import { escalationMatrixForTicket } from '../contract/escalation-matrix';
@@ -149,9 +150,12 @@ export function demoScenarioTickets(opts: { now: number; policies: ReadonlyMap<s
   make({ ...network, title: 'Spare port LED stays amber', severity: 'minor', impact: 'non_service_affecting', urgency: 'low', status: 'acknowledged', ownerId: 'eng-ivan', ageMin: 50, respondedAfterMin: 15 }, (d) =>
     apply(d, now - 20 * MIN, 'eng-ivan', (t, ctx) => deferTicket(t, { until: nextMorning(now), agreedWith: 'Pat Example', note: 'Customer prefers a visit during office hours.' }, ctx)),
   );
-  // A low-severity fault worked for days within its online window: re-graded to level 1, its shorter
-  // window has already run out, so the severity editor shows the escalation saving would set off.
-  make({ customerId: 'cust-jade', productLine: 'secure-gateway', product: 'Gateway 7', title: 'Gateway log rotation slowly fills the disk', severity: '4', impact: 'non_service_affecting', urgency: 'low', status: 'in_progress', ownerId: 'eng-kai', ageMin: 5 * 24 * 60, respondedAfterMin: 45 });
+  // Worked for days within its online window and lowered to level 4 yesterday: re-graded to level 1,
+  // its shorter window (counted from the report) has already run out, so the severity editor shows
+  // the escalation saving would set off, and the runner then records it.
+  make({ customerId: 'cust-jade', productLine: 'secure-gateway', product: 'Gateway 7', title: 'Gateway log rotation slowly fills the disk', severity: '3', impact: 'non_service_affecting', urgency: 'low', status: 'in_progress', ownerId: 'eng-kai', ageMin: 5 * 24 * 60, respondedAfterMin: 45 }, (d) =>
+    apply(d, now - DAY, 'eng-kai', (t, ctx) => changeSeverity(t, { severity: '4', reason: 'The customer rotates the logs by hand meanwhile.' }, { policy: policies.get(t.policyId) }, ctx)),
+  );
   // Escalated to M1 by hand; M2 will need the SPR raised with engineering.
   make({ ...orbit, title: 'Publishing queue stalls after upgrade', severity: '2', impact: 'degradation', urgency: 'high', status: 'in_progress', ownerId: 'eng-ivan', ageMin: 120, respondedAfterMin: 12 }, (d) =>
     apply(d, now - 30 * MIN, 'eng-ivan', escalate(1, 'Please free a second engineer for the upgrade regression.')),
