@@ -1,4 +1,4 @@
-// The configuration the app ships: the preset policies, calendars and escalation matrix, plus the
+// The configuration the app ships: the preset policies, calendars and escalation matrices, plus the
 // example customers with their sites, installed base and contracts. Tests and the demo use this
 // as the one answer to "what does a fresh install run on".
 import businessHours from '../../resources/presets/policies/business-hours-3-severity.json' with { type: 'json' };
@@ -12,6 +12,9 @@ import officeLunch from '../../resources/presets/calendars/office-lunch-break.js
 import usFederal from '../../resources/presets/calendars/us-federal-2026-2027.json' with { type: 'json' };
 import weekdays from '../../resources/presets/calendars/weekdays-0830-1700.json' with { type: 'json' };
 import defaultMatrix from '../../resources/presets/escalation/default-matrix.json' with { type: 'json' };
+import networkAgeLadder from '../../resources/presets/escalation/network-age-ladder.json' with { type: 'json' };
+import productRegionVp from '../../resources/presets/escalation/product-region-vp.json' with { type: 'json' };
+import supportManagers from '../../resources/presets/escalation/support-managers-m1-m2.json' with { type: 'json' };
 import type { Customer } from '../directory/schema';
 import type { Asset, Contract, Product, Site } from '../contract/schema';
 import { demoCustomers } from '../demo/catalogue';
@@ -45,7 +48,7 @@ export function presetConfig(): PresetConfig {
       const p = calendarPresetSchema.parse(c);
       return [p.id, p.calendar];
     })),
-    escalationMatrices: byId([escalationMatrixSchema.parse(defaultMatrix)]),
+    escalationMatrices: byId([defaultMatrix, networkAgeLadder, productRegionVp, supportManagers].map((m) => escalationMatrixSchema.parse(m))),
     products: byId(demoCatalogue),
     customers: byId(demoCustomers),
     sites: byId(demoSites),

@@ -17,11 +17,24 @@ export const eDownAtIntakeCodes = ['non_contract', 'no_edown_level', 'contract_e
  * On a live phone call the engineer sets it (the preferred route for a production-down emergency).
  */
 export function eDownAtIntakeProblem(entitlement: Entitlement, channel: Ticket['channel']): EDownAtIntakeProblem | undefined {
-  const rule = entitlement.policy.eDown;
+  const notEntitled = eDownEntitlementProblem(entitlement);
+  if (notEntitled) return notEntitled;
+  if (entitlement.policy.eDown?.notAtCreationVia.includes(channel)) return { code: 'channel', channel };
+  return undefined;
+}
+
+/** Why this customer may not have E-Down at all, whenever it is set (at intake or later in the severity editor), or undefined. */
+export type EDownEntitlementProblem = Exclude<EDownAtIntakeProblem, { code: 'channel' }>;
+
+/**
+ * Why the customer's entitlement rules out E-Down whenever it is set (when the case is logged or
+ * later, in the severity editor): E-Down is for customers whose contract includes it, under a
+ * policy that has the level. The channel rule is the only one that applies at creation only.
+ */
+export function eDownEntitlementProblem(entitlement: Entitlement): EDownEntitlementProblem | undefined {
   if (entitlement.terms === 'non_contract') return { code: 'non_contract' };
-  if (!rule) return { code: 'no_edown_level', policy: entitlement.policy.name };
+  if (!entitlement.policy.eDown) return { code: 'no_edown_level', policy: entitlement.policy.name };
   if (!entitlement.eDownEligible) return { code: 'contract_excludes', number: entitlement.contract?.number ?? '' };
-  if (rule.notAtCreationVia.includes(channel)) return { code: 'channel', channel };
   return undefined;
 }
 

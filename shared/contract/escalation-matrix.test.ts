@@ -43,7 +43,11 @@ describe('the escalation matrix a ticket follows', () => {
     expect(escalationMatrixForTicket(matrices, ticketOf('cust-northwind', c.policyId), config)?.id).toBe('default');
   });
 
-  it('a customer without a contract: the policy’s matrix', () => {
-    expect(escalationMatrixForTicket(matrices, ticketOf('cust-kiwi', 'business-hours-3-severity'), preset)?.id).toBe('default');
+  it('a customer without a contract: the policy’s own matrix (business hours: product manager, regional lead, vice-president)', () => {
+    expect(escalationMatrixForTicket(matrices, ticketOf('cust-kiwi', 'business-hours-3-severity'), preset)?.id).toBe('product-region-vp');
+  });
+
+  it('a policy an admin created, with no matrix of its own: the fallback matrix', () => {
+    expect(escalationMatrixForTicket(matrices, ticketOf('cust-kiwi', 'admin-made'), { ...preset, policies: { ...preset.policies, 'admin-made': { ...preset.policies['business-hours-3-severity']!, id: 'admin-made' } } })?.id).toBe('default');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEscalationDraft, recordEscalation } from '../escalation';
-import { T0, directory, makeTicket, presetMatrix } from '../escalation/fixtures.test-support';
+import { T0, directory, m1m2Matrix, makeTicket } from '../escalation/fixtures.test-support';
 import { policySchema, type Policy } from '../policy/schema';
 import { memoryStore } from '../sync/memory-store.test-support';
 import type { Ticket } from '../ticket/schema';
@@ -9,8 +9,9 @@ import edownPreset from '../../resources/presets/policies/enterprise-edown.json'
 import { escalationNeedsDefectReference, setDefectReference } from './index';
 
 const policy: Policy = policySchema.parse(edownPreset);
-const M1 = 2;
-const M2 = 3;
+// The E-Down policy's own matrix has two levels: M1 (the engineer's direct manager), then M2.
+const M1 = 1;
+const M2 = 2;
 const ctx = (now: number, eventId = 'e1', by = 'u1') => ({ now, by, eventId });
 const ticket = (over: Partial<Ticket> = {}) => makeTicket({ policyId: policy.id, severity: '1', ...over });
 const escalation = (level: number, automatic = false) => ({ level, levelName: `level ${level}`, recipients: ['m@example.com'], ask: '', automatic });
@@ -34,13 +35,13 @@ describe('SPR/defect reference', () => {
     expect(recordEscalation(set.ticket, escalation(M2), ctx(T0 + 1, 'e2'), policy)).toMatchObject({ ok: true, ticket: { escalationLevel: M2 } });
     const context = { customerName: 'Jade Example Bank', timeline: [], clocks: [], timeZone: 'Asia/Shanghai', engineers: directory };
     const labels = { en: 'SPR/defect: SPR 2241398', 'zh-CN': '软件性能报告 (SPR/缺陷)：SPR 2241398', 'zh-TW': '軟體效能報告 (SPR/缺陷)：SPR 2241398', bg: 'SPR/дефект: SPR 2241398' };
-    for (const [locale, line] of Object.entries(labels)) expect(buildEscalationDraft(set.ticket, M2, presetMatrix(), locale, context).body).toContain(line);
+    for (const [locale, line] of Object.entries(labels)) expect(buildEscalationDraft(set.ticket, M2, m1m2Matrix(), locale, context).body).toContain(line);
     // Without a reference the line is left out rather than printed empty.
-    expect(buildEscalationDraft(ticket(), M2, presetMatrix(), 'en', context).body).not.toContain('SPR/defect');
+    expect(buildEscalationDraft(ticket(), M2, m1m2Matrix(), 'en', context).body).not.toContain('SPR/defect');
   });
 
   it('a matrix template written before the SPR placeholder still carries the reference at the end of the mail', () => {
-    const matrix = { ...presetMatrix(), templates: { en: { subject: 'Escalation {{ticketId}}', body: 'Please help with {{ticketId}}.\n' } } };
+    const matrix = { ...m1m2Matrix(), templates: { en: { subject: 'Escalation {{ticketId}}', body: 'Please help with {{ticketId}}.\n' } } };
     const body = buildEscalationDraft(ticket({ defectReference: 'DEF-77' }), M2, matrix, 'en', { customerName: 'X', timeline: [], clocks: [], timeZone: 'UTC', engineers: directory }).body;
     expect(body).toBe('Please help with T-2025-0042.\n\nSPR/defect: DEF-77\n');
   });

@@ -52,13 +52,13 @@ const hotline: ContractInput['coverage'] = [{ channels: ['phone', 'email'], comb
 
 const contracts: ContractInput[] = [
   { id: 'contract-c-1001', number: 'C-1001', customerId: 'cust-northwind', policyId: 'onsite-4-level-7x24', tier: '7x24_hotline', ...valid, coverage: hotline, language: 'en', inspectionPlan: { everyMonths: 6, firstDate: '2026-03-10' } },
-  { id: 'contract-c-1002', number: 'C-1002', customerId: 'cust-lumen', policyId: 'business-hours-3-severity', tier: 'business_hours', ...valid, language: 'en', onSite: { included: false } },
+  { id: 'contract-c-1002', number: 'C-1002', customerId: 'cust-lumen', policyId: 'business-hours-3-severity', tier: 'business_hours', ...valid, escalationMatrixId: 'product-region-vp', language: 'en', onSite: { included: false } },
   { id: 'contract-c-2001', number: 'C-2001', customerId: 'cust-andes', policyId: 'onsite-4-level-7x24', tier: '7x24_hotline', ...valid, coverage: hotline, language: 'en', inspectionPlan: { everyMonths: 12, firstDate: '2026-05-04' } },
-  { id: 'contract-c-3001', number: 'C-3001', customerId: 'cust-balkan', policyId: 'network-impact-rfo', tier: '7x24_hotline', ...valid, language: 'en', note: 'The provider writes to customers in English only.' },
-  { id: 'contract-c-3002', number: 'C-3002', customerId: 'cust-fjord', policyId: 'business-hours-3-severity', tier: 'business_hours', ...valid, language: 'en', onSite: { included: false } },
+  { id: 'contract-c-3001', number: 'C-3001', customerId: 'cust-balkan', policyId: 'network-impact-rfo', tier: '7x24_hotline', ...valid, escalationMatrixId: 'network-age-ladder', language: 'en', note: 'The provider writes to customers in English only.' },
+  { id: 'contract-c-3002', number: 'C-3002', customerId: 'cust-fjord', policyId: 'business-hours-3-severity', tier: 'business_hours', ...valid, escalationMatrixId: 'product-region-vp', language: 'en', onSite: { included: false } },
   { id: 'contract-c-4001', number: 'C-4001', customerId: 'cust-jade', policyId: 'onsite-4-level-7x24', tier: '7x24_hotline', ...valid, coverage: hotline, language: 'zh-CN', inspectionPlan: { everyMonths: 3, firstDate: '2026-01-12' } },
-  { id: 'contract-c-4002', number: 'C-4002', customerId: 'cust-formosa', policyId: 'business-hours-3-severity', tier: 'business_hours', ...valid, language: 'zh-TW', onSite: { included: false } },
-  { id: 'contract-c-1003', number: 'C-1003', customerId: 'cust-edown', policyId: 'enterprise-edown', tier: '7x24_hotline', ...valid, language: 'en', eDownEligible: true, illustrative: true, note: 'Targets of this policy are illustrative.' },
+  { id: 'contract-c-4002', number: 'C-4002', customerId: 'cust-formosa', policyId: 'business-hours-3-severity', tier: 'business_hours', ...valid, escalationMatrixId: 'product-region-vp', language: 'zh-TW', onSite: { included: false } },
+  { id: 'contract-c-1003', number: 'C-1003', customerId: 'cust-edown', policyId: 'enterprise-edown', tier: '7x24_hotline', ...valid, escalationMatrixId: 'support-managers-m1-m2', language: 'en', eDownEligible: true, illustrative: true, note: 'Targets of this policy are illustrative.' },
 ];
 
 /** Every example customer with a contract has exactly one; the customer without one shows non-contract terms. */

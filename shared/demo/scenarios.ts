@@ -4,8 +4,10 @@ import { initialPriority } from '../policy/priority';
 import { deliverRfo, requestRfo } from '../rfo/commands';
 import { deferTicket } from '../deferral/defer';
 import { setDefectReference } from '../defect/reference';
+import { changeSeverity } from '../severity/change';
 import { recordEscalation } from '../escalation/record';
-import { escalationLevelAt, escalationMatrixForPolicy, localizedLabel } from '../escalation/levels';
+import { escalationLevelAt, localizedLabel } from '../escalation/levels';
+import { escalationMatrixForTicket } from '../contract/escalation-matrix';
 import { resolveEscalationRecipients } from '../escalation/recipients';
 import type { CommandResult } from '../ticket/command';
 import type { Impact, Ticket, TicketStatus, Urgency } from '../ticket/schema';
@@ -125,7 +127,7 @@ export function demoScenarioTickets(opts: { now: number; policies: ReadonlyMap<s
   const orbit = { customerId: 'cust-edown', productLine: 'content-platform', product: 'Content Server 12' };
   // Level names and recipients as the escalation dialog would have put them, from the matrix in force.
   const escalate = (level: number, ask: string) => (t: Ticket, ctx: { now: number; by: string; eventId: string }) => {
-    const matrix = opts.rules && escalationMatrixForPolicy(opts.rules.matrices, t.policyId);
+    const matrix = opts.rules && escalationMatrixForTicket(opts.rules.matrices, t, { policies, calendars: opts.rules.calendars, ...opts.rules.contracts });
     const levelName = matrix ? localizedLabel(escalationLevelAt(matrix, level).name, 'en') : `Level ${level}`;
     const r = matrix ? resolveEscalationRecipients(t, level, matrix, opts.engineers) : { to: [], cc: [] };
     return recordEscalation(t, { level, levelName, recipients: [...r.to, ...r.cc], ask, automatic: false }, ctx, policies.get(t.policyId));
@@ -148,15 +150,21 @@ export function demoScenarioTickets(opts: { now: number; policies: ReadonlyMap<s
   make({ ...network, title: 'Spare port LED stays amber', severity: 'minor', impact: 'non_service_affecting', urgency: 'low', status: 'acknowledged', ownerId: 'eng-ivan', ageMin: 50, respondedAfterMin: 15 }, (d) =>
     apply(d, now - 20 * MIN, 'eng-ivan', (t, ctx) => deferTicket(t, { until: nextMorning(now), agreedWith: 'Pat Example', note: 'Customer prefers a visit during office hours.' }, ctx)),
   );
+  // Worked for days within its online window and lowered to level 4 yesterday: re-graded to level 1,
+  // its shorter window (counted from the report) has already run out, so the severity editor shows
+  // the escalation saving would set off, and the runner then records it.
+  make({ customerId: 'cust-jade', productLine: 'secure-gateway', product: 'Gateway 7', title: 'Gateway log rotation slowly fills the disk', severity: '3', impact: 'non_service_affecting', urgency: 'low', status: 'in_progress', ownerId: 'eng-kai', ageMin: 5 * 24 * 60, respondedAfterMin: 45 }, (d) =>
+    apply(d, now - DAY, 'eng-kai', (t, ctx) => changeSeverity(t, { severity: '4', reason: 'The customer rotates the logs by hand meanwhile.' }, { policy: policies.get(t.policyId) }, ctx)),
+  );
   // Escalated to M1 by hand; M2 will need the SPR raised with engineering.
   make({ ...orbit, title: 'Publishing queue stalls after upgrade', severity: '2', impact: 'degradation', urgency: 'high', status: 'in_progress', ownerId: 'eng-ivan', ageMin: 120, respondedAfterMin: 12 }, (d) =>
-    apply(d, now - 30 * MIN, 'eng-ivan', escalate(2, 'Please free a second engineer for the upgrade regression.')),
+    apply(d, now - 30 * MIN, 'eng-ivan', escalate(1, 'Please free a second engineer for the upgrade regression.')),
   );
   // At M2 with the SPR named, as the policy requires.
   make({ ...orbit, title: 'Search index corrupts on nightly rebuild', severity: '1', impact: 'service_affecting', urgency: 'high', status: 'in_progress', ownerId: 'eng-ivan', ageMin: 200, respondedAfterMin: 20 }, (d) => {
-    const m1 = apply(d, now - 150 * MIN, 'eng-ivan', escalate(2, 'Needs engineering attention today.'));
+    const m1 = apply(d, now - 150 * MIN, 'eng-ivan', escalate(1, 'Needs engineering attention today.'));
     const spr = apply(m1, now - 100 * MIN, 'eng-ivan', (t, ctx) => setDefectReference(t, 'SPR 2241398', ctx));
-    return apply(spr, now - 60 * MIN, 'eng-ivan', escalate(3, 'Please push SPR 2241398 with engineering.'));
+    return apply(spr, now - 60 * MIN, 'eng-ivan', escalate(2, 'Please push SPR 2241398 with engineering.'));
   });
   return out;
 }

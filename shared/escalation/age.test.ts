@@ -6,7 +6,9 @@ import { setPriority } from '../ticket/commands';
 import type { Ticket } from '../ticket/schema';
 import type { TimelineEvent } from '../ticket/timeline';
 import { memoryStore } from '../sync/memory-store.test-support';
+import networkLadder from '../../resources/presets/escalation/network-age-ladder.json';
 import { T0, makeTicket, presetMatrix } from './fixtures.test-support';
+import { escalationMatrixSchema } from './schema';
 import { ageRuleDueAt, dueAutomaticEscalations, escalatedLevelsFrom, severityEffectiveSince } from './auto';
 
 const MIN = 60_000;
@@ -56,11 +58,13 @@ describe('escalation by age at every severity of every policy', () => {
   });
 
   it('"ескалацията се случва автоматично ... въз основа на възрастта на тикета": a major network fault escalates by age like any other severity', () => {
+    const ladder = escalationMatrixSchema.parse(networkLadder);
     const t = withHistory([{ at: T0, severity: 'major' }], { policyId: 'network-impact-rfo', priority: 'P2' });
-    const m1 = ageRulesFor('major').get(2);
+    const rule = ladder.levels[0]?.auto.find((r) => r.trigger.kind === 'age' && r.trigger.severity === 'major');
+    const m1 = rule?.trigger.kind === 'age' ? rule.trigger.minutes : undefined;
     expect(m1).toBeDefined();
-    expect(dueAutomaticEscalations(t, matrix, [], T0 + (m1 ?? 0) * MIN - 1, [])).toEqual([]);
-    expect(dueAutomaticEscalations(t, matrix, [], T0 + (m1 ?? 0) * MIN, [])).toMatchObject([{ level: 2, reason: `at severity major for ${m1} min` }]);
+    expect(dueAutomaticEscalations(t, ladder, [], T0 + (m1 ?? 0) * MIN - 1, [])).toEqual([]);
+    expect(dueAutomaticEscalations(t, ladder, [], T0 + (m1 ?? 0) * MIN, [])).toMatchObject([{ level: 1, reason: `at severity major for ${m1} min` }]);
   });
 
   it('"系统将自动升级该Case的优先级": the priority raise maps through each policy\'s own scale, also where there is no "critical"', () => {

@@ -3,14 +3,20 @@ import type { Engineer } from '../directory/schema';
 import type { Ticket } from '../ticket/schema';
 import { ticketSchema } from '../ticket/schema';
 import preset from '../../resources/presets/escalation/default-matrix.json';
+import m1m2 from '../../resources/presets/escalation/support-managers-m1-m2.json';
 import type { EscalationMatrix } from './schema';
 import { escalationMatrixSchema } from './schema';
 
 export const T0 = Date.UTC(2025, 2, 3, 1, 0, 0); // Mon 3 Mar 2025 09:00 in Shanghai
 
-/** The shipped default matrix, parsed. */
+/** The shipped default matrix (the fallback for policies without their own), parsed. */
 export function presetMatrix(): EscalationMatrix {
   return escalationMatrixSchema.parse(preset);
+}
+
+/** The shipped M1/M2 matrix of the E-Down policy, parsed. */
+export function m1m2Matrix(): EscalationMatrix {
+  return escalationMatrixSchema.parse(m1m2);
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {

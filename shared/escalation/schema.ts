@@ -59,6 +59,11 @@ const levelBase = {
   auto: z.array(autoRuleSchema).default([]),
   /** Always copied, whatever the routing finds. */
   cc: z.array(emailSchema).default([]),
+  /**
+   * The people and addresses this level reaches are examples, not ones a contract or policy text
+   * gives (a vendor's real contacts are never shipped): the settings screen asks the admin to set their own.
+   */
+  illustrative: z.boolean().optional(),
 };
 
 export const escalationLevelSchema = z.discriminatedUnion('kind', [

@@ -2,6 +2,8 @@ import type { EDownAnswers, Impact, Instant, Ticket, TimelineEvent, Urgency } fr
 import type { Policy } from '../policy/schema';
 import { regradedPriority, type ContractTier } from '../policy/priority';
 import { checkCtx, refuseIfClosed, refused, type CommandCtx, type CommandResult } from '../ticket/command';
+import { eDownAtIntakeText, eDownEntitlementProblem } from '../contract/e-down-intake';
+import { resolveEntitlement, type ContractConfig } from '../contract/entitlement';
 import { validateEDown } from './e-down';
 import { impactOverride } from './impact-severity';
 
@@ -17,7 +19,16 @@ export type Grade = SeverityChangedEvent['from'];
  * Where a severity change takes its rules from: the ticket's policy (undefined when it is not on
  * this device yet) and the customer's contract tier (undefined when the customer is not known here).
  */
-export type SeverityRules = { policy: Policy | undefined; tier?: ContractTier };
+export type SeverityRules = {
+  policy: Policy | undefined;
+  tier?: ContractTier;
+  /**
+   * The customer, contract, site and asset rows the ticket names: with them raising to E-Down
+   * checks the contract includes it, as intake does. Without them (an older caller) only the
+   * policy's own E-Down rule is checked.
+   */
+  contracts?: ContractConfig;
+};
 
 /** What a severity change writes: the new ticket, the fields it changed and the timeline event (none when nothing but E-Down answers changed). */
 export type SeverityOutcome = { ticket: Ticket; fields: string[]; event?: SeverityChangedEvent; from: Grade; to: Grade };
@@ -55,7 +66,8 @@ const gradeFields = ['severity', 'impact', 'urgency', 'priority', 'sla', 'update
  * The severity command: validates a change against the ticket's state and policy and returns the
  * new ticket and its `severity_changed` event, or a refusal with the reason.
  * - A closed ticket is final; a change needs a reason and an author.
- * - The level must exist in the policy; raising to the E-Down level needs its complete questionnaire.
+ * - The level must exist in the policy; raising to the E-Down level needs a contract that includes
+ *   it (checked as at intake, when the contract rows are given) and its complete questionnaire.
  * - Priority is decided here and nowhere else (see `applySeverityFields`).
  * - Asking for the grading the ticket already has changes nothing (a replay is harmless), except
  *   that newer E-Down answers are stored.
@@ -79,6 +91,11 @@ export function changeSeverity(ticket: Ticket, change: SeverityChange, rules: Se
       return refused('unknown_level', `severity "${severity}" is not a level of policy "${policy.id}" (levels: ${levels})`, { severity, policy: policy.name, levels });
     }
     if (level.aboveTop && level.id !== ticket.severity) {
+      const notEntitled = rules.contracts ? eDownEntitlementProblem(resolveEntitlement(ticket, policy, rules.contracts)) : undefined;
+      if (notEntitled) {
+        const params = { problem: notEntitled.code, ...('number' in notEntitled ? { number: notEntitled.number } : {}), policy: policy.name };
+        return refused('edown_not_eligible', `E-Down cannot be set: ${eDownAtIntakeText(notEntitled)}`, params);
+      }
       const problems = validateEDown(ticket, change.eDown ?? ticket.eDown, policy, { atCreation: false, channel: ticket.channel });
       if (problems.length) return refused('edown_incomplete', `E-Down cannot be set: ${problems.join(' ')}`, { problems: problems.join(' ') });
     }

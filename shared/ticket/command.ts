@@ -17,6 +17,7 @@ export type RefusalCode =
   | 'unknown_priority'
   | 'edown_incomplete'
   | 'edown_at_intake'
+  | 'edown_not_eligible'
   | 'illegal_transition'
   | 'admin_only'
   | 'rfo_not_offered'

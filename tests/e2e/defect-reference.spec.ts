@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import PostalMime from 'postal-mime';
-import { escalationMatrixSchema, resolveEscalationRecipients } from '../../shared/escalation';
+import { presetConfig } from '../../shared/config/preset-config';
+import { escalationMatrixForTicket } from '../../shared/contract';
+import { resolveEscalationRecipients } from '../../shared/escalation';
 import { demoEngineers } from '../../shared/demo';
 import { policySchema } from '../../shared/policy';
 import { storedTickets } from './support/stored';
 
-const matrix = escalationMatrixSchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/escalation/default-matrix.json', import.meta.url), 'utf8')));
+const config = presetConfig();
+const matrices = Object.values(config.escalationMatrices);
 const edown = policySchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/policies/enterprise-edown.json', import.meta.url), 'utf8')));
 
 test('"at M2 the escalation references the SPR raised": escalating to M2 without the SPR is refused with the reason; once set on the ticket the escalation goes through and its mail names the SPR', async ({ page }) => {
@@ -16,7 +19,7 @@ test('"at M2 the escalation references the SPR raised": escalating to M2 without
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
   // An open E-Down-policy ticket below M2 whose M2 (the owner's second-level manager) can be reached, without an SPR yet.
   const ticket = (await storedTickets(page)).find(
-    (t) => t.policyId === edown.id && !['resolved', 'confirmed', 'closed'].includes(t.status) && t.escalationLevel < m2 && !t.defectReference && resolveEscalationRecipients(t, m2, matrix, demoEngineers).missing === undefined,
+    (t) => t.policyId === edown.id && !['resolved', 'confirmed', 'closed'].includes(t.status) && t.escalationLevel < m2 && !t.defectReference && ((m) => m !== undefined && resolveEscalationRecipients(t, m2, m, demoEngineers).missing === undefined)(escalationMatrixForTicket(matrices, t, config)),
   );
   if (!ticket) throw new Error('the demo data has no open E-Down-policy ticket that M2 can be reached for');
   await page.goto(`/#/ticket/${ticket.id}`);

@@ -1,13 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { test, expect, type Page } from '@playwright/test';
 import PostalMime from 'postal-mime';
-import { escalationMatrixSchema, resolveEscalationRecipients } from '../../shared/escalation';
+import { presetConfig } from '../../shared/config/preset-config';
+import { escalationMatrixForTicket } from '../../shared/contract';
+import { resolveEscalationRecipients } from '../../shared/escalation';
 import { demoEngineers } from '../../shared/demo';
 import type { Ticket } from '../../shared/ticket';
 import { docScreenshot } from './support/doc-screenshot';
 
-const matrix = escalationMatrixSchema.parse(JSON.parse(readFileSync(new URL('../../resources/presets/escalation/default-matrix.json', import.meta.url), 'utf8')));
+const config = presetConfig();
+/** The matrix the app escalates this ticket by: its contract's, else its policy's. */
+const matrixOf = (t: Ticket) => {
+  const m = escalationMatrixForTicket(Object.values(config.escalationMatrices), t, config);
+  if (!m) throw new Error(`no escalation matrix for ${t.id}`);
+  return m;
+};
 
 /** The app's own store, read straight from IndexedDB: the expected recipients come from the data, not from the UI. */
 async function storedTickets(page: Page, ids: string[]): Promise<Ticket[]> {
@@ -48,7 +55,7 @@ test('escalates a breached ticket with one click: the .eml has the matrix recipi
 
   const level = Number(await dialog.locator('[data-testid="escalation-level-option"] input:checked').inputValue());
   expect(level).toBeGreaterThan(ticket.escalationLevel);
-  const expected = resolveEscalationRecipients(ticket, level, matrix, demoEngineers);
+  const expected = resolveEscalationRecipients(ticket, level, matrixOf(ticket), demoEngineers);
   expect(expected.missing).toBeUndefined();
   await expect(dialog.getByTestId('escalation-to')).toHaveText(expected.to.join(', '));
 

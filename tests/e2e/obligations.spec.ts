@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { escalationMatrixSchema, localizedLabel } from '../../shared/escalation';
+import { presetConfig } from '../../shared/config/preset-config';
+import { escalationMatrixForTicket } from '../../shared/contract';
+import { localizedLabel } from '../../shared/escalation';
 import { policySchema, type Policy } from '../../shared/policy';
 import { severityConsequences } from '../../shared/severity';
 import { calendarPresetSchema } from '../../shared/sla';
@@ -10,7 +12,8 @@ import { storedTickets } from './support/stored';
 const presets = (dir: string): unknown[] => readdirSync(new URL(`../../resources/presets/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(`../../resources/presets/${dir}/${f}`, import.meta.url), 'utf8')) as unknown);
 const policies = new Map(presets('policies').map((p) => policySchema.parse(p)).map((p) => [p.id, p] as const));
 const calendars = Object.fromEntries(presets('calendars').map((c) => calendarPresetSchema.parse(c)).map((c) => [c.id, c.calendar]));
-const matrix = escalationMatrixSchema.parse(presets('escalation')[0]);
+const config = presetConfig();
+const matrices = Object.values(config.escalationMatrices);
 
 async function openTicket(page: Page, id: string): Promise<void> {
   await page.goto(`/#/ticket/${id}`);
@@ -82,8 +85,10 @@ test('a severity raise whose preview says "Will escalate to …" is escalated by
     const policy = policies.get(t.policyId) as Policy | undefined;
     if (!policy || pick || ['resolved', 'confirmed', 'closed'].includes(t.status)) continue;
     for (const level of policy.severityLevels.filter((l) => !l.aboveTop && l.id !== t.severity)) {
-      const first = severityConsequences(t, { severity: level.id }, { policy, calendars, matrix, timeline: [] }, now).escalations.find((e) => e.now);
-      const def = first && matrix.levels[first.level - 1];
+      // The matrix the app escalates this ticket by: its contract's, else its policy's.
+      const matrix = escalationMatrixForTicket(matrices, t, config);
+      const first = matrix && severityConsequences(t, { severity: level.id }, { policy, calendars, matrix, timeline: [] }, now).escalations.find((e) => e.now);
+      const def = first && matrix?.levels[first.level - 1];
       if (def) {
         pick = { ticket: t, severity: level.id, level: localizedLabel(def.name, 'en') };
         break;

@@ -8,6 +8,8 @@ import type { MutationOutcome } from './mutations';
 export function refusalText(t: TFunction, r: Pick<Refusal, 'message' | 'params'> & { code: string }): string {
   const params: Record<string, string | number> = { ...r.params };
   for (const k of ['from', 'to'] as const) if (typeof params[k] === 'string') params[k] = t(`status.${params[k]}`, { defaultValue: params[k] });
+  // E-Down refused for the customer's contract: the same words intake uses for that reason.
+  if (r.code === 'edown_not_eligible' && typeof params.problem === 'string') params.why = t(`intake.eDownWhy.${params.problem}`, { ...params, defaultValue: r.message });
   if (typeof params.visitStatus === 'string') params.visitStatus = t(`dispatch.status.${params.visitStatus}`, { defaultValue: params.visitStatus });
   return t(`refusal.${r.code}`, { ...params, defaultValue: r.message });
 }

@@ -3,6 +3,7 @@ import { severityChangeSchema } from '../../severity/schema';
 import { changeSeverity } from '../../severity/change';
 import { because, changedSince, severityRank } from '../conflict';
 import { defineMutation } from '../mutation-types';
+import { ticketContractConfig, ticketContractTouches } from './contract-rows';
 import { conflictEvent, conflictRecord, eventId, readPolicy, readTicket, readTier, refuse, refuseWith, ticketBase, ticketRulesTouches, ticketWrite, ticketNotFound } from './helpers';
 
 const name = 'ticket.changeSeverity@2';
@@ -18,7 +19,8 @@ export function upgradeChangeSeverityV1(a: z.infer<typeof changeSeverityV1Args>)
 
 /**
  * Raises or lowers severity through the severity command (shared/severity changeSeverity), with
- * the ticket's policy and customer loaded so the same rules run on the device and the server.
+ * the ticket's policy, customer and named contract loaded so the same rules run on the device and
+ * the server (raising to E-Down checks the contract includes it).
  * When someone else changed the severity meanwhile the higher severity wins (a customer-facing
  * risk is never silently lowered) and both people see a conflict note.
  */
@@ -27,12 +29,13 @@ export const ticketChangeSeverity = defineMutation({
   version: 2,
   args: changeSeverityArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
-  alsoTouches: (read, a) => ticketRulesTouches(read, a.ticketId),
+  alsoTouches: (read, a) => [...ticketRulesTouches(read, a.ticketId), ...ticketContractTouches(read, a.ticketId)],
   mutate: (read, a, ctx) => {
     const cur = readTicket(read, a.ticketId);
     if (!cur) return refuse(ctx, name, a.ticketId, ticketNotFound(a.ticketId));
     const t = cur.ticket;
-    const rules = { policy: readPolicy(read, t.policyId), tier: readTier(read, t.customerId) };
+    const policy = readPolicy(read, t.policyId);
+    const rules = { policy, tier: readTier(read, t.customerId), ...(policy ? { contracts: ticketContractConfig(read, t, policy) } : {}) };
     const r = changeSeverity(t, a, rules, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, name, t.id, r.refusal, a.severity, t.severity);
     if (!r.event) return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: [], conflicts: [] };

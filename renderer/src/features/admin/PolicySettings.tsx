@@ -5,6 +5,7 @@ import { useMutations } from '../../app/mutations';
 import { useServices } from '../../app/services';
 import { openTicketIdsOf, presetPolicies, useConfig, useConfigSyncStatus } from '../../config';
 import { deleteConfigRow } from './config-mutations';
+import { PolicyEscalation } from '../escalation';
 import { ConfigTransfer } from './ConfigTransfer';
 import { PolicyEditor } from './PolicyEditor';
 import { useIsAdmin } from './use-admin';
@@ -104,6 +105,7 @@ export function PolicySettings() {
           setSelectedId(p.id);
         }}
       />
+      {!draftNew && <PolicyEscalation policyId={policy.id} />}
       <ConfigTransfer />
     </section>
   );

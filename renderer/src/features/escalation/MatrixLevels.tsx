@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localizedLabel, pickEscalationLocale, type AutoRule, type EscalationLevel, type EscalationMatrix, type RoutingRow } from '../../../../shared/escalation';
 import { priorityText, severityText } from '../../i18n/vocabulary';
+import { IllustrativeMark } from './IllustrativeMark';
 
 function Rule({ rule }: { rule: AutoRule }) {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ function Rule({ rule }: { rule: AutoRule }) {
     <li>
       {when}
       {raiseText ? ` · ${raiseText}` : ''}
-      {rule.illustrative ? <em className="muted"> · {t('escalation.settings.illustrative')}</em> : null}
+      {rule.illustrative ? <> · <IllustrativeMark what="value" /></> : null}
     </li>
   );
 }
@@ -44,7 +45,10 @@ function Level({ level, n }: { level: EscalationLevel; n: number }) {
   const locale = pickEscalationLocale(i18n.language);
   return (
     <li className="esc-level-def" data-level-id={level.id}>
-      <h4>{t('escalation.levelLabel', { level: n, name: localizedLabel(level.name, locale) })} <span className="chip">{t(`escalation.settings.kind.${level.kind}`)}</span></h4>
+      <h4>
+        {t('escalation.levelLabel', { level: n, name: localizedLabel(level.name, locale) })} <span className="chip">{t(`escalation.settings.kind.${level.kind}`)}</span>
+        {level.illustrative ? <> <IllustrativeMark what="recipients" /></> : null}
+      </h4>
       {level.kind === 'customer_comment' && level.instructions && <p className="muted">{localizedLabel(level.instructions, locale)}</p>}
       {level.kind === 'fixed' && (
         <p>

@@ -3,6 +3,8 @@ export { EscalateNowButton } from './EscalateNowButton';
 export { EscalateSelectedButton } from './EscalateSelectedButton';
 export { EscalationNotices } from './EscalationNotices';
 export { EscalationMatrixSettings } from './EscalationMatrixSettings';
+export { IllustrativeMark } from './IllustrativeMark';
+export { PolicyEscalation } from './PolicyEscalation';
 export { autoEscalationService } from './auto-escalation-service';
 export { useEscalationMatrices, useEscalationMatrixOverlay } from './use-escalation-matrices';
 export { loadEscalationMatrices, presetEscalationMatrices } from './matrices';
