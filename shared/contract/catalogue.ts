@@ -126,7 +126,7 @@ function parsedProduct(row: Record<string, unknown>): { ok: true; product: Produ
     ok: false,
     problems: r.error.issues.map((i) => {
       const f = i.path[0];
-      if (f === 'productLine') return problem('lineId', 'bad_line_id', 'a product line id is lower-case letters and digits joined by "-", e.g. "edge-routers"');
+      if (f === 'productLine') return problem('lineId', 'bad_line_id', 'a product line id is lower-case letters and digits joined by "-", e.g. "edge-routers"', { example: 'edge-routers' });
       if (f === 'id') return problem('productId', 'bad_product_id', 'a product needs an id (at most 100 characters)');
       if (f === 'productLineName') return problem('lineName', 'empty_name', 'a product line needs a name (at most 200 characters)');
       return problem('productName', 'empty_name', 'a product needs a name (at most 200 characters)');
