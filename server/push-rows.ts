@@ -19,12 +19,21 @@ export class BatchState {
   readonly loaded = new Map<string, EntitySnapshot | null>();
   readonly rows = new Map<string, PendingRow>();
   readonly audits: AuditRow[] = [];
+  /** Tables loaded whole (see rowsOf). */
+  readonly wholeTables = new Set<SyncTable>();
   seq = 0;
 
   constructor(private readonly clientId: string) {}
 
   read = (t: SyncTable, id: string): EntitySnapshot | undefined => this.loaded.get(key(t, id)) ?? undefined;
   has = (t: SyncTable, id: string): boolean => this.loaded.has(key(t, id));
+  /** Every live row of a table loaded whole, with this batch's writes (deleted rows left out). */
+  rowsOf = (t: SyncTable): Array<Record<string, unknown>> => {
+    const prefix = `${t}/`;
+    const out: Array<Record<string, unknown>> = [];
+    for (const [k, v] of this.loaded) if (v && k.startsWith(prefix)) out.push(v.data);
+    return out;
+  };
 
   /** Records a mutator's result under the current sequence number. */
   add(body: Pick<MutationResultBody, 'writes' | 'events' | 'conflicts'>): number {

@@ -31,6 +31,10 @@ const LOAD_SQL = prepared(`
 SELECT x.tbl, x.id, x.data, x.fv, x.deleted FROM unnest($2::text[], $3::text[]) AS u(tbl, id)
 JOIN entities x ON x.tenant_id = $1 AND x.tbl = u.tbl AND x.id = u.id FOR UPDATE OF x`);
 
+// Small configuration tables a rule reads whole (the product catalogue). Not locked: locking every
+// catalogue row would make every ticket creation of the tenant wait for every other one.
+const TABLES_SQL = prepared(`SELECT tbl, id, data, fv, deleted FROM entities WHERE tenant_id = $1 AND tbl = ANY($2::text[]) AND NOT deleted`);
+
 type LoadedRow = { tbl: string | null; id: string | null; data: Record<string, unknown> | null; fv: Record<string, { v: number; c: string }>; deleted: boolean | null };
 type Touch = { table: SyncTable; id: string };
 
@@ -59,6 +63,15 @@ async function loadMore(tx: Queryable, tenantId: string, touches: Touch[], state
   const missing = touches.filter((t) => !state.has(t.table, t.id));
   if (missing.length === 0) return;
   remember(state, missing, await tx.query<LoadedRow>(LOAD_SQL, [tenantId, missing.map((t) => t.table), missing.map((t) => t.id)]));
+}
+
+/** Loads the whole tables the batch's mutations read (once per batch); rows already loaded keep their locked copy. */
+async function loadTables(tx: Queryable, tenantId: string, tables: SyncTable[], state: BatchState): Promise<void> {
+  const wanted = [...new Set(tables)].filter((t) => !state.wholeTables.has(t));
+  if (wanted.length === 0) return;
+  const rows = await tx.query<LoadedRow>(TABLES_SQL, [tenantId, wanted]);
+  for (const r of rows) if (r.tbl && r.id && r.data && !state.has(r.tbl as SyncTable, r.id)) state.loaded.set(`${r.tbl}/${r.id}`, { data: r.data, fv: r.fv });
+  for (const t of wanted) state.wholeTables.add(t);
 }
 
 /** Field engineers act only on tickets and visits in their scope (region, ownership, visits assigned to them). */
@@ -152,7 +165,8 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
     } else {
       const more = ranSafely(() => p.mutation.alsoTouches(state.read));
       if (more.ok) await loadMore(tx, user.tenantId, more.value, state);
-      const ran = more.ok ? ranSafely(() => p.mutation.run(state.read, ctx)) : more;
+      if (more.ok) await loadTables(tx, user.tenantId, p.mutation.readsTables, state);
+      const ran = more.ok ? ranSafely(() => p.mutation.run(state.read, ctx, state.rowsOf)) : more;
       if (!ran.ok || !more.ok) {
         // A mutator that throws is this mutation's problem, not the batch's: refuse it alone.
         body = refusalBody(user, clientId, m, `the server could not apply this change (${ran.ok ? '' : ran.message}); what you sent is kept here`, t, ticketOfArgs(m));

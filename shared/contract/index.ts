@@ -8,3 +8,5 @@ export * from './model-columns';
 export * from './model-io';
 export * from './model-import';
 export * from './escalation-matrix';
+export * from './catalogue';
+export * from './catalogue-check';

@@ -26,7 +26,7 @@ export type ModelColumn = {
 const col = (name: string, kind: CellKind = 'text', required = false, path: readonly string[] = [name]): ModelColumn => ({ name, path, kind, ...(required ? { required } : {}) });
 
 export const modelColumns: Record<ModelTable, readonly ModelColumn[]> = {
-  products: [col('id', 'text', true), col('productLine', 'text', true), col('productLineName', 'text', true), col('name', 'text', true), col('versions', 'list')],
+  products: [col('id', 'text', true), col('productLine', 'text', true), col('productLineName', 'text', true), col('name', 'text', true), col('versions', 'list'), col('retired', 'bool')],
   customers: [
     col('id', 'text', true), col('name', 'text', true), col('region', 'text', true), col('contractNumber'), col('contractTier', 'text', true),
     col('policyId', 'text', true), col('calendarId', 'text', true), col('language', 'opt'),

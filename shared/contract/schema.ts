@@ -21,6 +21,8 @@ export const productSchema = z
     name: z.string().trim().min(1, 'required').max(200),
     /** Released versions, newest last; an asset's version should be one of them. */
     versions: z.array(z.string().trim().min(1)).default([]),
+    /** No longer offered at intake; tickets, assets and reports that name it keep it. */
+    retired: z.boolean().default(false),
   })
   .strict();
 export type Product = z.infer<typeof productSchema>;

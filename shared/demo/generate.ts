@@ -10,6 +10,7 @@ import type { Asset } from '../contract/schema';
 import { settleDemoTicket, type DemoRules } from './settle';
 import type { DemoTicket } from './demo-ticket';
 import type { Visit } from '../dispatch/visit-schema';
+import { anchoredTicket, type TimelessTicket } from './anchored-ticket';
 
 /**
  * Policies by id: severities and priorities come from the customer's policy, as in real data.
@@ -97,6 +98,12 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
     if (!policy) throw new RangeError(`demo customer ${customer.id} names unknown policy ${customer.policyId}`);
     // E-Down is never set at creation; demo tickets start on the normal scale.
     const severity = pick(rnd, policy.severityLevels.filter((l) => !l.aboveTop)).id;
+    if (rules) {
+      // With the app's rules each ticket is timed from `now` to show a realistic moment (anchor.ts).
+      const product = fromCatalogue?.name ?? pick(rnd, demoProducts[productLine]);
+      yield settle(anchoredDemoTicket(rnd, { id, customer, policy, severity, productLine, product, asset, agents, rules, policies, now }), customer);
+      continue;
+    }
     // Most tickets are recent so that queues have live clocks; a tail goes back 60 days.
     const ageMinutes = rnd() < 0.7 ? Math.floor(rnd() * 3 * 24 * 60) : Math.floor(rnd() * 60 * 24 * 60);
     const createdAt = now - ageMinutes * MINUTE;
@@ -145,6 +152,52 @@ export function* demoTickets(options: DemoOptions): Generator<DemoTicket> {
     };
     yield settle({ ticket, events: [{ id: `${id}-e1`, ticketId: id, at: createdAt, by: owner ?? 'eng-alex', kind: 'created' }] }, customer);
   }
+}
+
+type AnchorInput = {
+  id: string;
+  customer: Customer;
+  policy: Policy;
+  severity: string;
+  productLine: string;
+  product: string;
+  asset: Asset | undefined;
+  agents: readonly Engineer[];
+  rules: DemoRules;
+  policies: ReadonlyMap<string, Policy>;
+  now: number;
+};
+
+/** A random first-run ticket placed in time by its own clocks (its contract, calendar and zone). */
+function anchoredDemoTicket(rnd: () => number, a: AnchorInput): DemoTicket {
+  const impact = pick(rnd, impacts);
+  const urgency = pick(rnd, urgencies);
+  const base: TimelessTicket = {
+    id: a.id,
+    title: pick(rnd, demoTitles),
+    description: 'Reported by the customer; see the timeline for details.',
+    channel: pick(rnd, ['phone', 'email', 'portal'] as const),
+    customerId: a.customer.id,
+    contactName: 'Pat Example',
+    contactEmail: `it-desk@${a.customer.id.replace('cust-', '')}.example.org`,
+    contactPhone: '+1 555 0100',
+    productLine: a.productLine,
+    product: a.product,
+    productVersion: a.asset?.version ?? '1.0',
+    region: a.customer.region,
+    ...contractRefs(a.customer.id, a.asset),
+    policyId: a.policy.id,
+    severity: a.severity,
+    impact,
+    urgency,
+    priority: initialPriority(a.policy, impact, urgency, a.customer.contractTier),
+    escalationLevel: 0,
+    onSite: false,
+    intake: { serviceId: `SVC-${1000 + Math.floor(rnd() * 9000)}` },
+  };
+  const config = { policies: a.policies, calendars: a.rules.calendars, ...(a.rules.contracts ?? {}) };
+  const { ticket } = anchoredTicket(rnd, base, pick(rnd, a.agents).id, config, a.now);
+  return { ticket, events: [{ id: `${a.id}-e1`, ticketId: a.id, at: ticket.createdAt, by: ticket.ownerId ?? 'eng-alex', kind: 'created' }] };
 }
 
 function historyTicket(rnd: () => number, id: string, customer: Customer, owners: readonly Engineer[], now: number, policies: ReadonlyMap<string, Policy>): DemoTicket {

@@ -22,14 +22,15 @@ export function memoryStore() {
     const p = prepareMutation(name, args);
     if (!p.ok) throw new Error(p.message);
     const ctx: MutationCtx = { userId: `user-${clientId}`, role: opts.role ?? 'agent', region: 'north', now: opts.now ?? 5000 + mutationId, clientId, mutationId, baseVersions: opts.baseVersions ?? {} };
-    const result = p.mutation.run(read, ctx);
+    const result = p.mutation.run(read, ctx, all);
     version++;
     materializeWrites(result, read, version, clientId).forEach(store);
     return result;
   }
+  /** Every live row of a table (a mutation's whole-table reads). */
+  const all = (table: SyncTable) => [...rows.entries()].filter(([k]) => k.startsWith(`${table}/`)).map(([, v]) => v.data);
   /** Base versions of one entity as a client that has seen the store now would send them. */
   const base = (table: SyncTable, id: string): BaseVersions => ({ [`${table}/${id}`]: Object.fromEntries(Object.entries(rows.get(`${table}/${id}`)?.fv ?? {}).map(([k, v]) => [k, v.v])) });
   const data = (table: SyncTable, id: string) => rows.get(`${table}/${id}`)?.data;
-  const all = (table: SyncTable) => [...rows.entries()].filter(([k]) => k.startsWith(`${table}/`)).map(([, v]) => v.data);
   return { run, read, rows, base, data, all, put: (table: SyncTable, id: string, d: Record<string, unknown>) => rows.set(`${table}/${id}`, { data: d, fv: {} }) };
 }

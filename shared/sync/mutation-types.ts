@@ -11,6 +11,15 @@ export type EntitySnapshot = { data: Record<string, unknown>; fv: FieldVersions 
 /** Synchronous read access to the entities a mutation declared it touches (preloaded by the caller). */
 export type EntityReader = (table: SyncTable, id: string) => EntitySnapshot | undefined;
 
+/**
+ * Every live row of a small configuration table the mutation declared it reads whole (the product
+ * catalogue), as the caller holds it, this batch's own writes included.
+ */
+export type TableReader = (table: SyncTable) => Array<Record<string, unknown>>;
+
+/** For callers that load no whole table (the mutation declares none). */
+export const noTables: TableReader = () => [];
+
 export type MutationCtx = {
   userId: string;
   role: UserRole;
@@ -46,7 +55,9 @@ export type MutationDef<A, N extends string = string, V extends number = number,
   touches: (args: A) => Array<{ table: SyncTable; id: string }>;
   /** Entities found only through what `touches` loaded (a visit's ticket, a ticket's policy); loaded in a second step. */
   alsoTouches?: (read: EntityReader, args: A) => Array<{ table: SyncTable; id: string }>;
-  mutate: (read: EntityReader, args: A, ctx: MutationCtx) => MutationResultBody;
+  /** Small configuration tables the mutator reads whole (a rule checks membership, e.g. in the catalogue); read, never locked. */
+  readsTables?: (args: A) => SyncTable[];
+  mutate: (read: EntityReader, args: A, ctx: MutationCtx, tables: TableReader) => MutationResultBody;
 };
 
 /** Keeps a def's literal name and version and its args types, so the registry can type every mutation's call. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../ticket/schema';
 import { prepareMutation } from './registry';
 import { materializeWrites, type StoredWrite } from './materialize';
-import type { EntityReader, EntitySnapshot, MutationCtx, MutationResultBody } from './mutation-types';
+import { noTables, type EntityReader, type EntitySnapshot, type MutationCtx, type MutationResultBody } from './mutation-types';
 import type { BaseVersions } from './protocol';
 
 const ticket: Ticket = {
@@ -27,7 +27,7 @@ function memoryStore() {
     const p = prepareMutation(name, args);
     if (!p.ok) throw new Error(p.message);
     const ctx: MutationCtx = { userId: `user-${clientId}`, role: 'agent', region: 'north', now: 5000 + mutationId, clientId, mutationId, baseVersions };
-    const result = p.mutation.run(read, ctx);
+    const result = p.mutation.run(read, ctx, noTables);
     version++;
     materializeWrites(result, read, version, clientId).forEach(store);
     return result;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describeZodError } from '../ipc/contract';
 import type { SyncTable } from './protocol';
-import type { EntityReader, MutationCtx, MutationDef, MutationResultBody } from './mutation-types';
+import type { EntityReader, MutationCtx, MutationDef, MutationResultBody, TableReader } from './mutation-types';
 import { ticketCreate } from './mutations/ticket-create';
 import { ticketUpdate, ticketUpdateV0Args, upgradeTicketUpdateV0 } from './mutations/ticket-update';
 import { changeSeverityV1Args, ticketChangeSeverity, upgradeChangeSeverityV1 } from './mutations/ticket-severity';
@@ -31,7 +31,9 @@ export type PreparedMutation = {
   touches: Array<{ table: SyncTable; id: string }>;
   /** Further entities to load once `touches` are readable (empty for most mutations). */
   alsoTouches: (read: EntityReader) => Array<{ table: SyncTable; id: string }>;
-  run: (read: EntityReader, ctx: MutationCtx) => MutationResultBody;
+  /** Small tables to load whole before running (empty for most mutations). */
+  readsTables: SyncTable[];
+  run: (read: EntityReader, ctx: MutationCtx, tables: TableReader) => MutationResultBody;
 };
 
 export type PrepareResult = { ok: true; mutation: PreparedMutation } | { ok: false; code: 'unknown_mutation' | 'invalid_args'; message: string };
@@ -50,7 +52,7 @@ function entry<A, N extends string, V extends number, I>(def: MutationDef<A, N, 
         const also = def.alsoTouches;
         return {
           ok: true,
-          mutation: { name, args, touches: def.touches(args), alsoTouches: (read) => (also ? also(read, args) : []), run: (read, ctx) => def.mutate(read, args, ctx) },
+          mutation: { name, args, touches: def.touches(args), alsoTouches: (read) => (also ? also(read, args) : []), readsTables: def.readsTables?.(args) ?? [], run: (read, ctx, tables) => def.mutate(read, args, ctx, tables) },
         };
       },
     },

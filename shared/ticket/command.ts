@@ -23,7 +23,8 @@ export type RefusalCode =
   | 'rfo_not_offered'
   | 'rfo_not_requested'
   | 'deferral_not_allowed'
-  | 'defect_reference_required';
+  | 'defect_reference_required'
+  | 'not_in_catalogue';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 

@@ -112,7 +112,13 @@ export function eDownProblemField(p: EDownProblem): keyof IntakeForm {
 }
 
 /** What the customer, site and contract decide for the form: the terms that apply and the product catalogue. */
-export type IntakeTermsContext = { entitlement?: Entitlement; products?: readonly Product[] };
+export type IntakeTermsContext = {
+  entitlement?: Entitlement;
+  /** The products intake offers (retired ones left out). */
+  products?: readonly Product[];
+  /** Whether the organisation has a catalogue at all (default: some product is offered); without one names are typed. */
+  hasCatalogue?: boolean;
+};
 
 /**
  * The form checked against the customer's policy and terms: its required fields (no contract
@@ -130,9 +136,9 @@ export function intakeFormSchema(policy: Policy, now: number, terms: IntakeTerms
       if (typeof value === 'string' && value.trim() === '') issue(field as keyof IntakeForm, 'required by this customer’s policy');
     }
     const catalogue = terms.products ?? [];
-    if (catalogue.length > 0 && form.productLine) {
+    if ((terms.hasCatalogue ?? catalogue.length > 0) && form.productLine) {
       const line = catalogue.filter((p) => p.productLine === form.productLine);
-      if (line.length === 0) issue('productLine', 'choose a product line of the catalogue');
+      if (line.length === 0) issue('productLine', 'choose a product line the catalogue offers (a retired one is no longer offered)');
       else if (form.product && !line.some((p) => p.name === form.product)) issue('product', 'choose a product of this product line');
     }
     const level = policy.severityLevels.find((l) => l.id === form.severity);

@@ -46,7 +46,8 @@ function serverCreate(ticket: Ticket, severityOverride?: { reason: string }) {
     return data ? { data: data as Record<string, unknown>, fv: {} } : undefined;
   };
   const c: MutationCtx = { userId: 'eng-alex', role: 'agent', region: 'north-america', now: at, clientId: 'clientAAAA', mutationId: 1, baseVersions: {} };
-  return p.mutation.run(read, c);
+  // The whole catalogue, as the server loads the tables the mutation reads whole.
+  return p.mutation.run(read, c, (table) => (p.mutation.readsTables.includes(table) && table === 'products' ? Object.values(config.products) : []));
 }
 
 describe('E-Down at intake', () => {

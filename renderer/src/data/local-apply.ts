@@ -1,4 +1,4 @@
-import type { EntityReader, EntitySnapshot, FieldVersions, MutationCtx, MutationResultBody, PreparedMutation, SyncTable } from '../../../shared/sync';
+import type { EntityReader, EntitySnapshot, FieldVersions, MutationCtx, MutationResultBody, PreparedMutation, SyncTable, TableReader } from '../../../shared/sync';
 import { entityKey } from '../../../shared/sync';
 import type { ServiceDeskDb, SyncStateRow } from './db';
 import { serverFacts, splitRow } from './sync-meta';
@@ -6,8 +6,11 @@ import { presetConfig } from '../../../shared/config/preset-config';
 
 export type Actor = { userId: string; role: MutationCtx['role']; region: string };
 
-/** Loads what a mutation touches (live row + server field versions). Call inside a transaction. */
-export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promise<{ read: EntityReader; fvs: Map<string, FieldVersions> }> {
+/**
+ * Loads what a mutation touches (live row + server field versions) and the small tables it reads
+ * whole (the device's live rows: the catalogue it offers is the one it checks). Call inside a transaction.
+ */
+export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promise<{ read: EntityReader; fvs: Map<string, FieldVersions>; tables: TableReader }> {
   const found = new Map<string, EntitySnapshot>();
   const fvs = new Map<string, FieldVersions>();
   const read: EntityReader = (table, id) => found.get(entityKey(table, id));
@@ -31,7 +34,9 @@ export async function loadTouched(db: ServiceDeskDb, m: PreparedMutation): Promi
   };
   await load(m.touches);
   await load(m.alsoTouches(read));
-  return { read, fvs };
+  const whole = new Map<SyncTable, Array<Record<string, unknown>>>();
+  for (const table of m.readsTables) whole.set(table, (await db.synced(table).toArray()).map((row) => splitRow(row).data ?? {}));
+  return { read, fvs, tables: (table) => whole.get(table) ?? [] };
 }
 
 /** Keeps the server's copy of a row before its first local change, so rebase can start over from it. */

@@ -71,14 +71,14 @@ export async function runMutation(db: ServiceDeskDb, name: string, args: unknown
     const counter = await db.meta.get('mutationCounter');
     const id = (typeof counter?.value === 'number' ? counter.value : 0) + 1;
     const now = opts.now ?? Date.now();
-    const { read, fvs } = await loadTouched(db, m);
+    const { read, fvs, tables } = await loadTouched(db, m);
     // Demo tickets exist only on the device that seeded them; once removed (sign-in) a change to
     // one (e.g. an automatic escalation planned a moment earlier) has nowhere to go: queue nothing.
     const goneDemo = m.touches.find((t) => t.table === 'tickets' && isDemoTicketId(t.id) && !read('tickets', t.id));
     if (goneDemo) throw new MutationInputError(`${name}: ticket ${goneDemo.id} is demo data that is no longer on this device`, 'invalid_args');
     const baseVersions: BaseVersions = {};
     for (const [key, fv] of fvs) baseVersions[key] = Object.fromEntries(Object.entries(fv).map(([f, v]) => [f, v.v]));
-    const result = m.run(read, { ...actor, now, clientId, mutationId: id, baseVersions });
+    const result = m.run(read, { ...actor, now, clientId, mutationId: id, baseVersions }, tables);
     await applyLocally(db, result);
     if (opts.draftKey !== undefined && result.outcome === 'applied') await db.drafts.delete(opts.draftKey);
     const entry: OutboxEntry = { clientId, id, name: m.name, args: m.args, baseVersions, clientTime: now };

@@ -33,8 +33,8 @@ export async function rebase(db: ServiceDeskDb): Promise<void> {
     const prepared = prepareMutation(e.name, e.args);
     // An entry this build cannot run any more stays queued for the server to judge.
     if (!prepared.ok) continue;
-    const { read } = await loadTouched(db, prepared.mutation);
-    const result = prepared.mutation.run(read, { ...actor, now: e.clientTime, clientId: e.clientId, mutationId: e.id, baseVersions: e.baseVersions });
+    const { read, tables } = await loadTouched(db, prepared.mutation);
+    const result = prepared.mutation.run(read, { ...actor, now: e.clientTime, clientId: e.clientId, mutationId: e.id, baseVersions: e.baseVersions }, tables);
     await applyLocally(db, result);
   }
 }

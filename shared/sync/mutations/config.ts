@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { configLabels, configTableSchema, deletePreset, parsePresetRow, putPreset, type ConfigRow, type ConfigTable } from '../../config/presets';
 import { because, changedSince, showValue } from '../conflict';
+import { assetCatalogueRefusal } from '../../contract/catalogue-check';
 import { defineMutation } from '../mutation-types';
 import { entityKey } from '../protocol';
-import { conflictRecord, refuseWith } from './helpers';
+import { catalogueRows, conflictRecord, refuseWith } from './helpers';
 
 export { configTables, configTableSchema, type ConfigRow, type ConfigTable } from '../../config/presets';
 
@@ -29,11 +30,16 @@ export const configPut = defineMutation({
   version: 1,
   args: configPutArgs,
   touches: (a) => [{ table: a.table, id: a.row.id }],
-  mutate: (read, a, ctx) => {
+  // An installed asset names a product of the tenant's catalogue.
+  readsTables: (a) => (a.table === 'assets' ? ['products'] : []),
+  mutate: (read, a, ctx, tables) => {
     const name = 'config.put@1';
     const cur = read(a.table, a.row.id);
     const r = putPreset(ctx.role, a.table, a.row, cur?.data);
     if (!r.ok) return refuseWith(ctx, name, '', r.refusal);
+    // An asset that keeps its product is accepted even if that product left the catalogue since.
+    const notListed = a.table === 'assets' && cur?.data.productId !== a.row.productId ? assetCatalogueRefusal({ id: a.row.id, productId: String(a.row.productId) }, catalogueRows(tables)) : undefined;
+    if (notListed) return refuseWith(ctx, name, '', notListed);
     if (r.changed.length === 0) return { outcome: 'applied', writes: [], events: [], conflicts: [] };
     const base = ctx.baseVersions[entityKey(a.table, a.row.id)];
     const clash = cur ? r.changed.filter((k) => changedSince(cur.fv, base, k, ctx.clientId)) : [];

@@ -3,11 +3,12 @@ import type { Refusal } from '../../ticket/command';
 import { policySchema, type Policy } from '../../policy/schema';
 import type { ContractTier } from '../../policy/priority';
 import { customerSchema } from '../../directory/schema';
+import { productSchema, type Product } from '../../contract/schema';
 import type { TimelineEvent } from '../../ticket/timeline';
 import { because, conflictId, type ConflictReason, type ConflictRecord } from '../conflict';
 import type { FieldVersions } from '../protocol';
 import { entityKey } from '../protocol';
-import type { EntityReader, MutationCtx, MutationResultBody } from '../mutation-types';
+import type { EntityReader, MutationCtx, MutationResultBody, TableReader } from '../mutation-types';
 
 /** Loads and parses a ticket the mutation touches. */
 export function readTicket(read: EntityReader, id: string): { ticket: Ticket; fv: FieldVersions } | undefined {
@@ -101,4 +102,12 @@ export function readPolicy(read: EntityReader, id: string): Policy | undefined {
 export function readTier(read: EntityReader, customerId: string): ContractTier | undefined {
   const r = customerSchema.safeParse(read('customers', customerId)?.data);
   return r.success ? r.data.contractTier : undefined;
+}
+
+/** The tenant's product catalogue as the caller holds it (rows that do not parse are left out). */
+export function catalogueRows(tables: TableReader): Product[] {
+  return tables('products').flatMap((row) => {
+    const r = productSchema.safeParse(row);
+    return r.success ? [r.data] : [];
+  });
 }

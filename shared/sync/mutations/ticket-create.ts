@@ -1,13 +1,14 @@
 import { because } from '../conflict';
 import { z } from 'zod';
 import { assetSchema, contractSchema, siteSchema } from '../../contract/schema';
+import { ticketCatalogueRefusal } from '../../contract/catalogue-check';
 import { customerSchema } from '../../directory/schema';
 import type { ContractConfig } from '../../contract/entitlement';
 import { ticketSchema } from '../../ticket/schema';
 import { createTicket } from '../../ticket/new-ticket';
 import type { SyncTable } from '../protocol';
 import { defineMutation, type EntityReader } from '../mutation-types';
-import { eventId, readPolicy, refuse, refuseWith, ticketWrite } from './helpers';
+import { catalogueRows, eventId, readPolicy, refuse, refuseWith, ticketWrite } from './helpers';
 
 const name = 'ticket.create@1';
 
@@ -57,8 +58,12 @@ export const ticketCreate = defineMutation({
   args,
   touches: (a) => [{ table: 'tickets', id: a.ticket.id }],
   alsoTouches: (_read, a) => rulesRows(a),
-  mutate: (read, a, ctx) => {
+  // Product line and product must be in the tenant's catalogue: checked against all of it.
+  readsTables: () => ['products'],
+  mutate: (read, a, ctx, tables) => {
     if (read('tickets', a.ticket.id)) return refuse(ctx, name, a.ticket.id, because('already_exists', `ticket ${a.ticket.id} already exists`, { id: a.ticket.id }));
+    const notListed = ticketCatalogueRefusal(a.ticket, catalogueRows(tables));
+    if (notListed) return refuseWith(ctx, name, a.ticket.id, notListed, `${a.ticket.productLine} / ${a.ticket.product}`);
     // The author is whoever is signed in (on the server: the token's user), never the device's claim.
     const r = createTicket(a.ticket, a.severityOverride, configFrom(read, a), { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
     if (!r.ok) return refuseWith(ctx, name, a.ticket.id, r.refusal, a.ticket.severity);

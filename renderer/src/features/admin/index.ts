@@ -7,6 +7,6 @@ export { modelProblemMessage, modelProblemPlace } from './model-problem-text';
 export { zodErrorText } from './validation-text';
 export { computeDeadlineImpact, type DeadlineImpact } from './deadline-impact';
 export { DeadlineImpactList } from './DeadlineImpactList';
-export { putConfigRow } from './config-mutations';
+export { deleteConfigRow, putConfigRow } from './config-mutations';
 export type { ImpactState } from './use-deadline-impact';
 export { useIsAdmin } from './use-admin';

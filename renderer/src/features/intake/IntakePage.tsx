@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { catalogueOf, impactClasses, intakeChannels, intakeFormBaseSchema, intakeFormSchema, intakeTerms, ticketFromIntake, urgencies, type IntakeForm } from '../../../../shared/ticket';
 import type { Customer } from '../../../../shared/directory';
 import { impactOverride } from '../../../../shared/severity';
+import { offeredProducts } from '../../../../shared/contract';
 import { draftKey, restoreDraftValues, type Draft } from '../../../../shared/drafts';
 import { useServices } from '../../app/services';
 import { useMutations } from '../../app/mutations';
@@ -63,15 +64,17 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
   const [saveError, setSaveError] = useState('');
   const [notice, setNotice] = useState(restored);
 
-  const products = useMemo(() => catalogueOf(config), [config]);
+  const catalogue = useMemo(() => catalogueOf(config), [config]);
+  // Retired products are not offered, except the one of the installed asset picked (still supported).
+  const offeredFor = useCallback((assetId: string) => offeredProducts(catalogue, config.assets.get(assetId)?.productId), [catalogue, config]);
   const resolver: Resolver<IntakeForm> = useMemo(
     () => async (values, context, options) => {
       const now = Date.now();
       const terms = intakeTerms(values, config, now);
-      const schema = terms ? intakeFormSchema(terms.policy, now, { entitlement: terms.entitlement, products }) : intakeFormBaseSchema;
+      const schema = terms ? intakeFormSchema(terms.policy, now, { entitlement: terms.entitlement, products: offeredFor(values.assetId), hasCatalogue: catalogue.length > 0 }) : intakeFormBaseSchema;
       return zodResolver(schema)(values, context, options);
     },
-    [config, products],
+    [config, catalogue, offeredFor],
   );
   const form = useForm<IntakeForm>({ resolver, defaultValues: restoreDraftValues(emptyForm, restored?.values), mode: 'onSubmit' });
   const autosave = useDraftAutosave({ key: INTAKE_DRAFT, kind: 'intake', read: () => form.getValues(), empty: () => emptyForm, mintId: () => mintTicketId(db), createsId: restored?.createsId });
@@ -207,7 +210,7 @@ function IntakeFormView({ customers, restored }: { customers: Customer[]; restor
       {isEDown && !eDownRefused && policy?.eDown && <EDownQuestions form={form} err={err} reasons={policy.eDown.qualifyingReasons} />}
       <fieldset>
         <legend>{t('intake.sections.product')}</legend>
-        <CatalogueFields form={form} products={products} err={err} productLine={values.productLine} required />
+        <CatalogueFields form={form} products={offeredFor(values.assetId)} hasCatalogue={catalogue.length > 0} err={err} productLine={values.productLine} required />
         {input('productVersion')}
         {optionalFields.map((f) => input(f))}
         <Field name="configuration" required={required.has('configuration')} error={err('configuration')} wide>

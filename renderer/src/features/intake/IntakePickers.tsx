@@ -47,7 +47,7 @@ export function CustomerSitePickers({ form, config, customers, err, customerId, 
 }
 
 /** Product line and product come from the catalogue only: a ticket never invents a product line. */
-export function CatalogueFields({ form, products, err, productLine, required }: Omit<Props, 'config'> & { products: Product[]; productLine: string; required: boolean }) {
+export function CatalogueFields({ form, products, hasCatalogue, err, productLine, required }: Omit<Props, 'config'> & { products: Product[]; hasCatalogue: boolean; productLine: string; required: boolean }) {
   const { t } = useTranslation();
   const { register, formState } = form;
   const lines = catalogueLines(products);
@@ -58,7 +58,7 @@ export function CatalogueFields({ form, products, err, productLine, required }: 
     const product = form.getValues('product');
     if (product) form.setValue('product', product);
   }, [productLine, form]);
-  if (products.length === 0) {
+  if (!hasCatalogue) {
     // No catalogue on this device yet (an organisation that has not set one up): names are typed.
     return (
       <>

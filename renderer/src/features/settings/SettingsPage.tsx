@@ -11,6 +11,7 @@ import { DemoDataSettings } from '../demo';
 import { PeopleSettings } from '../people';
 import { MailSettings } from '../mail';
 import { ContractSettings } from '../contracts';
+import { CatalogueSettings } from '../catalogue';
 import { IdentitySettings } from './IdentitySettings';
 import './settings.css';
 
@@ -27,6 +28,7 @@ const sections: SettingsSection[] = [
   { id: 'policies', labelKey: 'settings.sections.policies', render: () => <PolicySettings /> },
   { id: 'calendars', labelKey: 'settings.sections.calendars', render: () => <CalendarSettings /> },
   { id: 'contracts', labelKey: 'contracts.settings.title', render: () => <ContractSettings /> },
+  { id: 'catalogue', labelKey: 'catalogue.title', render: () => <CatalogueSettings /> },
   { id: 'demo', labelKey: 'settings.sections.demo', render: () => <DemoDataSettings /> },
   { id: 'backup', labelKey: 'settings.sections.backup', render: () => <BackupSettings /> },
   { id: 'attachments', labelKey: 'attachments.settings.title', render: () => <AttachmentSettings /> },

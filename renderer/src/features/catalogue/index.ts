@@ -1,0 +1,1 @@
+export { CatalogueSettings } from './CatalogueSettings';
