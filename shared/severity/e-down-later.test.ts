@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig, type PresetConfig } from '../config/preset-config';
 import { prepareMutation } from '../sync/registry';
-import type { EntityReader, MutationCtx } from '../sync/mutation-types';
+import { noTables, type EntityReader, type MutationCtx } from '../sync/mutation-types';
 import { ticketSchema, type EDownAnswers, type Ticket } from '../ticket/schema';
 import { changeSeverity } from './change';
 
@@ -40,7 +40,7 @@ function runChange(config: PresetConfig) {
   };
   for (const r of p.mutation.alsoTouches(read)) loaded.add(`${r.table}/${r.id}`);
   const c: MutationCtx = { userId: 'eng-alex', role: 'agent', region: 'north-america', now: ctx.now, clientId: 'clientAAAA', mutationId: 1, baseVersions: {} };
-  return p.mutation.run(read, c);
+  return p.mutation.run(read, c, noTables);
 }
 
 describe('E-Down set later in the severity editor', () => {
