@@ -22,7 +22,11 @@ export type RefusalCode =
   | 'rfo_not_offered'
   | 'rfo_not_requested'
   | 'deferral_not_allowed'
-  | 'defect_reference_required';
+  | 'defect_reference_required'
+  | 'internal_not_configured'
+  | 'internal_step_unknown'
+  | 'internal_step_order'
+  | 'internal_not_due';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 

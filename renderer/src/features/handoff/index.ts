@@ -1,0 +1,2 @@
+export { InternalStepsPanel } from './InternalStepsPanel';
+export { internalEventText } from './handoff-text';
