@@ -1,2 +1,3 @@
 export { InternalStepsPanel } from './InternalStepsPanel';
 export { internalEventText } from './handoff-text';
+export { stepText } from './handoff-text';
