@@ -35,3 +35,19 @@ describe('demo scenario tickets', () => {
     });
   }
 });
+
+describe('demo scenario tickets with internal hand-off steps', () => {
+  it('one call with the receptionist\'s 5 minutes running and one with the engineer, under the policy with internal steps', async () => {
+    const { internalContext, internalStatus } = await import('../internal-clocks');
+    const now = Date.UTC(2026, 5, 15, 10, 0);
+    const demo = demoScenarioTickets({ now, policies, firstNumber: 61, engineers: demoEngineers, rules });
+    const states = demo.flatMap((d) => {
+      const ctx = internalContext(d.ticket, { policies: config.policies, calendars: config.calendars });
+      return ctx ? [internalStatus(d.ticket, ctx.process, ctx.meter, now)] : [];
+    });
+    expect(states.map((s) => [s.current?.step, s.current?.state, s.current?.person])).toEqual([
+      ['reception_to_specialist', 'running', 'eng-rosa'],
+      ['engineer_reports_completion', 'waiting', 'eng-rosa'],
+    ]);
+  });
+});

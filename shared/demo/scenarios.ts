@@ -5,6 +5,8 @@ import { deliverRfo, requestRfo } from '../rfo/commands';
 import { deferTicket } from '../deferral/defer';
 import { setDefectReference } from '../defect/reference';
 import { changeSeverity } from '../severity/change';
+import { recordInternalStep } from '../internal-clocks/commands';
+import { elapsedMeter } from '../sla/clocks-meter';
 import { recordEscalation } from '../escalation/record';
 import { escalationLevelAt, localizedLabel } from '../escalation/levels';
 import { escalationMatrixForTicket } from '../contract/escalation-matrix';
@@ -165,6 +167,17 @@ export function demoScenarioTickets(opts: { now: number; policies: ReadonlyMap<s
     const m1 = apply(d, now - 150 * MIN, 'eng-ivan', escalate(1, 'Needs engineering attention today.'));
     const spr = apply(m1, now - 100 * MIN, 'eng-ivan', (t, ctx) => setDefectReference(t, 'SPR 2241398', ctx));
     return apply(spr, now - 60 * MIN, 'eng-ivan', escalate(2, 'Please push SPR 2241398 with engineering.'));
+  });
+  // The internal hand-off steps on a 7x24 contract (calendar always open, so wall-clock minutes are
+  // the steps' minutes): a call just logged, the receptionist's 5 minutes running, and one already
+  // with the engineer, the 30-minute no-progress escalation ahead.
+  const mining = { customerId: 'cust-andes', productLine: 'data-vault', product: 'Vault DB 12' };
+  const handOff = (step: string, to?: string) => (t: Ticket, ctx: { now: number; by: string; eventId: string }) =>
+    recordInternalStep(t, { step, mark: 'done', ...(to ? { to } : {}) }, policies.get(t.policyId)?.internalProcess, elapsedMeter, ctx);
+  make({ ...mining, title: 'Backup job fails on the ore-grade database', severity: '3', impact: 'degradation', urgency: 'medium', status: 'received', ownerId: 'eng-rosa', ageMin: 2 });
+  make({ ...mining, title: 'Replication lag on the Santiago vault', severity: '2', impact: 'degradation', urgency: 'high', status: 'in_progress', ownerId: 'eng-rosa', ageMin: 14, respondedAfterMin: 8 }, (d) => {
+    const told = apply(d, now - 12 * MIN, 'eng-rosa', handOff('reception_to_specialist', 'eng-sam'));
+    return apply(told, now - 8 * MIN, 'eng-sam', handOff('specialist_to_manager', 'eng-rosa'));
   });
   return out;
 }

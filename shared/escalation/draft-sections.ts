@@ -53,6 +53,8 @@ function eventDetail(e: TimelineEvent, v: DraftVocabulary, name: (id: string | u
       return e.field;
     case 'mail':
       return `${e.to.join(', ')}: ${firstLine(e.subject)}`;
+    case 'internal_step':
+      return firstLine(`${e.step} ${e.mark}${e.to ? ` → ${e.to}` : ''}${e.rule ? `: ${e.rule}` : ''}`);
   }
 }
 

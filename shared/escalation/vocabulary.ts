@@ -32,7 +32,7 @@ const en: DraftVocabulary = {
   status: { received: 'received', acknowledged: 'acknowledged', in_progress: 'in progress', waiting_customer: 'waiting for customer', resolved: 'resolved', confirmed: 'confirmed', closed: 'closed' },
   clock: { first_response: 'First response', update_cadence: 'Customer update', online_resolution: 'Online resolution', on_site_arrival: 'On-site arrival', resolution: 'Resolution', rfo: 'Reason for outage (RFO)' },
   clockState: { pending: 'not started', running: 'running', paused: 'paused', met: 'met', breached: 'BREACHED' },
-  event: { created: 'Ticket opened', note: 'Note', status_changed: 'Status', severity_changed: 'Severity', assigned: 'Assigned', customer_update: 'Customer updated', sla_alert: 'SLA alert', escalated: 'Escalated', visit: 'Visit', rfo: 'RFO', deferred: 'Deferred by agreement', conflict: 'Conflict', mail: 'E-mail', defect_reference: 'SPR/defect reference' },
+  event: { created: 'Ticket opened', note: 'Note', status_changed: 'Status', severity_changed: 'Severity', assigned: 'Assigned', customer_update: 'Customer updated', sla_alert: 'SLA alert', escalated: 'Escalated', visit: 'Visit', rfo: 'RFO', deferred: 'Deferred by agreement', conflict: 'Conflict', mail: 'E-mail', defect_reference: 'SPR/defect reference', internal_step: 'Internal hand-off' },
   eDownReason: {
     users_cannot_reach_server: 'Most end users cannot reach the server software',
     server_unresponsive_or_exiting: 'The server is unresponsive or keeps exiting',
@@ -57,7 +57,7 @@ const zhCN: DraftVocabulary = {
   status: { received: '已接收', acknowledged: '已确认', in_progress: '处理中', waiting_customer: '等待客户', resolved: '已解决', confirmed: '客户已确认', closed: '已关闭' },
   clock: { first_response: '首次响应', update_cadence: '客户进展通报', online_resolution: '远程解决', on_site_arrival: '现场到达', resolution: '解决', rfo: '故障原因报告 (RFO)' },
   clockState: { pending: '未开始', running: '计时中', paused: '已暂停', met: '已达成', breached: '已超时' },
-  event: { created: '创建工单', note: '备注', status_changed: '状态', severity_changed: '严重级别', assigned: '分派', customer_update: '已通报客户', sla_alert: 'SLA 预警', escalated: '已升级', visit: '现场服务', rfo: '故障原因报告', deferred: '经协商延后', conflict: '冲突', mail: '电子邮件', defect_reference: '软件性能报告 (SPR/缺陷) 编号' },
+  event: { created: '创建工单', note: '备注', status_changed: '状态', severity_changed: '严重级别', assigned: '分派', customer_update: '已通报客户', sla_alert: 'SLA 预警', escalated: '已升级', visit: '现场服务', rfo: '故障原因报告', deferred: '经协商延后', conflict: '冲突', mail: '电子邮件', defect_reference: '软件性能报告 (SPR/缺陷) 编号', internal_step: '内部交接' },
   eDownReason: {
     users_cannot_reach_server: '大部分最终用户无法访问服务器软件',
     server_unresponsive_or_exiting: '服务器无响应或反复退出',
@@ -82,7 +82,7 @@ const zhTW: DraftVocabulary = {
   status: { received: '已接收', acknowledged: '已確認', in_progress: '處理中', waiting_customer: '等待客戶', resolved: '已解決', confirmed: '客戶已確認', closed: '已關閉' },
   clock: { first_response: '首次回應', update_cadence: '客戶進度通報', online_resolution: '遠端解決', on_site_arrival: '到場', resolution: '解決', rfo: '故障原因報告 (RFO)' },
   clockState: { pending: '未開始', running: '計時中', paused: '已暫停', met: '已達成', breached: '已逾時' },
-  event: { created: '建立工單', note: '備註', status_changed: '狀態', severity_changed: '嚴重等級', assigned: '指派', customer_update: '已通報客戶', sla_alert: 'SLA 警示', escalated: '已升級', visit: '到場服務', rfo: '故障原因報告', deferred: '經協商延後', conflict: '衝突', mail: '電子郵件', defect_reference: '軟體效能報告 (SPR/缺陷) 編號' },
+  event: { created: '建立工單', note: '備註', status_changed: '狀態', severity_changed: '嚴重等級', assigned: '指派', customer_update: '已通報客戶', sla_alert: 'SLA 警示', escalated: '已升級', visit: '到場服務', rfo: '故障原因報告', deferred: '經協商延後', conflict: '衝突', mail: '電子郵件', defect_reference: '軟體效能報告 (SPR/缺陷) 編號', internal_step: '內部交接' },
   eDownReason: {
     users_cannot_reach_server: '大部分最終使用者無法存取伺服器軟體',
     server_unresponsive_or_exiting: '伺服器無回應或反覆結束',
@@ -107,7 +107,7 @@ const bg: DraftVocabulary = {
   status: { received: 'получен', acknowledged: 'потвърден', in_progress: 'в работа', waiting_customer: 'чака клиента', resolved: 'разрешен', confirmed: 'потвърден от клиента', closed: 'затворен' },
   clock: { first_response: 'Първи отговор', update_cadence: 'Информиране на клиента', online_resolution: 'Отдалечено разрешаване', on_site_arrival: 'Пристигане на място', resolution: 'Разрешаване', rfo: 'Доклад за причината (RFO)' },
   clockState: { pending: 'не е започнал', running: 'тече', paused: 'на пауза', met: 'спазен', breached: 'ПРОСРОЧЕН' },
-  event: { created: 'Тикетът е открит', note: 'Бележка', status_changed: 'Статус', severity_changed: 'Сериозност', assigned: 'Възложен', customer_update: 'Клиентът е информиран', sla_alert: 'SLA предупреждение', escalated: 'Ескалиран', visit: 'Посещение', rfo: 'RFO доклад', deferred: 'Отложено по споразумение', conflict: 'Конфликт', mail: 'Имейл', defect_reference: 'Номер на SPR/дефект' },
+  event: { created: 'Тикетът е открит', note: 'Бележка', status_changed: 'Статус', severity_changed: 'Сериозност', assigned: 'Възложен', customer_update: 'Клиентът е информиран', sla_alert: 'SLA предупреждение', escalated: 'Ескалиран', visit: 'Посещение', rfo: 'RFO доклад', deferred: 'Отложено по споразумение', conflict: 'Конфликт', mail: 'Имейл', defect_reference: 'Номер на SPR/дефект', internal_step: 'Вътрешно предаване' },
   eDownReason: {
     users_cannot_reach_server: 'Повечето потребители нямат достъп до сървъра',
     server_unresponsive_or_exiting: 'Сървърът не отговаря или спира многократно',

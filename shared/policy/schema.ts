@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { internalProcessSchema } from '../internal-clocks/schema';
 import { clockKindSchema } from '../sla/watch';
 import { eDownReasons, impactSchema, intakeChannelSchema, urgencySchema } from '../ticket/schema';
 import { contractTiers } from '../directory/schema';
@@ -139,6 +140,8 @@ export const policySchema = z
      * engineering; `why` is shown with the refusal. Absent: no level needs one.
      */
     defectReference: z.object({ requiredFromLevel: z.number().int().positive(), why: z.string().default('') }).strict().optional(),
+    /** The team's internal hand-off steps and their minutes (never customer-facing); absent: none. */
+    internalProcess: internalProcessSchema.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -3,7 +3,7 @@ import { writeCsv } from '../csv';
 import type { ClockKind } from '../sla/watch';
 import type { ClockStats, ComplianceReport } from './types';
 
-export const reportTables = ['compliance', 'trend', 'escalations', 'escalation_levels', 'visits', 'edown', 'deferrals'] as const;
+export const reportTables = ['compliance', 'trend', 'escalations', 'escalation_levels', 'visits', 'edown', 'deferrals', 'internal_steps'] as const;
 export type ReportTable = (typeof reportTables)[number];
 
 export type ReportCsvOptions = {
@@ -58,6 +58,11 @@ export function reportRows(report: ComplianceReport, table: ReportTable, options
       return [
         ['ticket_id', 'customer_id', 'agreed_with', 'start', 'end', 'duration_minutes', 'ongoing'],
         ...report.deferrals.deferrals.map((d) => [d.ticketId, d.customerId, d.agreedWith, iso(d.start), iso(d.end), csvNumber(d.durationMinutes), d.ongoing ? 'yes' : 'no']),
+      ];
+    case 'internal_steps':
+      return [
+        ['step', 'from', 'to', 'met', 'breached', 'running', 'met_percent'],
+        ...report.internalSteps.steps.map((s) => [s.step, s.from, s.to, String(s.met), String(s.breached), String(s.running), s.metPercent === null ? '' : csvNumber(s.metPercent)]),
       ];
   }
 }

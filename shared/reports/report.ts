@@ -3,6 +3,7 @@ import { summarizeEscalations, summarizeVisits } from './activity';
 import { clockSections, tallyClocks } from './clock-tally';
 import { summarizeDeferrals } from './deferrals';
 import { summarizeEDown } from './e-down';
+import { summarizeInternalSteps } from '../internal-clocks/report';
 import { ticketMatches } from './filters';
 import type { ComplianceReport, ReportInput } from './types';
 import { weekKeyer } from './week';
@@ -38,6 +39,7 @@ export function complianceReport(input: ReportInput): ComplianceReport {
     visits: summarizeVisits(visits, timeline, byId, filters, weekOf),
     eDown: summarizeEDown(matching, policies, filters, now),
     deferrals: summarizeDeferrals(matching, filters, now),
+    internalSteps: summarizeInternalSteps(matching, { policies, calendars: input.calendars, ...input.contracts }, filters, now),
     skipped,
     skippedCount,
   };

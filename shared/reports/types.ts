@@ -1,3 +1,4 @@
+import type { InternalStepsSummary } from '../internal-clocks/report';
 import type { ClockKind } from '../sla/watch';
 import type { CalendarLookup } from '../sla/clocks-types';
 import type { ContractConfig } from '../contract/entitlement';
@@ -115,6 +116,8 @@ export type ComplianceReport = {
   visits: VisitSummary;
   eDown: EDownSummary;
   deferrals: DeferralSummary;
+  /** The internal hand-off steps, apart from the customer SLA clocks above. */
+  internalSteps: InternalStepsSummary;
   /** Tickets whose clocks could not be computed (unknown policy, level or calendar); at most 50 listed. */
   skipped: SkippedTicket[];
   skippedCount: number;

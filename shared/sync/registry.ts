@@ -23,6 +23,7 @@ import { attachmentRemove } from './mutations/attachment-remove';
 import { ticketDeliverRfo, ticketRequestRfo } from './mutations/ticket-rfo';
 import { ticketDefer } from './mutations/ticket-defer';
 import { ticketSetDefectReference } from './mutations/ticket-defect';
+import { ticketEscalateNoProgress, ticketInterimReport, ticketRecordHandoff } from './mutations/ticket-internal';
 
 /** A mutation whose args passed validation, ready to load what it touches and run. */
 export type PreparedMutation = {
@@ -88,6 +89,9 @@ const defs = [
   ticketDeliverRfo,
   ticketDefer,
   ticketSetDefectReference,
+  ticketRecordHandoff,
+  ticketEscalateNoProgress,
+  ticketInterimReport,
 ] as const;
 
 type Def = (typeof defs)[number];

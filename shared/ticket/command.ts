@@ -24,7 +24,11 @@ export type RefusalCode =
   | 'rfo_not_requested'
   | 'deferral_not_allowed'
   | 'defect_reference_required'
-  | 'not_in_catalogue';
+  | 'not_in_catalogue'
+  | 'internal_not_configured'
+  | 'internal_step_unknown'
+  | 'internal_step_order'
+  | 'internal_not_due';
 
 export type Refusal = { code: RefusalCode; message: string; params: Record<string, string | number> };
 

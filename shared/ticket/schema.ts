@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { internalFactSchema } from '../internal-clocks/schema';
 
 /** Epoch milliseconds. Instants are stored as numbers so that Dexie can index them and sync can ship them as JSON. */
 export const instantSchema = z.number().int().nonnegative();
@@ -111,5 +112,7 @@ export const ticketSchema = z.object({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   createdBy: z.string().default(''),
+  /** Recorded facts of the policy's internal hand-off process (absent on tickets without one). */
+  internalFacts: z.array(internalFactSchema).max(500).optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;

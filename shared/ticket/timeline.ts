@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantSchema, ticketStatusSchema, impactSchema, urgencySchema } from './schema';
 import { clockKindSchema } from '../sla/watch';
+import { internalMarkSchema } from '../internal-clocks/schema';
 
 const base = {
   id: z.string().min(1),
@@ -61,6 +62,22 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('deferred'), until: instantSchema, agreedWith: z.string().min(1), note: z.string().default('') }),
   /** The SPR/defect reference was set or changed (`reference`), or cleared (empty). */
   z.object({ ...base, kind: z.literal('defect_reference'), reference: z.string().max(120) }),
+  /**
+   * A fact of the team's internal hand-off process (never shown to the customer): a step started
+   * or handed off (`to`: who takes the next turn), the system's escalation for lack of progress
+   * (`rule` names it), an interim report scheduled or sent (`text`).
+   */
+  z.object({
+    ...base,
+    kind: z.literal('internal_step'),
+    step: z.string().min(1).max(60),
+    mark: internalMarkSchema,
+    to: z.string().max(200).default(''),
+    rule: z.string().max(500).default(''),
+    text: z.string().max(20_000).default(''),
+    /** When a scheduled interim report is due. */
+    dueAt: instantSchema.optional(),
+  }),
   z.object({ ...base, kind: z.literal('conflict'), field: z.string(), mine: z.string(), theirs: z.string(), resolved: z.boolean().default(false) }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -55,6 +55,9 @@ const typedNames: Record<MutationName, true> = {
   'ticket.deliverRfo@1': true,
   'ticket.defer@1': true,
   'ticket.setDefectReference@1': true,
+  'ticket.recordHandoff@1': true,
+  'ticket.escalateNoProgress@1': true,
+  'ticket.interimReport@1': true,
 };
 
 describe('typed mutations', () => {

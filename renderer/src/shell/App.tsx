@@ -9,6 +9,7 @@ import { MyVisits } from '../features/visits';
 import { CommandPalette, HelpOverlay, useGlobalShortcuts } from '../features/palette';
 import { NotificationsBlockedBanner } from '../features/alerts';
 import { EscalationNotices } from '../features/escalation';
+import { TurnNotices } from '../features/handoff';
 import { SettingsPage } from '../features/settings';
 import { SyncBadge } from '../features/sync';
 import { changeLanguage, languageNames, supportedLanguages, type Language } from '../i18n';
@@ -123,6 +124,7 @@ export function App() {
       {/* Below the work area, never over it: a notice must not hide the button someone is about to press. */}
       <div className="shell-tray">
         <EscalationNotices />
+        <TurnNotices />
         <NotificationsBlockedBanner />
       </div>
       {paletteOpen && <CommandPalette />}

@@ -4,6 +4,7 @@ import { slaWatchService } from '../features/alerts';
 import { autoEscalationService } from '../features/escalation';
 import { reportsWarmupService } from '../features/reports';
 import { autoFaultVisitsService } from '../features/dispatch';
+import { internalStepsService } from '../features/handoff';
 
 /**
  * Every job the app runs in the background, in start order. The shell lists them (it may import
@@ -15,4 +16,5 @@ export const backgroundServices: readonly BackgroundService[] = [
   autoEscalationService,
   reportsWarmupService,
   autoFaultVisitsService,
+  internalStepsService,
 ];

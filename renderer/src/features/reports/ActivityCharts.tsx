@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { reportRows, reportToCsv, type ComplianceReport } from '../../../../shared/reports';
+import { stepText } from '../handoff';
 import { ChartCard } from './ChartCard';
 import { barConfig } from './chart-configs';
 import type { ReportFormat } from './use-report-format';
@@ -73,6 +74,21 @@ export function ActivityCharts({ report, format }: { report: ComplianceReport; f
           fileParts={['deferrals-by-agreement']}
           {...common}
         />
+        {report.internalSteps.tickets > 0 && (
+          <ChartCard
+            cardId="internal-steps"
+            title={t('handoff.report.title')}
+            summary={report.internalSteps.steps.map((s) => `${stepText(t, { id: s.step })}: ${s.met}/${s.met + s.breached}`).join(' · ')}
+            config={barConfig(report.internalSteps.steps.map((s) => stepText(t, { id: s.step })), [
+              { label: t('handoff.report.met'), data: report.internalSteps.steps.map((s) => s.met), color: 'met' },
+              { label: t('handoff.report.breached'), data: report.internalSteps.steps.map((s) => s.breached), color: 'breached' },
+            ], true)}
+            rows={reportRows(report, 'internal_steps')}
+            csv={() => reportToCsv(report, 'internal_steps')}
+            fileParts={['internal-steps']}
+            {...common}
+          />
+        )}
       </div>
     </div>
   );

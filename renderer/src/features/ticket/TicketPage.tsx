@@ -18,6 +18,7 @@ import { RfoPanel } from '../rfo';
 import { DeferralPanel } from '../deferral';
 import { DefectReferencePanel } from '../defect';
 import { EntitlementFacts } from '../contracts';
+import { InternalStepsPanel } from '../handoff';
 import './ticket.css';
 
 export function TicketPage({ id }: { id: string }) {
@@ -56,6 +57,7 @@ export function TicketPage({ id }: { id: string }) {
           <RfoPanel ticket={ticket} clocks={clocks} customer={customer} timeline={timeline} engineers={engineers} />
           <DeferralPanel ticket={ticket} now={now} />
           <DefectReferencePanel key={ticket.id} ticket={ticket} />
+          <InternalStepsPanel ticket={ticket} timeline={timeline} engineers={engineers} now={now} />
         </>
       }
       dialogs={<TicketDialogs dialog={dialog} onClose={() => setDialog(null)} ticket={ticket} timeline={timeline} customer={customer} engineers={engineers} clocks={clocks} />}

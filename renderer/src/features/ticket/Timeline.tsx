@@ -4,6 +4,7 @@ import { AttachmentList } from '../attachments';
 import type { EscalationMatrix } from '../../../../shared/escalation';
 import { useEscalationMatrices } from '../escalation';
 import { conflictFieldText, conflictValueText, priorityText, severityText } from '../../i18n/vocabulary';
+import { internalEventText } from '../handoff';
 import { translateEscalationReason, translateLevelName, visitChangeText } from './recorded-text';
 
 type Translate = (k: string, o?: Record<string, unknown>) => string;
@@ -42,6 +43,8 @@ function describe(e: TimelineEvent, c: Context): string {
       return t('timeline.conflict', { field: conflictFieldText(t, e.field), mine: conflictValueText(t, e.field, e.mine, c.names), theirs: conflictValueText(t, e.field, e.theirs, c.names) });
     case 'mail':
       return t(`mail.timeline.${e.status}`, { to: e.to.join(', '), subject: e.subject, reason: e.reason }) + (e.text ? `\n\n${e.text}` : '');
+    case 'internal_step':
+      return internalEventText(e, t, c.names, c.format);
   }
 }
 
