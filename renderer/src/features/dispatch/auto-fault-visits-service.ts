@@ -3,7 +3,7 @@ import type { BackgroundService } from '../../app/background';
 import { useSession } from '../../app/session';
 import { subscribeMinute } from '../../app/use-now';
 import { getConfig, useConfigStore } from '../../config/config-store';
-import { createDueFaultVisits, type AutoVisitsResult } from './auto-fault-visits';
+import { createDueFaultVisits, FaultVisitCandidates, type AutoVisitsResult } from './auto-fault-visits';
 
 /** The last automatic run's outcome, for the board to say what failed (UI state, not data). */
 export const useAutoFaultVisitsResult = create<{ result?: AutoVisitsResult }>(() => ({}));
@@ -27,6 +27,7 @@ export const autoFaultVisitsService: BackgroundService = {
   name: 'auto-fault-visits',
   start({ db, sync, mutate }) {
     let stopped = false;
+    const held = new FaultVisitCandidates(db);
     // Runs one after another (never two at once), so a second run sees the first one's visits.
     let runs: Promise<void> = Promise.resolve();
     const trigger = (): void => {
@@ -35,7 +36,7 @@ export const autoFaultVisitsService: BackgroundService = {
           exclusively(async () => {
             if (stopped) return;
             const syncedOnly = sync.server() !== undefined;
-            const result = await createDueFaultVisits(db, mutate, getConfig(), Date.now(), useSession.getState().session.userId, { syncedOnly });
+            const result = await createDueFaultVisits(db, mutate, getConfig(), Date.now(), useSession.getState().session.userId, { syncedOnly, held });
             if (!stopped) useAutoFaultVisitsResult.setState({ result });
           }),
         )
@@ -54,6 +55,7 @@ export const autoFaultVisitsService: BackgroundService = {
     return () => {
       stopped = true;
       offs.forEach((off) => off());
+      void runs.then(() => held.stop());
     };
   },
 };

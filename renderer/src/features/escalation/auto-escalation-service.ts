@@ -3,7 +3,7 @@ import type { DueEscalation } from '../../../../shared/escalation';
 import type { BackgroundService } from '../../app/background';
 import { subscribeMinute } from '../../app/use-now';
 import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
-import { runAutoEscalation, type AutoRunState } from './auto-run';
+import { releaseAutoRunState, runAutoEscalation, type AutoRunState } from './auto-run';
 import { useEscalationNoticesStore } from './notices-store';
 import { mayNotify } from './quiet-hours';
 
@@ -56,6 +56,7 @@ export const autoEscalationService: BackgroundService = {
       stopped = true;
       offs.forEach((off) => off());
       i18next.off('languageChanged', trigger);
+      void runs.then(() => releaseAutoRunState(state));
     };
   },
 };
