@@ -19,4 +19,4 @@ export {
 } from './attachment-bytes';
 export { AttachmentServerError, fetchAttachment, uploadBytes, uploadPendingAttachments, type ServerAccess } from './attachment-transfer';
 export type { AttachmentBytesRow } from './db';
-export { withdrawPendingMutation, PUSHED_THROUGH_KEY, type WithdrawResult } from './withdraw';
+export { withdrawPendingMutation, pendingRef, currentPendingId, PUSHED_THROUGH_KEY, type PendingRef, type WithdrawResult } from './withdraw';
