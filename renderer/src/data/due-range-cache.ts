@@ -11,12 +11,18 @@ import { ticketIndex, type QueueKeys } from './queue-keys';
 export type TicketRow = Ticket & Partial<QueueKeys>;
 
 /** Rows per read: one small transaction each, so a read the user waits for waits for one page at most. */
-export const PAGE_ROWS = 500;
+export const PAGE_ROWS = 100;
+/**
+ * Between two pages of a long read the store is left to others for this long: the browser serves
+ * a store's requests one after another, and without a pause a ticket opened meanwhile waited
+ * behind the whole read (seconds at 100k tickets on a busy machine).
+ */
+const PAGE_PAUSE_MS = 25;
 /** More changed tickets than this are re-read as a whole range. */
 const MAX_CHANGED = 2_000;
 
 /** Lets queued IndexedDB requests and UI work run between two pages of a long read. */
-const yieldToOthers = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+const yieldToOthers = (): Promise<void> => new Promise((r) => setTimeout(r, PAGE_PAUSE_MS));
 
 /** Ticket ids written since the last take (this window and others), or `all` after bulk writes and clears. */
 export type TicketChanges = { all: boolean; ids: Set<string> };
