@@ -30,10 +30,15 @@ export const autoFaultVisitsService: BackgroundService = {
     const held = new FaultVisitCandidates(db);
     // Runs one after another (never two at once), so a second run sees the first one's visits.
     let runs: Promise<void> = Promise.resolve();
+    // Triggers that arrive while a run waits to start share it.
+    let queued = false;
     const trigger = (): void => {
+      if (queued) return;
+      queued = true;
       runs = runs
         .then(() =>
           exclusively(async () => {
+            queued = false;
             if (stopped) return;
             const syncedOnly = sync.server() !== undefined;
             const result = await createDueFaultVisits(db, mutate, getConfig(), Date.now(), useSession.getState().session.userId, { syncedOnly, held });
@@ -41,6 +46,7 @@ export const autoFaultVisitsService: BackgroundService = {
           }),
         )
         .catch((e: unknown) => {
+          queued = false;
           if (!stopped) useAutoFaultVisitsResult.setState({ result: { created: [], failed: [{ ticketId: '', message: e instanceof Error ? e.message : String(e) }] } });
         });
     };

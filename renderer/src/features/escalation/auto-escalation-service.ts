@@ -46,8 +46,18 @@ export const autoEscalationService: BackgroundService = {
         })),
       );
     };
+    // Triggers that arrive while a run waits to start share it: the host fires a launch's backlog
+    // of alerts one event at a time, and a run per event re-read the candidates' rows each time.
+    let queued = false;
     const trigger = (): void => {
-      runs = runs.then(() => (stopped ? undefined : run())).catch((e: unknown) => console.error('automatic escalation failed', e));
+      if (queued) return;
+      queued = true;
+      runs = runs
+        .then(() => {
+          queued = false;
+          return stopped ? undefined : run();
+        })
+        .catch((e: unknown) => console.error('automatic escalation failed', e));
     };
     trigger();
     const offs = [subscribeMinute(trigger), host.on('sla.alerts', trigger), useConfigStore.subscribe(trigger)];
