@@ -103,7 +103,9 @@ export async function openApp(label: string): Promise<App> {
   const wall = performance.now();
   const outDir = mkdtempSync(join(tmpdir(), `sd-bench-${label}-`));
   const configFile = join(ROOT, 'vite.web.config.ts');
-  await build({ configFile, root: join(ROOT, 'renderer'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  // SD_BENCH_UNMINIFIED=1: readable stacks in DevTools and in the store-read probe.
+  const unminified = process.env['SD_BENCH_UNMINIFIED'] !== undefined;
+  await build({ configFile, root: join(ROOT, 'renderer'), build: { outDir, emptyOutDir: true, ...(unminified ? { minify: false } : {}) }, logLevel: 'warn' });
   const port = (await portFree(PROFILE_PORT)) ? PROFILE_PORT : await anyPort();
   const server = await preview({ configFile, root: join(ROOT, 'renderer'), build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
   const base = `http://127.0.0.1:${port}`;

@@ -1,14 +1,16 @@
 import i18next from 'i18next';
 import type { BackgroundService } from '../../app/background';
-import { watchQuery } from '../../app/background';
 import { useRouter } from '../../app/router';
 import { currentMinute, subscribeMinute } from '../../app/use-now';
 import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
-import { ticketIndex, uncachedRead } from '../../data';
+import { DueRangeCache, NO_DUE } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { unrecordedAlerts } from './unrecorded-alerts';
 import type { FiredAlert } from '../../../../shared/ipc';
-import { AT_RISK_MS, buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS } from './watch-input';
+import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS, watchFromHeld } from './watch-input';
+
+/** How long a burst of writes may last before the watch list is worked out again. */
+const CHANGE_DEBOUNCE_MS = 150;
 
 /**
  * Keeps the host's SLA watch current (and its notification language) and handles what it sends
@@ -64,57 +66,63 @@ export const slaWatchService: BackgroundService = {
     ];
 
     // Only tickets whose nearest target is within a week can alert before the next hourly refresh:
-    // one index range, never a scan of every ticket. Only the (small) watch list is kept: holding
-    // every open ticket due within a week would keep tens of thousands of full tickets alive.
-    let watched: { hour: number; config: unknown } | undefined;
-    let stopWatch = (): void => undefined;
-    const refreshWatch = (): void => {
-      const hour = Math.floor(currentMinute() / HOUR_MS);
-      const config = getConfig();
-      if (watched && watched.hour === hour && watched.config === config) return;
-      watched = { hour, config };
-      stopWatch();
-      stopWatch = watchQuery(
-        'SLA watch list',
-        () =>
-          uncachedRead(db, [db.tickets, db.customers], async () => {
-            const horizon = (hour + 1) * HOUR_MS + WATCH_HORIZON_MS;
-            const tickets = await db.tickets.where(ticketIndex.dueAt).below(horizon).toArray();
-            const ids = [...new Set(tickets.map((t) => t.customerId))];
-            const customers = await db.customers.bulkGet(ids);
-            return buildWatchList(tickets, new Map(customers.flatMap((c) => (c ? [[c.id, c] as const] : []))), config.policies, config.calendars, Date.now(), configContractRows(config));
-          }),
-        (watch) => host.invoke('sla.setWatchList', { entries: watch }).catch((e: unknown) => console.error(`could not hand the SLA watch list to the host: ${String(e)}`)),
-      );
-    };
-
-    // The tray's breached / at-risk counts, on the minute and whenever a ticket changes.
-    let stopCounts = (): void => undefined;
-    const refreshCounts = (): void => {
-      stopCounts();
-      stopCounts = watchQuery(
-        'tray counts',
-        async () => {
+    // one index range, read once per hour (and when the configuration changes); in between only
+    // the tickets written since are read again and their entries worked out anew. Only each
+    // ticket's entries and nearest target are held, never the rows.
+    const cache = new DueRangeCache(db, (row) => ({ dueAt: row.dueAt ?? NO_DUE, entries: buildWatchList([row], getConfig().customers, getConfig().policies, getConfig().calendars, Date.now(), configContractRows(getConfig())) }));
+    let stopped = false;
+    let sentWatch: string | undefined;
+    let sentCounts: string | undefined;
+    // One refresh at a time; a change meanwhile asks for one more after it.
+    let running: Promise<void> | undefined;
+    let again = false;
+    const refresh = (): void => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          const hour = Math.floor(currentMinute() / HOUR_MS);
           const now = Date.now();
-          const [breached, atRisk] = await Promise.all([db.tickets.where(ticketIndex.dueAt).below(now).count(), db.tickets.where(ticketIndex.dueAt).between(now, now + AT_RISK_MS, true, false).count()]);
-          return { breached, atRisk };
-        },
-        (counts) => host.invoke('tray.setCounts', counts).catch((e: unknown) => console.error(`could not update the tray: ${String(e)}`)),
-      );
+          const held = await cache.refresh((hour + 1) * HOUR_MS + WATCH_HORIZON_MS, getConfig());
+          if (stopped) return;
+          const { entries, counts } = watchFromHeld(held.values(), now);
+          // The host re-arms its timers on every list: only a different list is sent.
+          const watchKey = JSON.stringify(entries);
+          if (watchKey !== sentWatch) {
+            sentWatch = watchKey;
+            host.invoke('sla.setWatchList', { entries }).catch((e: unknown) => console.error(`could not hand the SLA watch list to the host: ${String(e)}`));
+          }
+          const countsKey = `${counts.breached}/${counts.atRisk}`;
+          if (countsKey !== sentCounts) {
+            sentCounts = countsKey;
+            host.invoke('tray.setCounts', counts).catch((e: unknown) => console.error(`could not update the tray: ${String(e)}`));
+          }
+        } while (again && !stopped);
+      })()
+        .catch((e: unknown) => console.error(`SLA watch list: ${String(e)}`))
+        .finally(() => {
+          running = undefined;
+        });
     };
-
-    refreshWatch();
-    refreshCounts();
-    const offMinute = subscribeMinute(() => {
-      refreshWatch();
-      refreshCounts();
+    // Writes come in bursts (a sync page, a bulk action): one refresh after the burst.
+    let burst: ReturnType<typeof setTimeout> | undefined;
+    const offChange = cache.onChange(() => {
+      if (burst === undefined) burst = setTimeout(() => ((burst = undefined), refresh()), CHANGE_DEBOUNCE_MS);
     });
-    const offConfig = useConfigStore.subscribe(refreshWatch);
+
+    refresh();
+    const offMinute = subscribeMinute(refresh);
+    const offConfig = useConfigStore.subscribe(refresh);
     return () => {
+      stopped = true;
+      clearTimeout(burst);
+      offChange();
       offMinute();
       offConfig();
-      stopWatch();
-      stopCounts();
+      cache.stop();
       offs.forEach((off) => off());
       i18next.off('languageChanged', tellLanguage);
     };

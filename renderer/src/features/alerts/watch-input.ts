@@ -32,3 +32,22 @@ export function buildWatchList(tickets: readonly Ticket[], customers: ReadonlyMa
 export function recordAlertArgs(a: FiredAlert): { ticketId: string; clock: FiredAlert['clock']; threshold: number; target: number } {
   return { ticketId: a.ticketId, clock: a.clock, threshold: a.threshold, target: a.at };
 }
+
+/** What the watch holds per ticket: its nearest target (the dueAt index key) and its watch entries. */
+export type HeldWatch = { dueAt: number; entries: readonly WatchEntry[] };
+
+/**
+ * The host's watch list (every held ticket's entries, sorted by instant as buildWatchList sorts)
+ * and the tray's counts: breached (nearest target passed) and at risk (due within AT_RISK_MS).
+ */
+export function watchFromHeld(held: Iterable<HeldWatch>, now: number): { entries: WatchEntry[]; counts: { breached: number; atRisk: number } } {
+  const entries: WatchEntry[] = [];
+  let breached = 0;
+  let atRisk = 0;
+  for (const h of held) {
+    entries.push(...h.entries);
+    if (h.dueAt < now) breached++;
+    else if (h.dueAt < now + AT_RISK_MS) atRisk++;
+  }
+  return { entries: entries.sort((a, b) => a.at - b.at), counts: { breached, atRisk } };
+}

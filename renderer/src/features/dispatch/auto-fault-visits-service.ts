@@ -3,7 +3,7 @@ import type { BackgroundService } from '../../app/background';
 import { useSession } from '../../app/session';
 import { subscribeMinute } from '../../app/use-now';
 import { getConfig, useConfigStore } from '../../config/config-store';
-import { createDueFaultVisits, type AutoVisitsResult } from './auto-fault-visits';
+import { createDueFaultVisits, FaultVisitCandidates, type AutoVisitsResult } from './auto-fault-visits';
 
 /** The last automatic run's outcome, for the board to say what failed (UI state, not data). */
 export const useAutoFaultVisitsResult = create<{ result?: AutoVisitsResult }>(() => ({}));
@@ -27,19 +27,26 @@ export const autoFaultVisitsService: BackgroundService = {
   name: 'auto-fault-visits',
   start({ db, sync, mutate }) {
     let stopped = false;
+    const held = new FaultVisitCandidates(db);
     // Runs one after another (never two at once), so a second run sees the first one's visits.
     let runs: Promise<void> = Promise.resolve();
+    // Triggers that arrive while a run waits to start share it.
+    let queued = false;
     const trigger = (): void => {
+      if (queued) return;
+      queued = true;
       runs = runs
         .then(() =>
           exclusively(async () => {
+            queued = false;
             if (stopped) return;
             const syncedOnly = sync.server() !== undefined;
-            const result = await createDueFaultVisits(db, mutate, getConfig(), Date.now(), useSession.getState().session.userId, { syncedOnly });
+            const result = await createDueFaultVisits(db, mutate, getConfig(), Date.now(), useSession.getState().session.userId, { syncedOnly, held });
             if (!stopped) useAutoFaultVisitsResult.setState({ result });
           }),
         )
         .catch((e: unknown) => {
+          queued = false;
           if (!stopped) useAutoFaultVisitsResult.setState({ result: { created: [], failed: [{ ticketId: '', message: e instanceof Error ? e.message : String(e) }] } });
         });
     };
@@ -54,6 +61,7 @@ export const autoFaultVisitsService: BackgroundService = {
     return () => {
       stopped = true;
       offs.forEach((off) => off());
+      void runs.then(() => held.stop());
     };
   },
 };

@@ -5,6 +5,7 @@ import type { Mutate } from '../../app/mutations';
 import type { Config } from '../../config/config-store';
 import { syncScope, type ServiceDeskDb } from '../../data/db';
 import { ticketIndex } from '../../data/queue-keys';
+import { DueRangeCache, type TicketRow } from '../../data/due-range-cache';
 import { onSiteClock } from './deadlines';
 
 /** Tickets still being worked; resolved, confirmed and closed ones need nobody on site. */
@@ -20,7 +21,36 @@ function hasOnSiteTarget(ticket: Ticket, config: Config): boolean {
 export type AutoVisitsOptions = {
   /** Signed in to a sync server: leave out the device-only demo tickets. */
   syncedOnly?: boolean;
+  /** Held between runs (the service keeps one): only tickets written since the last run are read again. */
+  held?: FaultVisitCandidates;
 };
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The open tickets with an on-site target whose nearest SLA target falls before the end of
+ * tomorrow, kept up to date from the writes: the service runs every minute, and re-reading every
+ * breached ticket each time kept IndexedDB busy while people opened tickets.
+ */
+export class FaultVisitCandidates {
+  private config: Config | undefined;
+  private readonly cache: DueRangeCache<TicketRow>;
+  constructor(db: ServiceDeskDb) {
+    this.cache = new DueRangeCache<TicketRow>(db, (row) => (this.config && openStatuses.includes(row.status) && hasOnSiteTarget(row, this.config) ? row : undefined));
+  }
+  /** Open tickets with an on-site target and dueAt <= now, in the order of the [status+dueAt] index per open status. */
+  async due(config: Config, now: number): Promise<Ticket[]> {
+    this.config = config;
+    const held = await this.cache.refresh((Math.floor(now / DAY_MS) + 2) * DAY_MS, config);
+    const rank = (t: TicketRow) => openStatuses.indexOf(t.status);
+    return [...held.values()]
+      .filter((t) => (t.dueAt ?? Infinity) <= now)
+      .sort((a, b) => rank(a) - rank(b) || (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  stop(): void {
+    this.cache.stop();
+  }
+}
 
 /**
  * Open tickets whose on-site arrival clock is running at `now` and that have no visit yet, as the
@@ -29,10 +59,14 @@ export type AutoVisitsOptions = {
  * (its target lies before now) or a visit was requested by hand (and then a visit exists).
  */
 export async function findDueFaultVisits(db: ServiceDeskDb, config: Config, now: number, by: string, opts: AutoVisitsOptions = {}): Promise<Visit[]> {
-  const candidates: Ticket[] = [];
-  for (const status of openStatuses) {
-    const rows = await db.tickets.where(ticketIndex.statusDue).between([status, -Infinity], [status, now], true, true).toArray();
-    candidates.push(...rows.filter((t) => hasOnSiteTarget(t, config)));
+  let candidates: Ticket[];
+  if (opts.held) candidates = await opts.held.due(config, now);
+  else {
+    candidates = [];
+    for (const status of openStatuses) {
+      const rows = await db.tickets.where(ticketIndex.statusDue).between([status, -Infinity], [status, now], true, true).toArray();
+      candidates.push(...rows.filter((t) => hasOnSiteTarget(t, config)));
+    }
   }
   // Signed in, the first-run demo tickets exist on this device only: the server would refuse their
   // visit ("ticket not found") and the visit, rolled back, would be created again every minute.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pendingRef, type PendingRef } from '../../data';
 import { escalationMatrixForTicket } from '../../../../shared/contract';
 import { useMutations } from '../../app/mutations';
 import { useOutcomeText } from '../../app/refusal-text';
@@ -15,7 +16,7 @@ import { useRegisterCommands } from '../palette';
 /** How long the undo stays offered after a one-click escalation. */
 export const UNDO_MS = 8_000;
 
-type Recorded = { mutationId: number; levelName: string; handOff: string };
+type Recorded = { change: PendingRef; levelName: string; handOff: string };
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
@@ -58,7 +59,7 @@ export function EscalateNowButton({ ticket, timeline, customer, engineers, clock
         const h = await openEmlDraft(host, prepared);
         handOff = h.ok ? (host.kind === 'web' ? t('escalation.nowDownloaded', { file: prepared.fileName }) : t('escalation.nowOpened')) : t('escalation.handoffFailed', { message: h.message });
       }
-      setRecorded({ mutationId: r.mutationId, levelName: prepared.levelName, handOff });
+      setRecorded({ change: pendingRef(r.mutationId), levelName: prepared.levelName, handOff });
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export function EscalateNowButton({ ticket, timeline, customer, engineers, clock
   const undo = async () => {
     if (!recorded) return;
     setRecorded(null);
-    const r = await undoEscalation(db, mutate, { mutationId: recorded.mutationId, ticketId: ticket.id }, t('escalation.correctionNote', { level: recorded.levelName }));
+    const r = await undoEscalation(db, mutate, { change: recorded.change, ticketId: ticket.id }, t('escalation.correctionNote', { level: recorded.levelName }));
     setNotice(r === 'failed' ? { tone: 'error', text: t('escalation.undoFailed') } : { tone: 'ok', text: t(r === 'withdrawn' ? 'escalation.withdrawn' : 'escalation.corrected', { level: recorded.levelName }) });
   };
 

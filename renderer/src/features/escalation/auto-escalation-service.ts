@@ -3,7 +3,7 @@ import type { DueEscalation } from '../../../../shared/escalation';
 import type { BackgroundService } from '../../app/background';
 import { subscribeMinute } from '../../app/use-now';
 import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
-import { runAutoEscalation, type AutoRunState } from './auto-run';
+import { releaseAutoRunState, runAutoEscalation, type AutoRunState } from './auto-run';
 import { useEscalationNoticesStore } from './notices-store';
 import { mayNotify } from './quiet-hours';
 
@@ -46,8 +46,18 @@ export const autoEscalationService: BackgroundService = {
         })),
       );
     };
+    // Triggers that arrive while a run waits to start share it: the host fires a launch's backlog
+    // of alerts one event at a time, and a run per event re-read the candidates' rows each time.
+    let queued = false;
     const trigger = (): void => {
-      runs = runs.then(() => (stopped ? undefined : run())).catch((e: unknown) => console.error('automatic escalation failed', e));
+      if (queued) return;
+      queued = true;
+      runs = runs
+        .then(() => {
+          queued = false;
+          return stopped ? undefined : run();
+        })
+        .catch((e: unknown) => console.error('automatic escalation failed', e));
     };
     trigger();
     const offs = [subscribeMinute(trigger), host.on('sla.alerts', trigger), useConfigStore.subscribe(trigger)];
@@ -56,6 +66,7 @@ export const autoEscalationService: BackgroundService = {
       stopped = true;
       offs.forEach((off) => off());
       i18next.off('languageChanged', trigger);
+      void runs.then(() => releaseAutoRunState(state));
     };
   },
 };

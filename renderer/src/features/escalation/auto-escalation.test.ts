@@ -7,7 +7,7 @@ import type { Mutate } from '../../app/mutations';
 import { buildConfig } from '../../config/config-store';
 import { presetCalendars, presetPolicies } from '../../config/presets';
 import { planAutoEscalations } from './auto-plan';
-import { nextWindow, runAutoEscalation, type AutoRunState } from './auto-run';
+import { nextWindow, releaseAutoRunState, runAutoEscalation, type AutoRunState } from './auto-run';
 import { presetEscalationMatrices } from './matrices';
 
 const config = buildConfig(presetPolicies, presetCalendars, 1);
@@ -122,5 +122,33 @@ describe('runAutoEscalation on a real store', () => {
     await mutateOn(db)('ticket.recordEscalation@1', { ticketId: 'SD-T-0001', level: 2, levelName: 'M1', recipients: ['dana.whitfield@example.com'], ask: 'please help', automatic: false });
     expect(await runAutoEscalation(db, mutateOn(db), options())).toEqual([]);
     expect((await escalations(db)).map((e) => e.kind === 'escalated' && e.automatic)).toEqual([false]);
+  });
+
+  it('a runner that holds its candidates between runs (as the app does) records exactly what fresh runs record, after writes in between', async () => {
+    const held = await seeded('auto-esc-held');
+    const fresh = await seeded('auto-esc-fresh');
+    const state: AutoRunState = {};
+    const write = async (db: ServiceDeskDb, step: number) => {
+      // A new breached ticket, an aged one, a ticket resolved and a severity change, one per run.
+      if (step === 0) await db.tickets.put(ticket({ id: 'SD-T-0004', createdAt: NOW - 3 * HOUR }));
+      if (step === 1) await db.tickets.put(ticket({ id: 'SD-T-0005', severity: '1', createdAt: NOW - 9 * HOUR, status: 'waiting_customer', sla: { severityHistory: [{ at: NOW - 9 * HOUR, severity: '1' }], pauses: [{ from: NOW - 9 * HOUR + 120_000 }], respondedAt: NOW - 9 * HOUR + 60_000, customerUpdates: [NOW - 60_000] } }));
+      if (step === 2) await db.tickets.update('SD-T-0004', { status: 'resolved' });
+      if (step === 3) await db.tickets.put(ticket({ id: 'SD-T-0003', createdAt: NOW - 5 * HOUR }));
+    };
+    const outcome = (rs: Awaited<ReturnType<typeof runAutoEscalation>>) => rs.map((r) => [r.ticketId, r.level, r.outcome]);
+    try {
+      for (let step = 0; step < 5; step++) {
+        await write(held, step);
+        await write(fresh, step);
+        const a = await runAutoEscalation(held, mutateOn(held), { ...options(state), now: NOW + step * 60_000 });
+        const b = await runAutoEscalation(fresh, mutateOn(fresh), { ...options(), now: NOW + step * 60_000 });
+        expect(outcome(a), `run ${step}`).toEqual(outcome(b));
+      }
+      const levels = async (db: ServiceDeskDb) => (await db.tickets.toArray()).map((t) => [t.id, t.escalationLevel]);
+      expect(await levels(held)).toEqual(await levels(fresh));
+      expect(await held.timeline.filter((e) => e.kind === 'escalated').count()).toBeGreaterThan(1);
+    } finally {
+      releaseAutoRunState(state);
+    }
   });
 });

@@ -7,13 +7,14 @@ import type { Mutate } from '../../app/mutations';
 import type { ServiceDeskDb } from '../../data/db';
 import { ageThresholds, highestAutoLevel, planAutoEscalations, type AutoEscalationPlan, type ContractRowsConfig } from './auto-plan';
 import { loadEscalationMatrices } from './matrices';
-import { CLOSED as CLOSED_DUE, ticketIndex } from '../../data'; // closed tickets sort at CLOSED; everything below is open
+import { CLOSED as CLOSED_DUE, DueRangeCache } from '../../data'; // closed tickets sort at CLOSED; everything below is open
 
 const DONE: ReadonlySet<TicketStatus> = new Set(['resolved', 'confirmed', 'closed']);
 /** Tickets whose clocks are computed per run; the rest wait for the next run (the cursor moves on). */
 export const AUTO_ESCALATION_BUDGET = 200;
 
-export type AutoRunState = { cursor?: string };
+/** Where the next run continues, and the candidate facts held between runs (see releaseAutoRunState). */
+export type AutoRunState = { cursor?: string; held?: HeldCandidates };
 
 export type AutoRunOptions = {
   policies: ReadonlyMap<string, Policy>;
@@ -43,32 +44,57 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Rows read per request when checking candidates. */
-const CHECK_CHUNK = 2_000;
+/** What decides whether a ticket is an automatic escalation candidate, held per open ticket that could become one. */
+type CandidateFacts = { level: number; top: number; severity: string; dueAt: number; since: number };
+type CandidateCache = DueRangeCache<CandidateFacts>;
+
+/** The held facts of the open tickets some rule could still move, and the rules they were derived under. */
+type HeldCandidates = { cache: CandidateCache; key: { matrices: string; policies: unknown; calendars: unknown; contracts: unknown[] }; version: object; matrices: readonly EscalationMatrix[]; config: ContractConfig };
 
 /**
- * Open tickets some automatic rule could still move: breached clocks (dueAt index) or old enough
- * for an age rule. Runs every minute, so it starts from keys alone (the breached range, and per
- * age-rule severity the severity index intersected with the open tickets' keys) and reads only
- * those rows; at 100k tickets reading every ticket of a severity kept the page busy for most of a second.
+ * The facts of a ticket an automatic rule could still move under these matrices: open, under a
+ * matrix, below its highest automatic level. Any other ticket needs a write to become one.
  */
-async function candidateIds(db: ServiceDeskDb, matrices: readonly EscalationMatrix[], now: number, config: ContractConfig): Promise<string[]> {
+function candidateFacts(t: Ticket & { dueAt?: number }, matrices: readonly EscalationMatrix[], config: ContractConfig): CandidateFacts | undefined {
+  if (DONE.has(t.status)) return undefined;
+  const m = escalationMatrixForTicket(matrices, t, config);
+  if (m === undefined) return undefined;
+  const top = highestAutoLevel(m);
+  if (t.escalationLevel >= top) return undefined;
+  return { level: t.escalationLevel, top, severity: t.severity, dueAt: t.dueAt ?? Infinity, since: severityEffectiveSince(t) };
+}
+
+/** The candidate cache of this state, new when the rules changed (then it reads every open ticket once). */
+function heldCandidates(db: ServiceDeskDb, state: AutoRunState, matrices: readonly EscalationMatrix[], config: ContractConfig): HeldCandidates {
+  const key = { matrices: JSON.stringify(matrices), policies: config.policies, calendars: config.calendars, contracts: [config.customers, config.sites, config.assets, config.contracts, config.products] };
+  const held = state.held;
+  const same = held !== undefined && held.key.matrices === key.matrices && held.key.policies === key.policies && held.key.calendars === key.calendars && held.key.contracts.every((c, i) => c === key.contracts[i]);
+  if (held && same) return held;
+  const cache: CandidateCache = held?.cache ?? new DueRangeCache(db, (row) => (state.held ? candidateFacts(row, state.held.matrices, state.held.config) : undefined));
+  state.held = { cache, key, version: {}, matrices, config };
+  return state.held;
+}
+
+/** Stops the change tracking of a runner's state (the service calls it when it stops). */
+export function releaseAutoRunState(state: AutoRunState): void {
+  state.held?.cache.stop();
+  delete state.held;
+}
+
+/**
+ * Open tickets some automatic rule could still move: breached clocks (dueAt) or old enough for an
+ * age rule. Runs every minute: the facts that decide it are held per open ticket and only the
+ * tickets written since the last run are read again (at 100k tickets re-reading every breached or
+ * aged ticket each minute kept IndexedDB busy for seconds, and every ticket opened meanwhile waited).
+ */
+async function candidateIds(db: ServiceDeskDb, state: AutoRunState, matrices: readonly EscalationMatrix[], now: number, config: ContractConfig): Promise<string[]> {
   const ages = ageThresholds(matrices);
-  const [breached, open] = await Promise.all([db.tickets.where(ticketIndex.dueAt).below(now).primaryKeys(), ages.size > 0 ? db.tickets.where(ticketIndex.dueAt).below(CLOSED_DUE).primaryKeys() : []]);
-  const openIds = new Set(open);
-  const keys = new Set(breached);
-  for (const severity of ages.keys()) for (const id of await db.tickets.where('severity').equals(severity).primaryKeys()) if (openIds.has(id)) keys.add(id);
-  const qualifies = (t: Ticket & { dueAt?: number }) => {
-    if (DONE.has(t.status)) return false;
-    const m = escalationMatrixForTicket(matrices, t, config);
-    if (m === undefined || t.escalationLevel >= highestAutoLevel(m)) return false;
-    const age = ages.get(t.severity);
-    return (t.dueAt ?? Infinity) < now || (age !== undefined && severityEffectiveSince(t) <= now - age * 60_000);
-  };
-  const all = [...keys];
+  const held = heldCandidates(db, state, matrices, config);
+  const facts = await held.cache.refresh(CLOSED_DUE, held.version);
   const ids: string[] = [];
-  for (let i = 0; i < all.length; i += CHECK_CHUNK) {
-    for (const t of await db.tickets.bulkGet(all.slice(i, i + CHECK_CHUNK))) if (t && qualifies(t)) ids.push(t.id);
+  for (const [id, f] of facts) {
+    const age = ages.get(f.severity);
+    if (f.dueAt < now || (age !== undefined && f.since <= now - age * 60_000)) ids.push(id);
   }
   return ids.sort();
 }
@@ -100,7 +126,15 @@ async function timelineOf(db: ServiceDeskDb, ticketId: string): Promise<Timeline
 export function runAutoEscalation(db: ServiceDeskDb, mutate: Mutate, options: AutoRunOptions): Promise<RecordedAutoEscalation[]> {
   return exclusive(async () => {
     const matrices = options.matrices ?? (await loadEscalationMatrices(db));
-    const ids = nextWindow(await candidateIds(db, matrices, options.now, { policies: options.policies, calendars: options.calendars, ...options.contracts }), options.state ?? {}, options.budget ?? AUTO_ESCALATION_BUDGET);
+    // Without a state to keep (a single run) the facts are read for this run only.
+    const state = options.state ?? {};
+    let all: string[];
+    try {
+      all = await candidateIds(db, state, matrices, options.now, { policies: options.policies, calendars: options.calendars, ...options.contracts });
+    } finally {
+      if (!options.state) releaseAutoRunState(state);
+    }
+    const ids = nextWindow(all, state, options.budget ?? AUTO_ESCALATION_BUDGET);
     if (ids.length === 0) return [];
     const tickets = (await db.tickets.bulkGet(ids)).filter((t): t is Ticket => t !== undefined);
     const events = await db.timeline.where('ticketId').anyOf(ids).toArray();

@@ -1,6 +1,6 @@
 import type { MutateOptions, MutationOutcome, Mutate } from '../../app/mutations';
 import type { Host } from '../../host';
-import { withdrawPendingMutation, type ServiceDeskDb } from '../../data';
+import { withdrawPendingMutation, type PendingRef, type ServiceDeskDb } from '../../data';
 import type { PreparedEscalation } from './escalation-draft';
 
 export type HandOffResult = { ok: true; path: string | null } | { ok: false; message: string };
@@ -52,8 +52,8 @@ export type UndoResult = 'withdrawn' | 'corrected' | 'failed';
  * (level and timeline entry gone); once sent, an internal note records the correction instead, so
  * what others already received is never silently rewritten.
  */
-export async function undoEscalation(db: ServiceDeskDb, mutate: Mutate, recorded: { mutationId: number; ticketId: string }, correctionNote: string): Promise<UndoResult> {
-  if ((await withdrawPendingMutation(db, recorded.mutationId)) === 'withdrawn') return 'withdrawn';
+export async function undoEscalation(db: ServiceDeskDb, mutate: Mutate, recorded: { change: PendingRef | number; ticketId: string }, correctionNote: string): Promise<UndoResult> {
+  if ((await withdrawPendingMutation(db, recorded.change)) === 'withdrawn') return 'withdrawn';
   const r = await mutate('timeline.addNote@1', { ticketId: recorded.ticketId, visibility: 'internal', text: correctionNote });
   return r.outcome === 'applied' ? 'corrected' : 'failed';
 }
