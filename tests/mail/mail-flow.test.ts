@@ -115,6 +115,18 @@ describe.skipIf(!dovecotAvailable)('support mailbox (dovecot + SMTP)', () => {
     expect(t?.description).not.toMatch(/<|alert|onerror|steal/);
   });
 
+  it('a domain an admin adds to a customer in the app files that domain\'s next mail under the customer', async () => {
+    const [row] = await db.query<{ data: Record<string, unknown> }>(`SELECT data FROM entities WHERE tbl = 'customers' AND id = 'cust-globex'`);
+    // The change the app's Settings › Mail makes, pushed as a device would; a malformed entry is refused and changes nothing.
+    const bad = await pushAs(db, w.admin, 'config.put@1', { table: 'customers', row: { ...row?.data, emailDomains: ['customer.example.com', 'not a domain'] } });
+    expect(bad.results[0]?.status).toBe('rejected');
+    const good = await pushAs(db, w.admin, 'config.put@1', { table: 'customers', row: { ...row?.data, emailDomains: ['customer.example.com', 'globex-branch.example.net'] } });
+    expect(good.results[0]?.status).toBe('applied');
+    await imap.deliver(MAILBOX_USER, customerMail({ from: 'kim@globex-branch.example.net', subject: 'Branch office link down', text: 'The branch lost its uplink.', messageId: 'branch-1@globex-branch.example.net' }));
+    await poll();
+    expect((await tickets(db)).find((t) => t.title === 'Branch office link down')).toMatchObject({ customerId: 'cust-globex', contactEmail: 'kim@globex-branch.example.net' });
+  });
+
   it('a mid-poll crash and a restart file every message exactly once', async () => {
     const total = INGEST_BATCH + 4;
     for (let i = 1; i <= total; i++) await imap.deliver(MAILBOX_USER, customerMail({ subject: `Batch ${i}`, text: `message ${i}`, messageId: `batch-${i}@customer.example.com` }));
