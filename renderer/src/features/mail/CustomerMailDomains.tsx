@@ -73,7 +73,6 @@ export function CustomerMailDomains() {
         rows={4}
         value={text}
         readOnly={!isAdmin}
-        placeholder="acme.example.com&#10;ops@partner.example.net"
         onChange={(e) => {
           setDrafts((d) => ({ ...d, [customer.id]: e.target.value }));
           setMessage(undefined);
