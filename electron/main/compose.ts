@@ -7,6 +7,8 @@ import { createLanguageSetting, createNotificationService, createSlaTimerService
 import type { AlertLanguage, Clock, LanguageSetting, NotificationService, Notifier, SlaTimerService, TimeFormatter, TrayCounts } from '../../shared/alerts';
 import { createEventOutbox } from './services/event-outbox';
 import type { EventOutbox, EventSender } from './services/event-outbox';
+import { createAttachmentOpener } from './services/attachment-opener';
+import type { AttachmentCacheFileSystem } from './services/attachment-opener';
 import { createHandoffService } from './services/handoff';
 import type { HandoffFileSystem, OpenPath } from './services/handoff';
 import { createJsonFileStore } from './services/json-file-store';
@@ -23,6 +25,10 @@ export type DesktopEnv = {
   clock: Clock;
   fs: StoreFileSystem;
   handoffFs: HandoffFileSystem;
+  /** A folder under userData, only this user's, where attachments are written to be opened by other apps. */
+  attachmentCacheDir: string;
+  attachmentFs: AttachmentCacheFileSystem;
+  sha256Hex: (bytes: Uint8Array) => string;
   encryption: Encryption;
   notifier: Notifier;
   openPath: OpenPath;
@@ -106,6 +112,7 @@ export function composeDesktop(env: DesktopEnv): Desktop {
     notifications,
     tray: { setCounts: env.setTrayCounts },
     handoff: createHandoffService(env.handoffDir, env.handoffFs, env.openPath),
+    attachments: createAttachmentOpener(env.attachmentCacheDir, env.attachmentFs, env.openPath, env.sha256Hex),
     openExternal: env.openExternal,
     clipboard: env.clipboard,
     secrets: createSecretStore(env.encryption, createJsonFileStore(join(env.userDataDir, 'secrets.json'), secretFileSchema, env.fs, env.onError)),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import * as electron from 'electron';
@@ -8,7 +9,7 @@ import { registerElectronIpc } from './ipc/register';
 import { isTrustedSenderFrame, isTrustedSenderUrl } from './ipc/trusted-sender';
 import { appScheme, appSchemePrivileges, createAppProtocolHandler, devServerUrlFrom, rendererEntryUrl } from './renderer-origin';
 import { acquireSingleInstance, denyAllPermissions, parseDeepLink } from './security';
-import { nodeHandoffFileSystem } from './services/private-files';
+import { nodeAttachmentCacheFileSystem, nodeHandoffFileSystem } from './services/private-files';
 import { allowAppSyncRequests } from './wiring/sync-cors';
 import { createSystemClock } from './services/system-clock';
 import { createElectronNotifier } from './wiring/notifier';
@@ -48,6 +49,9 @@ const desktop = composeDesktop({
   clock: createSystemClock(),
   fs,
   handoffFs: nodeHandoffFileSystem,
+  attachmentCacheDir: join(app.getPath('userData'), 'attachment-cache'),
+  attachmentFs: nodeAttachmentCacheFileSystem,
+  sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   encryption: {
     // Linux without a keyring falls back to a fixed key ("basic_text"): that is plain text in disguise.
     isEncryptionAvailable: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),

@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { MailboxSettings } from '../../shared/mail';
 import type { AttachmentStore } from '../attachments';
 import type { Db } from '../db/types';
-import { ingestMessage, MailConfigError, type IngestOutcome, type Mailbox } from './ingest';
+import { ingestBatch, INGEST_BATCH, MailConfigError, type FetchedMessage, type IngestOutcome, type Mailbox } from './ingest';
 
 /** An IMAP connection for a mailbox. `none` refuses STARTTLS (test servers on loopback); `starttls` demands it. */
 export function imapClient(s: MailboxSettings['imap'], password: string): ImapFlow {
@@ -37,14 +37,25 @@ export async function pollMailbox(db: Db, box: Mailbox, password: string, now: (
       const uidValidity = Number(opened ? opened.uidValidity : 0n);
       const [row] = await db.query<{ uid_validity: string | null; last_uid: string }>(`SELECT uid_validity, last_uid FROM mailboxes WHERE tenant_id = $1 AND id = $2`, [tenantId, settings.id]);
       const from = row && Number(row.uid_validity) === uidValidity ? Number(row.last_uid) + 1 : 1;
+      // Messages are filed in batches (one parse round and one transaction each); the cursor moves after each batch.
+      let batch: FetchedMessage[] = [];
+      const file = async (): Promise<void> => {
+        if (batch.length === 0) return;
+        const filing = batch;
+        batch = [];
+        report.outcomes.push(...(await ingestBatch(db, box, filing, now, store)));
+        const lastUid = Math.max(...filing.map((f) => f.uid));
+        await db.query(`UPDATE mailboxes SET uid_validity = $3, last_uid = greatest(CASE WHEN uid_validity = $3 THEN last_uid ELSE 0 END, $4) WHERE tenant_id = $1 AND id = $2`, [tenantId, settings.id, uidValidity, lastUid]);
+      };
       if (opened && opened.exists > 0) {
         for await (const msg of client.fetch(`${from}:*`, { uid: true, source: true }, { uid: true })) {
           // `n:*` also names the newest message when nothing is newer than n.
           if (msg.uid < from || !msg.source) continue;
           report.fetched++;
-          report.outcomes.push(await ingestMessage(db, box, { uidValidity, uid: msg.uid, source: msg.source }, now, store));
-          await db.query(`UPDATE mailboxes SET uid_validity = $3, last_uid = greatest(CASE WHEN uid_validity = $3 THEN last_uid ELSE 0 END, $4) WHERE tenant_id = $1 AND id = $2`, [tenantId, settings.id, uidValidity, msg.uid]);
+          batch.push({ uidValidity, uid: msg.uid, source: msg.source });
+          if (batch.length >= INGEST_BATCH) await file();
         }
+        await file();
       }
       await db.query(`UPDATE mailboxes SET uid_validity = $3, last_poll_at = now(), last_error = '' WHERE tenant_id = $1 AND id = $2`, [tenantId, settings.id, uidValidity]);
     } finally {

@@ -3,3 +3,4 @@ export * from './name';
 export * from './sniff';
 export * from './schema';
 export * from './ticket-attachments';
+export * from './open-policy';

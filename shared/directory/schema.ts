@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isValidEmailAddress } from '../mail/address';
+import { isValidMailDomain, normalizeMailDomainEntry } from '../mail/email-domains';
 
 export const contractTiers = ['7x24_hotline', 'business_hours', 'non_contract'] as const;
 
@@ -14,7 +16,10 @@ export const customerSchema = z.object({
   language: z.string().default('en'),
   site: z.object({ address: z.string().default(''), timeZone: z.string().default('UTC') }).default({ address: '', timeZone: 'UTC' }),
   /** Addresses (`ops@acme.example.com`) or domains (`acme.example.com`) the customer's mail comes from: a support mailbox files their mail under them. */
-  emailDomains: z.array(z.string().trim().toLowerCase().min(3).max(254)).max(100).optional(),
+  emailDomains: z
+    .array(z.string().trim().toLowerCase().min(3).max(254).refine((e) => (e.includes('@') && !e.startsWith('@') ? isValidEmailAddress(e) : isValidMailDomain(normalizeMailDomainEntry(e))), 'must be a domain such as acme.example.com or an address such as ops@acme.example.com'))
+    .max(100)
+    .optional(),
   /** The customer's usual contact, pre-filled at intake (rows saved before contacts existed load with none). */
   contactName: z.string().optional(),
   contactEmail: z.string().optional(),

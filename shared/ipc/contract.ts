@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { watchEntrySchema, clockKindSchema } from '../sla/watch';
 import { alertLanguages, languageTagPattern } from '../alerts/alert-language';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../attachments/limits';
+import { attachmentOpenRefusals } from '../attachments/open-policy';
 
 const empty = z.object({}).strict();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
@@ -30,6 +32,14 @@ export type FiredAlert = z.infer<typeof firedAlertSchema>;
 /** A UI language tag such as "bg" or "zh-CN"; tags without a catalog fall back to English, malformed ones are refused. */
 const languageTag = z.string().max(35, 'language must be a tag such as "en", "bg" or "zh-CN"').regex(languageTagPattern, 'language must be a tag such as "en", "bg" or "zh-CN"');
 
+/** What opening an attachment did: the OS opened it (desktop), it was downloaded (web), or it was refused as something that could run. */
+export const attachmentOpenResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('opened') }),
+  z.object({ outcome: z.literal('downloaded') }),
+  z.object({ outcome: z.literal('refused'), reason: z.enum(attachmentOpenRefusals) }),
+]);
+export type AttachmentOpenResult = z.infer<typeof attachmentOpenResultSchema>;
+
 const fileName = z.string().regex(/^[\w.\- ]{1,120}$/, 'file name may contain letters, digits, space, dot, dash and underscore only');
 
 /**
@@ -47,6 +57,11 @@ export const ipcCalls = {
   'draft.openEml': { input: z.object({ fileName, eml: z.string().max(5_000_000) }), output: z.object({ path: z.string().nullable() }) },
   'calendar.openIcs': { input: z.object({ fileName, ics: z.string().max(5_000_000) }), output: z.object({ path: z.string().nullable() }) },
   'external.open': { input: z.object({ url: z.string().max(100_000) }), output: empty },
+  /** Hands an attachment's bytes to the OS's default application (desktop) or saves them (web); programs, scripts and pages are refused. */
+  'attachment.open': {
+    input: z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= DEFAULT_MAX_ATTACHMENT_BYTES, 'the file is larger than an attachment may be') }).strict(),
+    output: attachmentOpenResultSchema,
+  },
   'clipboard.writeText': { input: z.object({ text: z.string().max(5_000_000) }), output: empty },
   'secrets.setToken': { input: z.object({ serverUrl: z.string().url(), token: z.string().nullable() }), output: empty },
   'secrets.getToken': { input: z.object({ serverUrl: z.string().url() }), output: z.object({ token: z.string().nullable() }) },

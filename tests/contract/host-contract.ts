@@ -23,6 +23,9 @@ const watchEntry: WatchEntry = { ticketId: 'SD-TEST01-0001', clock: 'first_respo
 const quietSettings: NotificationSettings = { quietHours: { start: '22:00', end: '07:00' }, severities: ['S1', 'S2'], mutedTickets: ['SD-TEST01-0009'], paused: true };
 const defaultSettings: NotificationSettings = { quietHours: null, severities: [], mutedTickets: [], paused: false };
 const server = 'https://sync.example.com';
+/** The bytes of the attachment the contract opens (the hosts must hand exactly these on). */
+export const attachmentLog = new TextEncoder().encode('2025-03-03T09:00:00Z core1 BGP session to 192.0.2.1 down\n');
+const windowsProgram = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 
 /** The cases every host must pass, in order (some cases depend on state they set up themselves). */
 export const hostContractCases: HostContractCase[] = [
@@ -126,6 +129,25 @@ export const hostContractCases: HostContractCase[] = [
       input: { url },
       expect: rejected('forbidden', 'invalid_input'),
     })),
+  },
+  {
+    name: 'attachment.open opens (desktop) or saves (web) a log file, and refuses programs, scripts and pages',
+    steps: [
+      { call: 'attachment.open', input: { name: 'SD-TEST01-0001 router.log', bytes: attachmentLog }, expect: ok() },
+      { call: 'attachment.open', input: { name: 'setup.exe', bytes: attachmentLog }, expect: ok({ outcome: 'refused', reason: 'executable' }) },
+      { call: 'attachment.open', input: { name: 'photo.png', bytes: windowsProgram }, expect: ok({ outcome: 'refused', reason: 'executable' }) },
+      { call: 'attachment.open', input: { name: 'fix.ps1', bytes: attachmentLog }, expect: ok({ outcome: 'refused', reason: 'script' }) },
+      { call: 'attachment.open', input: { name: 'status.html', bytes: attachmentLog }, expect: ok({ outcome: 'refused', reason: 'web_page' }) },
+    ],
+  },
+  {
+    name: 'attachment.open rejects malformed input',
+    steps: [
+      { call: 'attachment.open', input: { name: 'a.log', bytes: 'bytes as text' }, expect: rejected('invalid_input') },
+      { call: 'attachment.open', input: { name: 'a.log', bytes: [104, 105] }, expect: rejected('invalid_input') },
+      { call: 'attachment.open', input: { name: '', bytes: attachmentLog }, expect: rejected('invalid_input') },
+      { call: 'attachment.open', input: { bytes: attachmentLog }, expect: rejected('invalid_input') },
+    ],
   },
   { name: 'clipboard.writeText copies text', steps: [{ call: 'clipboard.writeText', input: { text: 'SD-TEST01-0001' }, expect: ok({}) }, { call: 'clipboard.writeText', input: { text: 42 }, expect: rejected('invalid_input') }] },
   {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +12,10 @@ import { isTrustedSenderFrame } from '../../electron/main/ipc/trusted-sender';
 import { createFakeClock, trayState } from '../../shared/alerts';
 import type { AlertLanguage, Toast } from '../../shared/alerts';
 import { createMemoryFileSystem } from '../../electron/main/services/memory-fs';
-import { nodeHandoffFileSystem } from '../../electron/main/services/private-files';
+import { createHash } from 'node:crypto';
+import { nodeAttachmentCacheFileSystem, nodeHandoffFileSystem } from '../../electron/main/services/private-files';
 import { createFakeIpcMain } from './fake-ipc-main';
-import { hostContractCases, runHostContract } from './host-contract';
+import { attachmentLog, hostContractCases, runHostContract } from './host-contract';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 0);
 const origin = { devServerUrl: null };
@@ -37,6 +38,9 @@ function setupMain() {
     clock,
     fs,
     handoffFs: nodeHandoffFileSystem,
+    attachmentCacheDir: join(handoffDir, '..', 'attachment-cache'),
+    attachmentFs: nodeAttachmentCacheFileSystem,
+    sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     encryption: {
       isEncryptionAvailable: () => true,
       encryptString: (s) => Buffer.from(s, 'utf8').reverse(),
@@ -75,8 +79,13 @@ describe('host contract against the Electron main handlers', () => {
     expect(results.filter((r) => !r.passed)).toEqual([]);
     expect(results).toHaveLength(hostContractCases.length);
     // The side effects really happened, and only the allowed ones.
-    expect(main.opened.map((p) => basename(p))).toEqual(['SD-TEST01-0001 update.eml', 'SD-TEST01-0001 visit.ics']);
-    expect(main.opened.every((p) => p.startsWith(main.handoffDir))).toBe(true);
+    expect(main.opened.map((p) => basename(p))).toEqual(['SD-TEST01-0001 update.eml', 'SD-TEST01-0001 visit.ics', 'SD-TEST01-0001 router.log']);
+    expect(main.opened.slice(0, 2).every((p) => p.startsWith(main.handoffDir))).toBe(true);
+    // The attachment went into the private cache under its hash, byte for byte, and nothing refused was written.
+    const cache = join(main.handoffDir, '..', 'attachment-cache');
+    expect(main.opened[2]).toBe(join(cache, createHash('sha256').update(attachmentLog).digest('hex'), 'SD-TEST01-0001 router.log'));
+    expect(readFileSync(main.opened[2] ?? '')).toEqual(Buffer.from(attachmentLog));
+    expect(readdirSync(cache)).toHaveLength(1);
     expect(main.external).toEqual(['https://status.example.com/incidents/42', 'mailto:noc@example.com?subject=SD-TEST01-0001']);
     expect(main.clipboard).toEqual(['SD-TEST01-0001']);
     expect(main.fs.files.get(join('/user-data', 'secrets.json'))).not.toContain('tok-contract-1');
@@ -186,6 +195,9 @@ function envWithFocus(focusWindow: () => void): DesktopEnv {
     clock: createFakeClock(T0),
     fs: createMemoryFileSystem(),
     handoffFs: nodeHandoffFileSystem,
+    attachmentCacheDir: join(tmpdir(), 'never-written-cache'),
+    attachmentFs: nodeAttachmentCacheFileSystem,
+    sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     encryption: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     notifier: { show: () => undefined },
     openPath: () => Promise.resolve(''),

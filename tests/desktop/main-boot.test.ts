@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcEventPayload, ServiceDeskBridge } from '../../shared/ipc';
 import type { WatchEntry } from '../../shared/sla/watch';
-import { hostContractCases, runHostContract } from '../contract/host-contract';
+import { attachmentLog, hostContractCases, runHostContract } from '../contract/host-contract';
 import { app, electronDouble as double, powerMonitor } from './electron-double';
 
 vi.mock('electron', () => import('./electron-double'));
@@ -119,8 +119,11 @@ describe('the desktop main process, booted under an Electron double', () => {
     expect(results.filter((r) => !r.passed)).toEqual([]);
     expect(results).toHaveLength(hostContractCases.length);
     // Real side effects: hand-off files under userData, links to the OS, the token encrypted.
-    expect(double.openedPaths.length).toBe(2);
-    expect(double.openedPaths.every((p) => p.startsWith(join(userData, 'handoff')))).toBe(true);
+    expect(double.openedPaths.length).toBe(3);
+    expect(double.openedPaths.slice(0, 2).every((p) => p.startsWith(join(userData, 'handoff')))).toBe(true);
+    // The attachment crossed the real bridge as bytes and was written to the private cache before the OS opened it.
+    expect(double.openedPaths[2]?.startsWith(join(userData, 'attachment-cache'))).toBe(true);
+    expect(readFileSync(double.openedPaths[2] ?? '')).toEqual(Buffer.from(attachmentLog));
     expect(double.openedExternally).toEqual(['https://status.example.com/incidents/42', 'mailto:noc@example.com?subject=SD-TEST01-0001']);
     expect(readFileSync(join(userData, 'secrets.json'), 'utf8')).not.toContain('tok-contract-1');
   });

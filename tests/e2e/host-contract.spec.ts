@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import type { IpcCall, IpcResult } from '../../shared/ipc';
-import { hostContractCases, runHostContract } from '../contract/host-contract';
+import { attachmentLog, hostContractCases, runHostContract } from '../contract/host-contract';
 
 type PageHost = { kind: string; call(call: IpcCall, input: unknown): Promise<IpcResult<unknown>> };
 
@@ -10,7 +11,11 @@ type PageHost = { kind: string; call(call: IpcCall, input: unknown): Promise<Ipc
 test('the web host passes the shared host contract in Chromium', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL ?? '' });
   const downloads: string[] = [];
-  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const saved = new Map<string, Promise<string | null>>();
+  page.on('download', (d) => {
+    downloads.push(d.suggestedFilename());
+    saved.set(d.suggestedFilename(), d.path());
+  });
   // https links open a new tab; keep it from reaching the network.
   await context.route('https://status.example.com/**', (route) => route.fulfill({ status: 204, body: '' }));
   await page.goto('/');
@@ -23,8 +28,10 @@ test('the web host passes the shared host contract in Chromium', async ({ page, 
   expect(results.filter((r) => !r.passed)).toEqual([]);
   expect(results).toHaveLength(hostContractCases.length);
 
-  // The side effects a user would notice: the two hand-off files were offered as downloads under
-  // their own names, and the copied text is on the clipboard.
-  await expect.poll(() => downloads.sort()).toEqual(['SD-TEST01-0001 update.eml', 'SD-TEST01-0001 visit.ics']);
+  // The side effects a user would notice: the two hand-off files and the opened attachment were
+  // offered as downloads under their own names (nothing refused was), and the copied text is on the clipboard.
+  await expect.poll(() => downloads.sort()).toEqual(['SD-TEST01-0001 router.log', 'SD-TEST01-0001 update.eml', 'SD-TEST01-0001 visit.ics']);
+  const logPath = await saved.get('SD-TEST01-0001 router.log');
+  expect(readFileSync(logPath ?? '')).toEqual(Buffer.from(attachmentLog));
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('SD-TEST01-0001');
 });

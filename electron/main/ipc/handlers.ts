@@ -1,4 +1,5 @@
 import { openExternalUrl } from '../security';
+import type { AttachmentOpener } from '../services/attachment-opener';
 import type { HandoffService } from '../services/handoff';
 import type { SecretStore } from '../services/secrets';
 import type { LanguageSetting, NotificationService, SlaTimerService, TrayCounts } from '../../../shared/alerts';
@@ -13,6 +14,7 @@ export type MainHandlerDeps = {
   notifications: Pick<NotificationService, 'getSettings' | 'setSettings'>;
   tray: { setCounts(counts: TrayCounts): void };
   handoff: Pick<HandoffService, 'write' | 'open'>;
+  attachments: AttachmentOpener;
   /** shell.openExternal; only reached after the allowlist said yes. */
   openExternal: (url: string) => Promise<void>;
   clipboard: { writeText(text: string): void };
@@ -46,6 +48,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       if (!opened) throw new IpcFailure('forbidden', 'only https:, mailto: and tel: links can be opened outside the app');
       return {};
     },
+    'attachment.open': ({ name, bytes }) => deps.attachments.open(name, bytes),
     'clipboard.writeText': ({ text }) => {
       deps.clipboard.writeText(text);
       return Promise.resolve({});

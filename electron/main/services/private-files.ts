@@ -1,5 +1,6 @@
 import { constants, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
+import type { AttachmentCacheFileSystem } from './attachment-opener';
 import type { HandoffFileSystem } from './handoff';
 
 // Files handed to other applications (mail drafts, calendar files) may hold customer data, and
@@ -26,12 +27,28 @@ export function makeUniqueDir(dir: string): Promise<string> {
 }
 
 /** Creates `path` with mode 0600 and writes `data`; fails when anything (a planted link included) is already there. */
-export async function writeExclusive(path: string, data: string): Promise<void> {
+export async function writeExclusive(path: string, data: string | Uint8Array): Promise<void> {
   // O_NOFOLLOW does not exist on Windows; O_EXCL alone already refuses an existing link there.
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const handle = await fsp.open(path, flags, 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
+    await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The bytes of the regular file at `path`; null when nothing is there, or a link or a folder is (never followed). */
+export async function readRegularFile(path: string): Promise<Uint8Array | null> {
+  let handle;
+  try {
+    handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return null;
+    return new Uint8Array(await handle.readFile());
   } finally {
     await handle.close();
   }
@@ -39,3 +56,6 @@ export async function writeExclusive(path: string, data: string): Promise<void> 
 
 /** The real file system behind the hand-off service. */
 export const nodeHandoffFileSystem: HandoffFileSystem = { ensurePrivateDir, makeUniqueDir, writeExclusive };
+
+/** The real file system behind opening attachments (the same private-folder rules as hand-offs). */
+export const nodeAttachmentCacheFileSystem: AttachmentCacheFileSystem = { ensurePrivateDir, makeUniqueDir, writeExclusive, readRegularFile };

@@ -1,6 +1,7 @@
 import { checkHandoffFileName, type AlertLanguage, type HandoffExtension } from '../../../shared/alerts';
 import { isAllowedExternalUrl, type IpcCall, type IpcInput, type IpcOutput } from '../../../shared/ipc';
-import { downloadText } from './download';
+import { checkAttachmentOpen } from '../../../shared/attachments';
+import { downloadBlob, downloadText } from './download';
 import type { WebAlerts } from './web-alerts';
 
 export type WebHandlers = { [C in IpcCall]: (input: IpcInput<C>) => Promise<IpcOutput<C>> };
@@ -22,7 +23,12 @@ export type WebHandlerDeps = {
   setTitleCounts?: (breached: number, atRisk: number, language: AlertLanguage) => void;
   /** Saves a hand-off file; the browser's download flow by default. */
   download?: (fileName: string, content: string, mime: string) => void;
+  /** Saves an attachment; the browser's download flow by default. */
+  downloadBytes?: (fileName: string, bytes: Uint8Array) => void;
 };
+
+// Opaque bytes: the browser saves them and never shows them as a page, whatever they are.
+const saveBytes = (fileName: string, bytes: Uint8Array): void => downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), fileName);
 
 /** The web host's implementation of every bridge call, with browser APIs. */
 export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
@@ -73,6 +79,13 @@ export function createWebHandlers(deps: WebHandlerDeps): WebHandlers {
       if (url.startsWith('mailto:')) window.location.href = url;
       else window.open(url, '_blank', 'noopener,noreferrer');
       return {};
+    },
+    // A page cannot start other applications: the file is saved instead, under the same refusals as the desktop.
+    'attachment.open': async ({ name, bytes }) => {
+      const check = checkAttachmentOpen(name, bytes);
+      if (!check.ok) return { outcome: 'refused', reason: check.reason };
+      (deps.downloadBytes ?? saveBytes)(check.name, bytes);
+      return { outcome: 'downloaded' };
     },
     'clipboard.writeText': async ({ text }) => {
       await navigator.clipboard.writeText(text);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatBytes, isPreviewableImage, type AttachmentRef } from '../../../../shared/attachments';
+import { formatBytes, isPreviewableImage, type AttachmentOpenRefusal, type AttachmentRef } from '../../../../shared/attachments';
 import { useServices } from '../../app/services';
 import { AttachmentServerError, fetchAttachment, getActor } from '../../data';
 import { useMutations } from '../../app/mutations';
@@ -16,7 +16,7 @@ import { useServerAccess } from './use-server-access';
  */
 export function AttachmentItem({ item }: { item: AttachmentRef }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, host } = useServices();
   const access = useServerAccess();
   const local = useLiveQuery(() => db.attachmentBytes.get(item.sha256), [db, item.sha256]);
   const [preview, setPreview] = useState<string>();
@@ -28,6 +28,7 @@ export function AttachmentItem({ item }: { item: AttachmentRef }) {
   const actor = useLiveQuery(() => getActor(db), [db]);
   const mayRemove = actor !== undefined && (actor.role === 'admin' || actor.userId === item.addedBy);
   const [confirming, setConfirming] = useState(false);
+  const [refusal, setRefusal] = useState<AttachmentOpenRefusal>();
 
   async function remove() {
     const r = await mutate('attachment.remove@1', { ticketId: item.ticketId, attachmentId: item.id, sha256: item.sha256 });
@@ -67,6 +68,19 @@ export function AttachmentItem({ item }: { item: AttachmentRef }) {
     if (got) downloadBlob(new Blob([got.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), item.name);
   }
 
+  // Desktop only: the OS's default application opens the file; a browser page can only save it.
+  async function open() {
+    setRefusal(undefined);
+    const got = await load();
+    if (!got) return;
+    try {
+      const r = await host.invoke('attachment.open', { name: item.name, bytes: got.bytes as Uint8Array<ArrayBuffer> });
+      if (r.outcome === 'refused') setRefusal(r.reason);
+    } catch (e) {
+      setError(t('attachments.openFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
   const state = local?.pending === 1 ? (local.uploadError ? t('attachments.uploadRefused', { reason: local.uploadError }) : t('attachments.waitingUpload')) : undefined;
   return (
     <li className="attachment" data-testid="attachment" data-name={item.name} data-state={local?.pending === 1 ? 'pending' : local ? 'here' : 'remote'}>
@@ -78,7 +92,8 @@ export function AttachmentItem({ item }: { item: AttachmentRef }) {
         {!preview && isPreviewableImage(item.type) && !local && (
           <button type="button" className="link" disabled={busy} onClick={() => void load()}>{t('attachments.show')}</button>
         )}
-        <button type="button" className="link" disabled={busy} onClick={() => void save()}>{t('attachments.save')}</button>
+        {host.kind === 'electron' && <button type="button" className="link" disabled={busy} onClick={() => void open()}>{t('attachments.open')}</button>}
+        <button type="button" className="link" disabled={busy} onClick={() => void save()}>{t(host.kind === 'electron' ? 'attachments.saveAs' : 'attachments.save')}</button>
         {mayRemove && !confirming && <button type="button" className="link" onClick={() => setConfirming(true)}>{t('attachments.remove')}</button>}
         {confirming && (
           <>
@@ -89,6 +104,12 @@ export function AttachmentItem({ item }: { item: AttachmentRef }) {
         )}
       </span>
       {error && <span className="error" role="alert"> {error}</span>}
+      {refusal && (
+        <span className="error" role="alert" data-testid="attachment-open-refused">
+          {' '}{t(`attachments.openRefused.${refusal}`, { name: item.name })}{' '}
+          <button type="button" className="link" onClick={() => void save()}>{t('attachments.saveAs')}</button>
+        </span>
+      )}
     </li>
   );
 }

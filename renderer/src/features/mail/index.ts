@@ -1,2 +1,3 @@
 export { MailSettings } from './MailSettings';
 export { SendMail } from './SendMail';
+export { CustomerMailDomains } from './CustomerMailDomains';

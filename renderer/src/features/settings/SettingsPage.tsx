@@ -9,7 +9,7 @@ import { BackupSettings } from '../backup';
 import { AttachmentSettings } from '../attachments';
 import { DemoDataSettings } from '../demo';
 import { PeopleSettings } from '../people';
-import { MailSettings } from '../mail';
+import { CustomerMailDomains, MailSettings } from '../mail';
 import { ContractSettings } from '../contracts';
 import { CatalogueSettings } from '../catalogue';
 import { IdentitySettings } from './IdentitySettings';
@@ -22,7 +22,12 @@ const sections: SettingsSection[] = [
   { id: 'sync', labelKey: 'settings.sections.sync', render: () => <SyncSettings /> },
   { id: 'identity', labelKey: 'settings.sections.identity', render: () => <IdentitySettings /> },
   { id: 'people', labelKey: 'settings.sections.people', render: () => <PeopleSettings /> },
-  { id: 'mail', labelKey: 'mail.settingsSection', render: () => <MailSettings /> },
+  { id: 'mail', labelKey: 'mail.settingsSection', render: () => (
+    <>
+      <MailSettings />
+      <CustomerMailDomains />
+    </>
+  ) },
   { id: 'notifications', labelKey: 'settings.sections.notifications', render: () => <NotificationSettingsPanel /> },
   { id: 'escalation', labelKey: 'settings.sections.escalation', render: () => <EscalationMatrixSettings /> },
   { id: 'policies', labelKey: 'settings.sections.policies', render: () => <PolicySettings /> },
