@@ -41,7 +41,7 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
   const small = sizeLimit(16 * 1024, (c) => c.json({ error: { code: 'too_large', message: 'this request body is too large' } }, 413));
   const piece = sizeLimit(store.limits.maxChunkBytes, (c) => c.json({ error: { code: 'chunk_too_large', message: `send the file in pieces of at most ${store.limits.maxChunkBytes} bytes` } }, 413));
 
-  app.get('/attachments/usage', deps.requireUser, async (c) => c.json(await store.usage(c.get('user').tenantId)));
+  app.get('/attachments/usage', deps.requireUser, async (c) => c.json(await store.usage(c.get('user').tenantId, now())));
 
   app.post('/attachments/uploads', small, deps.requireUser, async (c) => {
     const body = await deps.parseBody(c, uploadStartSchema);

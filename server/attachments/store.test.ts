@@ -99,7 +99,7 @@ describe.each([
     expect(e.message).toMatch(/full: 8\.8 KB of 9\.8 KB used/);
     // The abandoned upload expires and its reservation with it; the stored file stays.
     expect(await store.begin('quota', 'c'.repeat(64), 2000, 1_000_000 + 61_000)).toEqual({ status: 'partial', offset: 0 });
-    expect((await store.usage('quota')).usedBytes).toBe(8000);
+    expect((await store.usage('quota', 1_000_000 + 61_000)).usedBytes).toBe(8000);
   });
 
   it('resumes an interrupted upload at the offset the server has, and refuses a piece at any other offset', async () => {

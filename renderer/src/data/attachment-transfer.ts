@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UPLOAD_CHUNK_BYTES, sniffAttachmentType, ticketAttachmentsSchema, uploadStateSchema, type UploadState } from '../../../shared/attachments';
 import type { ServiceDeskDb } from './db';
-import { evictToQuota, deviceAttachmentQuota, sha256Hex } from './attachment-bytes';
+import { evictToQuota, deviceAttachmentQuota, sha256Hex, unsentAttachmentHashes } from './attachment-bytes';
 import { getActor } from './mutate';
 
 /** How the device reaches the server: its address, the session token and fetch. */
@@ -57,9 +57,13 @@ export async function uploadBytes(access: ServerAccess, sha256: string, bytes: U
  * Uploads every file added on this device that the server does not have yet, before the changes
  * that reference them are pushed. A refused file (too large for this server, quota full) keeps its
  * bytes here with the reason, and is tried again at the next sync; the rest still go.
+ * Files sent at an earlier sync whose attach has not reached the server yet (the push failed, the
+ * device went offline) are announced again: the server then keeps them another grace period, or,
+ * should it have freed them after a long offline spell, they are sent again from this device.
  */
 export async function uploadPendingAttachments(db: ServiceDeskDb, access: ServerAccess): Promise<{ uploaded: number; refused: number }> {
-  const pending = await db.attachmentBytes.where('pending').equals(1).toArray();
+  const unsent = await unsentAttachmentHashes(db);
+  const pending = (await db.attachmentBytes.toArray()).filter((r) => r.pending === 1 || unsent.has(r.sha256));
   let uploaded = 0;
   let refused = 0;
   for (const row of pending) {
