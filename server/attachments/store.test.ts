@@ -70,6 +70,18 @@ describe.each([
     expect(Buffer.compare(Buffer.from(back?.bytes ?? []), Buffer.from(bytes))).toBe(0);
   });
 
+  it('reads complete bytes from any offset, inside a piece or on its edge', async () => {
+    const store = createAttachmentStore(db, { maxChunkBytes: 1000 });
+    const bytes = new Uint8Array(randomBytes(3500));
+    const blob = await store.put('t1', bytes);
+    const found = await store.open('t1', blob.sha256);
+    for (const from of [0, 999, 1000, 2345, 3499, 3500]) {
+      const parts: Uint8Array[] = [];
+      for await (const p of found!.piecesFrom(from)) parts.push(p);
+      expect(Buffer.concat(parts).equals(Buffer.from(bytes.subarray(from)))).toBe(true);
+    }
+  });
+
   it('stores the same bytes once per tenant and keeps tenants apart', async () => {
     const store = createAttachmentStore(db);
     const bytes = new TextEncoder().encode('router log line 1\nrouter log line 2\n');

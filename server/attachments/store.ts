@@ -167,10 +167,14 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return row ? toBlob(sha256, row) : undefined;
   }
 
-  /** Complete bytes as pieces in order, with their facts (a download never holds the whole file), or undefined. */
-  async function open(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; pieces: AsyncIterable<Uint8Array> } | undefined> {
+  /**
+   * Complete bytes as pieces in order (a download never holds the whole file), or from byte `from`
+   * on through `piecesFrom` (a range, once the size is known), with their facts; or undefined.
+   */
+  async function open(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; pieces: AsyncIterable<Uint8Array>; piecesFrom: (from: number) => AsyncIterable<Uint8Array> } | undefined> {
     const blob = await stat(tenantId, sha256);
-    return blob ? { blob, pieces: pieces.read(db, tenantId, sha256) } : undefined;
+    const piecesFrom = (from: number) => pieces.read(db, tenantId, sha256, from);
+    return blob ? { blob, pieces: piecesFrom(0), piecesFrom } : undefined;
   }
 
   /** The complete bytes with their facts, or undefined while missing or unfinished. */
