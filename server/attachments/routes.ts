@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import { isPreviewableImage, sanitizeAttachmentName, sha256Schema, uploadStartSchema, type UploadState } from '../../shared/attachments';
+import { UPLOAD_CHUNK_BYTES, isPreviewableImage, sanitizeAttachmentName, sha256Schema, uploadStartSchema, type UploadState } from '../../shared/attachments';
 import type { AuthUser } from '../auth';
 import { sizeLimit } from '../body-limit';
 import type { Db } from '../db/types';
@@ -39,8 +39,11 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
       throw e;
     }
   };
-  // Devices on a fast link send larger pieces (fewer requests and transactions), up to this.
-  const advertise = (r: UploadState): UploadState => (r.status === 'partial' ? { ...r, pieceBytes: store.limits.maxChunkBytes } : r);
+  // Devices on a fast link send larger pieces (fewer requests and transactions), up to this. Into
+  // the database each piece becomes one row that every later download reads whole (larger rows cost
+  // the driver more per byte than they save), so there pieces stay at the default size.
+  const pieceBytes = store.pieces === 'folder' ? store.limits.maxChunkBytes : Math.min(store.limits.maxChunkBytes, UPLOAD_CHUNK_BYTES);
+  const advertise = (r: UploadState): UploadState => (r.status === 'partial' ? { ...r, pieceBytes } : r);
   const small = sizeLimit(16 * 1024, (c) => c.json({ error: { code: 'too_large', message: 'this request body is too large' } }, 413));
   const piece = sizeLimit(store.limits.maxChunkBytes, (c) => c.json({ error: { code: 'chunk_too_large', message: `send the file in pieces of at most ${store.limits.maxChunkBytes} bytes` } }, 413));
 
