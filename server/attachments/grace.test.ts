@@ -30,13 +30,6 @@ afterAll(async () => {
   cluster?.stop();
   await rm(folder, { recursive: true, force: true });
 });
-/** As a device uploads (begin, then pieces), unlike `put`, whose server-side producer attaches at once. */
-async function upload(store: ReturnType<typeof createAttachmentStore>, tenant: string, bytes: Uint8Array, now: number) {
-  const h = sha(bytes);
-  let state = await store.begin(tenant, h, bytes.length, now);
-  while (state.status === 'partial') state = await store.append(tenant, h, state.offset, bytes.subarray(state.offset), now);
-  return state.blob;
-}
 const filesIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
 
 describe.each([
@@ -70,7 +63,7 @@ describe.each([
   it('keeps uploaded bytes nothing names for the grace time, whatever asks to free them, then frees them and their quota', async () => {
     const t = await freshTenant();
     const bytes = new Uint8Array(randomBytes(70_000));
-    const blob = await upload(store(), t, bytes, T0);
+    const blob = await store().put(t, bytes, T0);
     // A removal of the same bytes elsewhere (or a mail filed as nothing) an hour before the end.
     expect(await store().release(t, [blob.sha256], undefined, T0 + GRACE - HOUR)).toEqual([]);
     expect((await store().usage(t, T0 + GRACE - HOUR)).usedBytes).toBe(bytes.length);
@@ -84,7 +77,7 @@ describe.each([
   it('frees expired bytes before checking the quota of a new upload, so they never block it', async () => {
     const t = await freshTenant();
     const small = () => createAttachmentStore(db, { orphanGraceMs: GRACE, tenantQuotaBytes: 100_000 }, pieces);
-    await upload(small(), t, new Uint8Array(randomBytes(80_000)), T0);
+    await small().put(t, new Uint8Array(randomBytes(80_000)), T0);
     const next = new Uint8Array(randomBytes(50_000));
     await expect(small().begin(t, sha(next), next.length, T0 + HOUR)).rejects.toMatchObject({ code: 'quota_exceeded' });
     expect(await small().begin(t, sha(next), next.length, T0 + GRACE + 1)).toEqual({ status: 'partial', offset: 0 });
@@ -94,7 +87,7 @@ describe.each([
   it('restarts the wait when another device sends the same bytes again (it will attach them next)', async () => {
     const t = await freshTenant();
     const bytes = new Uint8Array(randomBytes(5_000));
-    const blob = await upload(store(), t, bytes, T0);
+    const blob = await store().put(t, bytes, T0);
     expect(await store().begin(t, blob.sha256, bytes.length, T0 + 20 * HOUR)).toMatchObject({ status: 'complete' });
     expect((await store().usage(t, T0 + GRACE + HOUR)).usedBytes).toBe(bytes.length);
     expect(await store().release(t, [blob.sha256], undefined, T0 + GRACE + HOUR)).toEqual([]);
@@ -104,7 +97,7 @@ describe.each([
   it('never frees bytes an attachment names; once attached they go with their last attachment, at once', async () => {
     const t = await freshTenant();
     const bytes = new Uint8Array(randomBytes(9_000));
-    const blob = await upload(store(), t, bytes, T0);
+    const blob = await store().put(t, bytes, T0);
     await attach(t, 'T-1', blob.sha256);
     expect((await store().usage(t, T0 + 3 * GRACE)).usedBytes).toBe(bytes.length);
     expect((await store().get(t, blob.sha256))?.blob.size).toBe(bytes.length);
@@ -114,21 +107,10 @@ describe.each([
     expect((await store().usage(t, T0 + 3 * GRACE)).usedBytes).toBe(0);
   });
 
-  it('bytes stored by the server itself (inbound mail) wait for nothing, but never cut short a device\'s wait for the same bytes', async () => {
-    const t = await freshTenant();
-    const mailed = await store().put(t, new Uint8Array(randomBytes(2_000)), T0);
-    expect(await store().release(t, [mailed.sha256], undefined, T0)).toEqual([mailed.sha256]);
-    const bytes = new Uint8Array(randomBytes(3_000));
-    await upload(store(), t, bytes, T0);
-    await store().put(t, bytes, T0 + HOUR);
-    expect(await store().release(t, [sha(bytes)], undefined, T0 + HOUR)).toEqual([]);
-    expect((await store().usage(t, T0 + HOUR)).usedBytes).toBe(3_000);
-  });
-
   it('with no grace configured, unattached bytes go at the first look after their upload', async () => {
     const t = await freshTenant();
     const none = createAttachmentStore(db, { orphanGraceMs: 0 }, pieces);
-    const blob = await upload(none, t, new Uint8Array(randomBytes(1_000)), T0);
+    const blob = await none.put(t, new Uint8Array(randomBytes(1_000)), T0);
     expect(await none.release(t, [blob.sha256], undefined, T0)).toEqual([blob.sha256]);
     expect((await none.usage(t, T0)).usedBytes).toBe(0);
   });

@@ -104,10 +104,7 @@ describe.each([
 
   it('refuses a file that would overflow the tenant quota, counting unfinished uploads, and frees stale ones', async () => {
     const store = createAttachmentStore(db, { tenantQuotaBytes: 10_000, staleUploadMs: 60_000 });
-    // Uploaded by a device (not attached yet: it waits out the day, so it counts).
-    const stored = new Uint8Array(randomBytes(6000));
-    await store.begin('quota', sha(stored), 6000, 1_000_000);
-    await store.append('quota', sha(stored), 0, stored, 1_000_000);
+    await store.put('quota', new Uint8Array(randomBytes(6000)), 1_000_000);
     await store.begin('quota', 'b'.repeat(64), 3000, 1_000_000);
     const e = await refusal(store.begin('quota', 'c'.repeat(64), 2000, 1_000_000));
     expect(e.status).toBe(507);

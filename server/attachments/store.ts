@@ -55,7 +55,7 @@ const toBlob = (sha256: string, r: BlobRow): AttachmentBlob => ({ sha256, size: 
  */
 export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> = {}, pieces: PieceStore = databasePieces()) {
   const lim: AttachmentLimits = { ...DEFAULT_ATTACHMENT_LIMITS, ...limits };
-  const keepUntil = (now: number, graceMs: number) => new Date(now + graceMs).toISOString();
+  const keepUntil = (now: number) => new Date(now + lim.orphanGraceMs).toISOString();
   // The hash grows with each piece, so the last one need not read the whole file back. Only a cache:
   // after a restart, on another instance, or when evicted, `finish` re-reads the stored pieces.
   const running = new Map<string, Running>();
@@ -71,8 +71,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return Number(r?.used ?? 0);
   }
 
-  /** `graceMs`: how long the bytes wait for an attachment; server-side producers attach at once and wait for nothing. */
-  async function begin(tenantId: string, sha256: string, size: number, now = Date.now(), graceMs = lim.orphanGraceMs): Promise<UploadState> {
+  async function begin(tenantId: string, sha256: string, size: number, now = Date.now()): Promise<UploadState> {
     if (size > lim.maxFileBytes) throw tooLarge(size, lim.maxFileBytes);
     const dropped: string[] = [];
     const state = await db.transaction(async (tx): Promise<UploadState | Mismatch> => {
@@ -82,7 +81,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
       const [row] = await tx.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
       if (row?.complete) {
         // The device will attach these bytes next: they wait for that as if just uploaded.
-        await tx.query('UPDATE attachment_blobs SET keep_until = greatest(keep_until, $3) WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, keepUntil(now, graceMs)]);
+        await tx.query('UPDATE attachment_blobs SET keep_until = greatest(keep_until, $3) WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, keepUntil(now)]);
         return { status: 'complete', blob: toBlob(sha256, row) };
       }
       // The same file again: resume where the held bytes end (a lost piece file means from the start).
@@ -92,7 +91,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
       const used = await usedBytes(tx, tenantId);
       if (used + size > lim.tenantQuotaBytes) throw quotaExceeded(size, used, lim.tenantQuotaBytes);
       await tx.query('INSERT INTO attachment_blobs (tenant_id, sha256, size, updated_at) VALUES ($1, $2, $3, $4)', [tenantId, sha256, size, new Date(now).toISOString()]);
-      if (size === 0) return finish(tx, tenantId, sha256, 0, keepUntil(now, graceMs), fresh());
+      if (size === 0) return finish(tx, tenantId, sha256, 0, now, fresh());
       return { status: 'partial', offset: 0 };
     });
     await pieces.discard(tenantId, dropped);
@@ -111,7 +110,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
   }
 
   /** Checks the whole file against its hash (carried along, or read back) and marks it complete, or reports that it does not match. */
-  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number, keep: string, carried?: Running): Promise<UploadState | Mismatch> {
+  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number, now: number, carried?: Running): Promise<UploadState | Mismatch> {
     let sum = carried;
     if (sum?.offset !== size) {
       sum = fresh();
@@ -121,11 +120,11 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     if (sum.offset !== size || digest !== sha256) return { status: 'mismatch', digest };
     const type = sniffAttachmentType(sum.head);
     await pieces.seal(tenantId, sha256);
-    await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3, keep_until = $4 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type, keep]);
+    await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3, keep_until = $4 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type, keepUntil(now)]);
     return { status: 'complete', blob: { sha256, size, type } };
   }
 
-  async function append(tenantId: string, sha256: string, offset: number, chunk: Uint8Array, now = Date.now(), graceMs = lim.orphanGraceMs): Promise<UploadState> {
+  async function append(tenantId: string, sha256: string, offset: number, chunk: Uint8Array, now = Date.now()): Promise<UploadState> {
     if (chunk.length > lim.maxChunkBytes) throw new AttachmentError('chunk_too_large', 413, `send the file in pieces of at most ${lim.maxChunkBytes} bytes`);
     const k = key(tenantId, sha256);
     let carried: Running | undefined;
@@ -145,23 +144,19 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
       const prior = offset === 0 ? fresh() : running.get(k);
       carried = prior?.offset === offset ? grow({ offset, hash: prior.hash.copy(), head: prior.head }, chunk) : undefined;
       if (next < size) return { status: 'partial', offset: next };
-      return finish(tx, tenantId, sha256, size, keepUntil(now, graceMs), carried);
+      return finish(tx, tenantId, sha256, size, now, carried);
     });
     if (state.status === 'partial' && carried?.offset === state.offset) remember(k, carried);
     return settle(tenantId, sha256, state);
   }
 
-  /**
-   * Stores whole bytes in one call (server-side producers such as inbound mail); dedups like an
-   * upload. The producer attaches them at once, so its bytes wait for nothing (a wait a device
-   * started for the same bytes still holds).
-   */
+  /** Stores whole bytes in one call (server-side producers such as inbound mail); dedups like an upload. */
   async function put(tenantId: string, bytes: Uint8Array, now = Date.now()): Promise<AttachmentBlob> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    let state = await begin(tenantId, sha256, bytes.length, now, 0);
+    let state = await begin(tenantId, sha256, bytes.length, now);
     while (state.status === 'partial') {
       const at = state.offset;
-      state = await append(tenantId, sha256, at, bytes.subarray(at, at + lim.maxChunkBytes), now, 0);
+      state = await append(tenantId, sha256, at, bytes.subarray(at, at + lim.maxChunkBytes), now);
     }
     return state.blob;
   }

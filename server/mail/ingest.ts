@@ -82,7 +82,7 @@ export async function ingestMessage(db: Db, box: Mailbox, msg: FetchedMessage, n
   // message filed as nothing (duplicate, auto-reply, bounce) releases them again below.
   const files = store && m.attachments.length > 0 && !(await alreadyClaimed(db, box, msg)) ? await storeInboundAttachments(store, tenantId, m.attachments, now()) : undefined;
   const outcome = await fileMessage(db, box, msg, m, now, store ? (files ?? { stored: [], refused: [] }) : undefined);
-  if (files && store && outcome.outcome !== 'ticket' && outcome.outcome !== 'note') await store.release(tenantId, files.stored.map((f) => f.blob.sha256), undefined, now());
+  if (files && store && outcome.outcome !== 'ticket' && outcome.outcome !== 'note') await store.release(tenantId, files.stored.map((f) => f.blob.sha256));
   return outcome;
 }
 
