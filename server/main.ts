@@ -110,7 +110,11 @@ async function serveCommand(argv: string[]): Promise<void> {
   };
   const maxFileBytes = megabytes('ATTACHMENT_MAX_MB');
   const tenantQuotaBytes = megabytes('ATTACHMENT_QUOTA_MB');
-  const attachmentLimits = { ...(maxFileBytes ? { maxFileBytes } : {}), ...(tenantQuotaBytes ? { tenantQuotaBytes } : {}) };
+  const graceHours = process.env.ATTACHMENT_GRACE_HOURS;
+  // Zero is allowed: bytes then wait for nothing (a server whose devices never go offline for long).
+  if (graceHours !== undefined && (graceHours.trim() === '' || !(Number(graceHours) >= 0))) return fatal(`ATTACHMENT_GRACE_HOURS must be a number of hours (0 or more), got "${graceHours}"`);
+  const orphanGraceMs = graceHours === undefined ? undefined : Math.floor(Number(graceHours) * 3600_000);
+  const attachmentLimits = { ...(maxFileBytes ? { maxFileBytes } : {}), ...(tenantQuotaBytes ? { tenantQuotaBytes } : {}), ...(orphanGraceMs !== undefined ? { orphanGraceMs } : {}) };
   const mailSecrets = createSecretBox(loadMailKey(process.env, dataDir));
   // Beside the embedded database its bytes are files (the disk's speed); on PostgreSQL rows every instance shares.
   const attachmentsDir = process.env.ATTACHMENTS_DIR ?? (process.env.DATABASE_URL ? undefined : `${dataDir}-attachments`);

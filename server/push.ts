@@ -211,7 +211,7 @@ async function applyBatch(tx: BriefTx, user: AuthUser, clientId: string, ms: Mut
   const writeIsLast = deferred.length === 0 && restamp.size === 0 && mails.length === 0 && freed.length === 0;
   await writeRows(writeIsLast ? { query: tx.last } : tx, user.tenantId, clientId, rows, audits, Math.max(1, state.seq), expected - 1);
   if (mails.length > 0) await queueOutboundMail(tx, user.tenantId, mails);
-  const freedBytes = freed.length > 0 ? await releaseUnreferencedBlobs(tx, user.tenantId, freed) : [];
+  const freedBytes = freed.length > 0 ? await releaseUnreferencedBlobs(tx, user.tenantId, freed, now()) : [];
   for (const d of deferred) {
     wrote = (await confirmUnderSavepoint(tx, user, clientId, d.visit, d.ctx, d.result, state)) || wrote;
   }

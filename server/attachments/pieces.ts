@@ -16,8 +16,8 @@ export type PieceStore = {
    * power cut before `seal` fail the hash check at the end, and that upload is sent again.
    */
   write: (tx: Queryable, tenantId: string, sha256: string, offset: number, chunk: Uint8Array) => Promise<void>;
-  /** The bytes held for a file, in order, in pieces (unfinished or complete). */
-  read: (q: Queryable, tenantId: string, sha256: string) => AsyncIterable<Uint8Array>;
+  /** The bytes held for a file from byte `from` on (default 0), in order, in pieces (unfinished or complete). */
+  read: (q: Queryable, tenantId: string, sha256: string, from?: number) => AsyncIterable<Uint8Array>;
   /** How many leading bytes of an unfinished upload are really held (a lost folder holds none). */
   held: (q: Queryable, tenantId: string, sha256: string) => Promise<number>;
   /** The upload checked out: its bytes become the complete file, durable before the row says complete. */
@@ -41,14 +41,18 @@ const BYTEA = {
 /** Bytes as rows of `attachment_parts`, one per piece received (PostgreSQL: shared by every instance). */
 export function databasePieces(driver: 'postgres' | 'pglite' = 'pglite'): PieceStore {
   const bytea = BYTEA[driver];
-  async function* read(q: Queryable, tenantId: string, sha256: string): AsyncIterable<Uint8Array> {
+  async function* read(q: Queryable, tenantId: string, sha256: string, from = 0): AsyncIterable<Uint8Array> {
+    // A range starts inside the piece that holds its first byte.
+    const [first] = from === 0 ? [{ at: 0 }] : await q.query<{ at: string | number }>('SELECT byte_offset AS at FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset <= $3 ORDER BY byte_offset DESC LIMIT 1', [tenantId, sha256, from]);
+    let skip = from - Number(first?.at ?? 0);
     // One piece per query, so a large file never needs a second full copy in memory.
-    for (let at = 0; ; ) {
+    for (let at = Number(first?.at ?? 0); ; ) {
       const [part] = await q.query<{ b: unknown }>(`SELECT ${bytea.get} AS b FROM attachment_parts WHERE tenant_id = $1 AND sha256 = $2 AND byte_offset = $3`, [tenantId, sha256, at]);
       if (!part) return;
       const bytes = bytea.fromRow(part.b);
       if (bytes.length === 0) return;
-      yield bytes;
+      if (skip < bytes.length) yield skip > 0 ? bytes.subarray(skip) : bytes;
+      skip = Math.max(0, skip - bytes.length);
       at += bytes.length;
     }
   }
@@ -85,14 +89,15 @@ export function folderPieces(root: string, driver: 'postgres' | 'pglite' = 'pgli
   const part = (tenantId: string, sha256: string) => `${done(tenantId, sha256)}.part`;
   const size = (path: string) => stat(path).then((s) => s.size, (e: unknown) => (missing(e) ? undefined : Promise.reject(e)));
 
-  async function* readFile(path: string): AsyncIterable<Uint8Array> {
-    for await (const chunk of createReadStream(path, { highWaterMark: FOLDER_READ_BYTES })) yield chunk as Buffer;
+  async function* readFile(path: string, start: number): AsyncIterable<Uint8Array> {
+    for await (const chunk of createReadStream(path, { highWaterMark: FOLDER_READ_BYTES, start })) yield chunk as Buffer;
   }
 
   return {
     kind: 'folder',
     async write(_tx, tenantId, sha256, offset, chunk) {
-      await mkdir(tenantDir(tenantId), { recursive: true });
+      // Later pieces find the folder made by the first (a lost one fails them, and `held` restarts the upload).
+      if (offset === 0) await mkdir(tenantDir(tenantId), { recursive: true });
       // The first piece starts the file afresh (an earlier, abandoned attempt may have left one).
       const fh = await open(part(tenantId, sha256), offset === 0 ? 'w' : 'r+');
       try {
@@ -101,14 +106,15 @@ export function folderPieces(root: string, driver: 'postgres' | 'pglite' = 'pgli
         await fh.close();
       }
     },
-    async *read(q, tenantId, sha256) {
+    async *read(q, tenantId, sha256, from = 0) {
       for (const path of [done(tenantId, sha256), part(tenantId, sha256)]) {
-        if ((await size(path)) !== undefined) {
-          yield* readFile(path);
+        const n = await size(path);
+        if (n !== undefined) {
+          if (from < n) yield* readFile(path, from);
           return;
         }
       }
-      yield* legacy.read(q, tenantId, sha256);
+      yield* legacy.read(q, tenantId, sha256, from);
     },
     // An upload begun by an earlier version (pieces in the database) starts over as a file.
     async held(_q, tenantId, sha256) {

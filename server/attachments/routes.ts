@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import { isPreviewableImage, sanitizeAttachmentName, sha256Schema, uploadStartSchema } from '../../shared/attachments';
+import { UPLOAD_CHUNK_BYTES, isPreviewableImage, sanitizeAttachmentName, sha256Schema, uploadStartSchema, type UploadState } from '../../shared/attachments';
 import type { AuthUser } from '../auth';
 import { sizeLimit } from '../body-limit';
 import type { Db } from '../db/types';
 import { mayDownload } from './access';
+import { parseByteRange } from './range';
 import { AttachmentError } from './errors';
 import type { AttachmentStore } from './store';
 
@@ -38,16 +39,21 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
       throw e;
     }
   };
+  // Devices on a fast link send larger pieces (fewer requests and transactions), up to this. Into
+  // the database each piece becomes one row that every later download reads whole (larger rows cost
+  // the driver more per byte than they save), so there pieces stay at the default size.
+  const pieceBytes = store.pieces === 'folder' ? store.limits.maxChunkBytes : Math.min(store.limits.maxChunkBytes, UPLOAD_CHUNK_BYTES);
+  const advertise = (r: UploadState): UploadState => (r.status === 'partial' ? { ...r, pieceBytes } : r);
   const small = sizeLimit(16 * 1024, (c) => c.json({ error: { code: 'too_large', message: 'this request body is too large' } }, 413));
   const piece = sizeLimit(store.limits.maxChunkBytes, (c) => c.json({ error: { code: 'chunk_too_large', message: `send the file in pieces of at most ${store.limits.maxChunkBytes} bytes` } }, 413));
 
-  app.get('/attachments/usage', deps.requireUser, async (c) => c.json(await store.usage(c.get('user').tenantId)));
+  app.get('/attachments/usage', deps.requireUser, async (c) => c.json(await store.usage(c.get('user').tenantId, now())));
 
   app.post('/attachments/uploads', small, deps.requireUser, async (c) => {
     const body = await deps.parseBody(c, uploadStartSchema);
     if (!body.ok) return body.res;
     const r = await guard(c, () => store.begin(c.get('user').tenantId, body.value.sha256, body.value.size, now()));
-    return r instanceof Response ? r : c.json(r);
+    return r instanceof Response ? r : c.json(advertise(r));
   });
 
   app.put('/attachments/uploads/:sha256', piece, deps.requireUser, async (c) => {
@@ -57,7 +63,7 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
     if (!(c.req.header('content-type') ?? '').startsWith('application/octet-stream')) return c.json({ error: { code: 'unsupported_media_type', message: 'send the piece as application/octet-stream' } }, 415);
     const chunk = new Uint8Array(await c.req.arrayBuffer());
     const r = await guard(c, () => store.append(c.get('user').tenantId, sha.data, offset, chunk, now()));
-    return r instanceof Response ? r : c.json(r);
+    return r instanceof Response ? r : c.json(advertise(r));
   });
 
   app.get('/attachments/:sha256', deps.requireUser, async (c) => {
@@ -70,21 +76,35 @@ export function mountAttachmentRoutes(app: Hono<Env>, deps: { db: Db; store: Att
     const found = await store.open(user.tenantId, sha.data);
     if (!found) return missing();
     const name = sanitizeAttachmentName(c.req.query('name') ?? sha.data);
+    const size = found.blob.size;
+    const range = parseByteRange(c.req.header('range'), size);
+    if (range === 'unsatisfiable') return c.json({ error: { code: 'range_not_satisfiable', message: `this file has ${size} bytes` } }, 416, { 'content-range': `bytes */${size}` });
+    const { start, end } = range ?? { start: 0, end: size - 1 };
     // Streamed piece by piece: many downloads at once never hold whole files in memory.
-    const iterator = found.pieces[Symbol.asyncIterator]();
+    const iterator = found.piecesFrom(start)[Symbol.asyncIterator]();
+    let left = end + 1 - start;
     const body = new ReadableStream<Uint8Array>({
       async pull(ctrl) {
-        const next = await iterator.next();
-        if (next.done) ctrl.close();
-        else ctrl.enqueue(next.value);
+        const next = left > 0 ? await iterator.next() : { done: true as const, value: undefined };
+        if (next.done) {
+          await iterator.return?.();
+          ctrl.close();
+          return;
+        }
+        const piece = next.value.length > left ? next.value.subarray(0, left) : next.value;
+        left -= piece.length;
+        ctrl.enqueue(piece);
       },
       async cancel() {
         await iterator.return?.();
       },
     });
-    return c.body(body, 200, {
+    return c.body(body, range ? 206 : 200, {
       'content-type': isPreviewableImage(found.blob.type) ? found.blob.type : 'application/octet-stream',
-      'content-length': String(found.blob.size),
+      'content-length': String(end + 1 - start),
+      ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+      // A broken download continues where it stopped instead of starting over.
+      'accept-ranges': 'bytes',
       'content-disposition': contentDisposition(name),
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",

@@ -16,6 +16,12 @@ export type AttachmentLimits = {
   maxChunkBytes: number;
   /** An unfinished upload untouched this long is dropped and its reservation freed. */
   staleUploadMs: number;
+  /**
+   * Complete bytes stay at least this long after their last upload, even while no attachment names
+   * them: the device that uploaded them may attach them much later (its change waits offline).
+   * Bytes still named by nothing after that are freed and leave the quota.
+   */
+  orphanGraceMs: number;
 };
 
 export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
@@ -23,6 +29,7 @@ export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
   tenantQuotaBytes: DEFAULT_TENANT_ATTACHMENT_QUOTA_BYTES,
   maxChunkBytes: 4 * UPLOAD_CHUNK_BYTES,
   staleUploadMs: 24 * 3600_000,
+  orphanGraceMs: 24 * 3600_000,
 };
 
 type Mismatch = { status: 'mismatch'; digest: string };
@@ -48,6 +55,7 @@ const toBlob = (sha256: string, r: BlobRow): AttachmentBlob => ({ sha256, size: 
  */
 export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> = {}, pieces: PieceStore = databasePieces()) {
   const lim: AttachmentLimits = { ...DEFAULT_ATTACHMENT_LIMITS, ...limits };
+  const keepUntil = (now: number) => new Date(now + lim.orphanGraceMs).toISOString();
   // The hash grows with each piece, so the last one need not read the whole file back. Only a cache:
   // after a restart, on another instance, or when evicted, `finish` re-reads the stored pieces.
   const running = new Map<string, Running>();
@@ -69,9 +77,13 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     const state = await db.transaction(async (tx): Promise<UploadState | Mismatch> => {
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [QUOTA_LOCK, tenantId]);
       const stale = await tx.query<{ sha256: string }>('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND NOT complete AND updated_at < $2 RETURNING sha256', [tenantId, new Date(now - lim.staleUploadMs).toISOString()]);
-      dropped.push(...stale.map((r) => r.sha256));
+      dropped.push(...stale.map((r) => r.sha256), ...(await sweepOrphans(tx, tenantId, now)));
       const [row] = await tx.query<BlobRow>('SELECT size, received, complete, content_type FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256]);
-      if (row?.complete) return { status: 'complete', blob: toBlob(sha256, row) };
+      if (row?.complete) {
+        // The device will attach these bytes next: they wait for that as if just uploaded.
+        await tx.query('UPDATE attachment_blobs SET keep_until = greatest(keep_until, $3) WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, keepUntil(now)]);
+        return { status: 'complete', blob: toBlob(sha256, row) };
+      }
       // The same file again: resume where the held bytes end (a lost piece file means from the start).
       if (row && Number(row.size) === size && (await pieces.held(tx, tenantId, sha256)) >= Number(row.received)) return { status: 'partial', offset: Number(row.received) };
       // A different size for the same hash: the earlier attempt was wrong about its file; start over.
@@ -79,7 +91,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
       const used = await usedBytes(tx, tenantId);
       if (used + size > lim.tenantQuotaBytes) throw quotaExceeded(size, used, lim.tenantQuotaBytes);
       await tx.query('INSERT INTO attachment_blobs (tenant_id, sha256, size, updated_at) VALUES ($1, $2, $3, $4)', [tenantId, sha256, size, new Date(now).toISOString()]);
-      if (size === 0) return finish(tx, tenantId, sha256, 0, fresh());
+      if (size === 0) return finish(tx, tenantId, sha256, 0, now, fresh());
       return { status: 'partial', offset: 0 };
     });
     await pieces.discard(tenantId, dropped);
@@ -98,7 +110,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
   }
 
   /** Checks the whole file against its hash (carried along, or read back) and marks it complete, or reports that it does not match. */
-  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number, carried?: Running): Promise<UploadState | Mismatch> {
+  async function finish(tx: Queryable, tenantId: string, sha256: string, size: number, now: number, carried?: Running): Promise<UploadState | Mismatch> {
     let sum = carried;
     if (sum?.offset !== size) {
       sum = fresh();
@@ -108,7 +120,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     if (sum.offset !== size || digest !== sha256) return { status: 'mismatch', digest };
     const type = sniffAttachmentType(sum.head);
     await pieces.seal(tenantId, sha256);
-    await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type]);
+    await tx.query('UPDATE attachment_blobs SET complete = true, content_type = $3, keep_until = $4 WHERE tenant_id = $1 AND sha256 = $2', [tenantId, sha256, type, keepUntil(now)]);
     return { status: 'complete', blob: { sha256, size, type } };
   }
 
@@ -132,7 +144,7 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
       const prior = offset === 0 ? fresh() : running.get(k);
       carried = prior?.offset === offset ? grow({ offset, hash: prior.hash.copy(), head: prior.head }, chunk) : undefined;
       if (next < size) return { status: 'partial', offset: next };
-      return finish(tx, tenantId, sha256, size, carried);
+      return finish(tx, tenantId, sha256, size, now, carried);
     });
     if (state.status === 'partial' && carried?.offset === state.offset) remember(k, carried);
     return settle(tenantId, sha256, state);
@@ -155,10 +167,14 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return row ? toBlob(sha256, row) : undefined;
   }
 
-  /** Complete bytes as pieces in order, with their facts (a download never holds the whole file), or undefined. */
-  async function open(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; pieces: AsyncIterable<Uint8Array> } | undefined> {
+  /**
+   * Complete bytes as pieces in order (a download never holds the whole file), or from byte `from`
+   * on through `piecesFrom` (a range, once the size is known), with their facts; or undefined.
+   */
+  async function open(tenantId: string, sha256: string): Promise<{ blob: AttachmentBlob; pieces: AsyncIterable<Uint8Array>; piecesFrom: (from: number) => AsyncIterable<Uint8Array> } | undefined> {
     const blob = await stat(tenantId, sha256);
-    return blob ? { blob, pieces: pieces.read(db, tenantId, sha256) } : undefined;
+    const piecesFrom = (from: number) => pieces.read(db, tenantId, sha256, from);
+    return blob ? { blob, pieces: piecesFrom(0), piecesFrom } : undefined;
   }
 
   /** The complete bytes with their facts, or undefined while missing or unfinished. */
@@ -174,8 +190,13 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
     return { blob: found.blob, bytes };
   }
 
-  /** Bytes stored and reserved by a tenant, and its quota. */
-  async function usage(tenantId: string): Promise<{ usedBytes: number; quotaBytes: number }> {
+  /** Bytes stored and reserved by a tenant, and its quota (bytes whose wait for an attachment ran out are freed first). */
+  async function usage(tenantId: string, now = Date.now()): Promise<{ usedBytes: number; quotaBytes: number }> {
+    const freed = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [QUOTA_LOCK, tenantId]);
+      return sweepOrphans(tx, tenantId, now);
+    });
+    await pieces.discard(tenantId, freed);
     return { usedBytes: await usedBytes(db, tenantId), quotaBytes: lim.tenantQuotaBytes };
   }
 
@@ -184,8 +205,8 @@ export function createAttachmentStore(db: Db, limits: Partial<AttachmentLimits> 
    * and, once that has committed, their files. Inside a caller's transaction only the rows go; the
    * caller frees the files after its commit with `discard`, so a rollback never loses bytes.
    */
-  async function release(tenantId: string, sha256s: readonly string[], tx?: Queryable): Promise<string[]> {
-    const freed = await releaseUnreferencedBlobs(tx ?? db, tenantId, sha256s);
+  async function release(tenantId: string, sha256s: readonly string[], tx?: Queryable, now = Date.now()): Promise<string[]> {
+    const freed = await releaseUnreferencedBlobs(tx ?? db, tenantId, sha256s, now);
     if (!tx) await pieces.discard(tenantId, freed);
     return freed;
   }
@@ -201,15 +222,29 @@ export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
  * mail that was not filed), so the quota counts only what is in use. Runs in the caller's
  * transaction, so a removal and the freeing commit together. Returns the hashes freed.
  */
-export async function releaseUnreferencedBlobs(tx: Queryable, tenantId: string, sha256s: readonly string[]): Promise<string[]> {
+export async function releaseUnreferencedBlobs(tx: Queryable, tenantId: string, sha256s: readonly string[], now = Date.now()): Promise<string[]> {
   if (sha256s.length === 0) return [];
   const rows = await tx.query<{ sha256: string }>(
     `DELETE FROM attachment_blobs b WHERE b.tenant_id = $1 AND b.sha256 = ANY($2::text[]) AND b.complete
-       AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.tenant_id = $1 AND e.tbl = 'attachments' AND NOT e.deleted AND e.data->'items' @> jsonb_build_array(jsonb_build_object('sha256', b.sha256)))
+       AND (b.keep_until IS NULL OR b.keep_until <= $3) AND ${UNREFERENCED}
      RETURNING b.sha256`,
-    [tenantId, [...new Set(sha256s)]],
+    [tenantId, [...new Set(sha256s)], new Date(now).toISOString()],
   );
   return rows.map((r) => r.sha256);
+}
+
+const UNREFERENCED = `NOT EXISTS (SELECT 1 FROM entities e WHERE e.tenant_id = b.tenant_id AND e.tbl = 'attachments' AND NOT e.deleted AND e.data->'items' @> jsonb_build_array(jsonb_build_object('sha256', b.sha256)))`;
+
+/**
+ * Ends the wait of complete bytes whose grace time has passed: those no attachment names are
+ * dropped (their files are the caller's to discard after commit), the named ones stop waiting, so
+ * each upload is checked once. Runs under the tenant's quota lock. Returns the hashes dropped.
+ */
+async function sweepOrphans(tx: Queryable, tenantId: string, now: number): Promise<string[]> {
+  const at = new Date(now).toISOString();
+  const dropped = await tx.query<{ sha256: string }>(`DELETE FROM attachment_blobs b WHERE b.tenant_id = $1 AND b.keep_until <= $2 AND b.complete AND ${UNREFERENCED} RETURNING b.sha256`, [tenantId, at]);
+  await tx.query('UPDATE attachment_blobs SET keep_until = NULL WHERE tenant_id = $1 AND keep_until <= $2', [tenantId, at]);
+  return dropped.map((r) => r.sha256);
 }
 
 const fresh = (): Running => ({ offset: 0, hash: createHash('sha256'), head: new Uint8Array(0) });

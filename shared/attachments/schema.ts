@@ -50,6 +50,7 @@ export type UploadStart = z.infer<typeof uploadStartSchema>;
 /** Where an upload stands: done (possibly long ago, by anyone in the tenant) or how many bytes arrived. */
 export const uploadStateSchema = z.union([
   z.object({ status: z.literal('complete'), blob: attachmentBlobSchema }),
-  z.object({ status: z.literal('partial'), offset: z.number().int().nonnegative() }),
+  // `pieceBytes`: the largest piece this server takes in one request (older servers do not say).
+  z.object({ status: z.literal('partial'), offset: z.number().int().nonnegative(), pieceBytes: z.number().int().positive().optional() }),
 ]);
 export type UploadState = z.infer<typeof uploadStateSchema>;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/sync';
+import { uploadBytes } from '../../renderer/src/data/attachment-transfer';
 import { addUser, inProcessServer, loginToken, newTicket, type TestUser } from '../sync/harness';
 
 // The attachment API over HTTP against a real server on an in-memory PGlite.
@@ -55,6 +56,45 @@ describe('attachments over HTTP', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="_____gnp.exe"; filename*=UTF-8''${encodeURIComponent('Отчётgnp.exe')}`);
   });
 
+  it('serves a range of the file (a broken download continues), across the pieces it was uploaded in', async () => {
+    const [agent] = await tenantWith('agent');
+    const token = await loginToken(fx.server, agent!);
+    const bytes = new Uint8Array(randomBytes(1024 * 1024 + 3));
+    const h = await upload(token, bytes);
+    const ranged = (range: string) => call(`/attachments/${h}`, { token, headers: { range } });
+    const mid = await ranged('bytes=200000-600000');
+    expect(mid.status).toBe(206);
+    expect(mid.headers.get('content-range')).toBe(`bytes 200000-600000/${bytes.length}`);
+    expect(mid.headers.get('content-length')).toBe('400001');
+    expect(Buffer.from(await mid.arrayBuffer()).equals(Buffer.from(bytes.subarray(200000, 600001)))).toBe(true);
+    const tail = await ranged('bytes=-10');
+    expect(Buffer.from(await tail.arrayBuffer()).equals(Buffer.from(bytes.subarray(bytes.length - 10)))).toBe(true);
+    const rest = await ranged(`bytes=${256 * 1024}-`);
+    expect(Buffer.from(await rest.arrayBuffer()).equals(Buffer.from(bytes.subarray(256 * 1024)))).toBe(true);
+    const past = await ranged(`bytes=${bytes.length}-`);
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+    const whole = await call(`/attachments/${h}`, { token });
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect((await whole.arrayBuffer()).byteLength).toBe(bytes.length);
+  });
+
+  it('the app uploads in pieces no larger than the server says it takes', async () => {
+    const [agent] = await tenantWith('agent');
+    const token = await loginToken(fx.server, agent!);
+    const bytes = new Uint8Array(randomBytes(1024 * 1024 + 3));
+    const sent: number[] = [];
+    const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'PUT') sent.push((init.body as Uint8Array).length);
+      return fx.server.fetch(new Request(String(input), init));
+    }) as typeof fetch;
+    const state = await uploadBytes({ baseUrl: 'http://test', token, fetch: counting }, sha(bytes), bytes);
+    expect(state.status).toBe('complete');
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(bytes.length);
+    expect(Math.max(...sent)).toBeLessThanOrEqual(256 * 1024);
+    expect(Buffer.from((await fx.server.attachments.get(agent!.tenant, sha(bytes)))!.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('serves HTML as bytes to save and an executable named .png as octet-stream', async () => {
     const [agent] = await tenantWith('agent');
     const token = await loginToken(fx.server, agent!);
@@ -79,7 +119,7 @@ describe('attachments over HTTP', () => {
     const again = await piece(token, h, 0, bytes.subarray(0, 256 * 1024));
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { offset: number } }).error.offset).toBe(256 * 1024);
-    expect(await (await start(token, { sha256: h, size: bytes.length })).json()).toEqual({ status: 'partial', offset: 256 * 1024 });
+    expect(await (await start(token, { sha256: h, size: bytes.length })).json()).toEqual({ status: 'partial', offset: 256 * 1024, pieceBytes: 256 * 1024 });
     expect(await upload(token, bytes)).toBe(h);
     expect(Buffer.from(await (await call(`/attachments/${h}`, { token })).arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
   });

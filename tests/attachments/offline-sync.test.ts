@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../shared/dispatch/visit-schema';
 import { runMutation } from '../../renderer/src/data/mutate';
 import {
-  addAttachment, attachmentCacheUsage, clearAttachmentCache, fetchAttachment, setDeviceAttachmentQuota, ticketAttachmentRefs, AttachmentInputError,
+  addAttachment, attachmentCacheUsage, clearAttachmentCache, fetchAttachment, setDeviceAttachmentQuota, ticketAttachmentRefs, uploadPendingAttachments, AttachmentInputError,
 } from '../../renderer/src/data';
 import { addUser, inProcessServer, loginToken, makeClient, newTicket, type TestClient } from '../sync/harness';
 
@@ -101,6 +101,26 @@ describe('attachments on devices, offline and at sync', () => {
     expect(await attachmentCacheUsage(fe.db)).toMatchObject({ downloadedFiles: 1, downloadedBytes: 1_500_000, quotaBytes: 2_000_000 });
     expect(await clearAttachmentCache(fe.db)).toBe(1);
     expect(await attachmentCacheUsage(fe.db)).toMatchObject({ downloadedFiles: 0, downloadedBytes: 0 });
+  });
+
+  it('a file sent just before the connection dropped is sent again with its attach when the server freed it during a long offline spell', async () => {
+    const tenant = `t-att-late-${process.pid}`;
+    const a = await makeClient(env.server, await addUser(env.db, tenant, 'agent'));
+    const t = newTicket();
+    await runMutation(a.db, 'ticket.create@1', { ticket: t });
+    await a.sync.syncNow();
+    const bytes = new Uint8Array(randomBytes(300_000));
+    const ref = await addAttachment(a.db, { ticketId: t.id, owner: { kind: 'ticket', id: t.id }, file: { name: 'site.jpg', bytes } });
+    // The bytes reach the server, then the device goes offline before the push that attaches them.
+    expect(await uploadPendingAttachments(a.db, await accessOf(a))).toEqual({ uploaded: 1, refused: 0 });
+    expect(await attachmentCacheUsage(a.db)).toMatchObject({ pendingFiles: 0, downloadedFiles: 1 });
+    // Clearing downloads on the device keeps them: their attach is not on the server yet.
+    expect(await clearAttachmentCache(a.db)).toBe(0);
+    // Days later the server's wait for that attach has run out and the orphan was freed.
+    await env.db.query('DELETE FROM attachment_blobs WHERE tenant_id = $1 AND sha256 = $2', [a.user.tenant, ref.sha256]);
+    expect(await env.server.attachments.stat(a.user.tenant, ref.sha256)).toBeUndefined();
+    expect(await a.sync.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(same((await env.server.attachments.get(a.user.tenant, ref.sha256))!.bytes, bytes)).toBe(true);
   });
 
   it('refuses a file over the size limit and a 21st attachment on one note before storing anything', async () => {

@@ -4,8 +4,12 @@ import { SCHEMA_VERSION } from '../../shared/sync';
 import { addUser, inProcessServer, loginToken, newTicket } from '../sync/harness';
 
 // Removing an attachment over the real server: who may, what the ticket then lists, and the
-// tenant's storage (the quota counts only bytes some attachment still names).
-const fx = inProcessServer();
+// tenant's storage (the quota counts only bytes some attachment still names, or that were uploaded
+// within the last day and may still be attached by the device that sent them). The server's clock
+// is injected.
+const HOUR = 3600_000;
+let clock = Date.UTC(2026, 2, 2, 9, 0, 0);
+const fx = inProcessServer({ now: () => clock });
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const call = (path: string, token: string, init: RequestInit = {}) =>
@@ -56,12 +60,42 @@ describe('removing attachments', () => {
     expect(await usage(ta)).toBe(bytes.length);
     expect((await call(`/attachments/${h}`, tb)).status).toBe(200);
 
-    // An admin removes Bob's: nothing names the bytes now, they are gone and the quota is free again.
+    // An admin removes Bob's: nothing names the bytes now, but they were uploaded today, so they
+    // wait out the day (another device may be about to attach them); then they and their quota go.
     expect(await push(tAdmin, 'attachment.remove@1', { ticketId: ticket.id, attachmentId: 'att-b', sha256: h })).toMatchObject({ status: 'applied' });
     expect(await listed(ticket.id)).toEqual([]);
+    expect(await usage(ta)).toBe(bytes.length);
+    clock += 24 * HOUR + 1;
     expect(await usage(ta)).toBe(0);
     expect((await call(`/attachments/${h}`, tb)).status).toBe(404);
     // Removing again changes nothing.
     expect(await push(tAdmin, 'attachment.remove@1', { ticketId: ticket.id, attachmentId: 'att-b', sha256: h })).toMatchObject({ status: 'applied' });
+  });
+
+  it("a device's file uploaded before an offline spell is still there when its attach arrives hours later, though a removal of the same bytes came first", async () => {
+    const tenant = `rm-late-${process.pid}`;
+    const [field, agent] = [await addUser(fx.db, tenant, 'agent'), await addUser(fx.db, tenant, 'agent')];
+    const [tf, tg] = [await loginToken(fx.server, field), await loginToken(fx.server, agent)];
+    const ticket = newTicket();
+    expect(await push(tg, 'ticket.create@1', { ticket })).toMatchObject({ status: 'applied' });
+    const photo = new Uint8Array(randomBytes(30_000));
+    const ref = (id: string) => ({ id, ticketId: ticket.id, owner: { kind: 'ticket', id: ticket.id }, name: `${id}.jpg`, sha256: sha(photo), size: photo.length, type: 'application/octet-stream' });
+    // The agent attached the same photo long ago.
+    await upload(tg, photo);
+    expect(await push(tg, 'attachment.add@1', ref('att-old'))).toMatchObject({ status: 'applied' });
+    clock += 3 * 24 * HOUR;
+    // The field engineer's device sends the bytes (the server has them: the wait starts again), then goes offline before its attach.
+    await upload(tf, photo);
+    clock += HOUR;
+    expect(await push(tg, 'attachment.remove@1', { ticketId: ticket.id, attachmentId: 'att-old', sha256: sha(photo) })).toMatchObject({ status: 'applied' });
+    clock += 22 * HOUR;
+    expect(await usage(tg)).toBe(photo.length);
+    expect(await push(tf, 'attachment.add@1', ref('att-site'))).toMatchObject({ status: 'applied' });
+    const back = await call(`/attachments/${sha(photo)}`, tg);
+    expect(Buffer.from(await back.arrayBuffer()).equals(Buffer.from(photo))).toBe(true);
+    // Attached now: the end of the wait frees nothing.
+    clock += 2 * 24 * HOUR;
+    expect(await usage(tg)).toBe(photo.length);
+    expect((await call(`/attachments/${sha(photo)}`, tg)).status).toBe(200);
   });
 });

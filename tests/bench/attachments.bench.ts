@@ -2,11 +2,17 @@
 // to a raw file copy of the same bytes on the same disk in the same run, for both ways the server
 // keeps bytes: files beside the embedded database (as `npm run server` runs by default) and rows in
 // a throwaway PostgreSQL cluster (when its binaries are installed). Rounds alternate, so load from
-// other processes on the machine hits all alike. Uploads go the way the app sends them: pieces of
-// UPLOAD_CHUNK_BYTES, each confirmed before the next; downloads read the whole answer.
+// other processes on the machine hits all alike. Uploads go the way the app sends them (its own
+// uploadBytes: pieces from UPLOAD_CHUNK_BYTES growing on a fast link, each confirmed before the
+// next); downloads read the whole answer with node:http, because Node's fetch reassembles a body at
+// about 50 MiB/s on this machine even from a bare server (the app's Chromium fetch does not), which
+// would measure the client. Besides wall-clock MiB/s it prints the CPU time per MiB of this process
+// (client and server both run here): on a shared machine the load moves the wall clock, the CPU
+// cost much less, so that is the figure to compare across runs.
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { get } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UPLOAD_CHUNK_BYTES } from '../../shared/attachments';
 import { createServer } from '../../server/app';
@@ -24,7 +30,7 @@ const mbps = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 type Target = { label: string; db: Db; attachmentsDir?: string; stop: () => Promise<void> };
-type Up = { label: string; url: string; token: string; close: () => Promise<void>; up: number[]; down: number[] };
+type Up = { label: string; url: string; token: string; close: () => Promise<void>; up: number[]; down: number[]; upCpu: number[]; downCpu: number[] };
 
 async function serve(t: Target): Promise<Up> {
   await migrate(t.db);
@@ -33,7 +39,7 @@ async function serve(t: Target): Promise<Up> {
   await createUser(t.db, { tenant: 'bench', email: 'bench@example.com', role: 'agent', region: 'north', password: 'bench-password' });
   const login = (await (await fetch(`${http.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'bench', email: 'bench@example.com', password: 'bench-password' }) })).json()) as { token: string };
   return {
-    label: t.label, url: http.url, token: login.token, up: [], down: [],
+    label: t.label, url: http.url, token: login.token, up: [], down: [], upCpu: [], downCpu: [],
     close: async () => {
       await http.close();
       await server.close();
@@ -42,15 +48,34 @@ async function serve(t: Target): Promise<Up> {
   };
 }
 
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function download(url: string, token: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (b: Buffer) => parts.push(b));
+      res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(parts)) : reject(new Error(`HTTP ${res.statusCode}`))));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 async function round(s: Up, bytes: Uint8Array, sha: string): Promise<void> {
   let t = performance.now();
+  let c = cpuMs();
   const state = await uploadBytes({ baseUrl: s.url, token: s.token, fetch }, sha, bytes);
   s.up.push(performance.now() - t);
+  s.upCpu.push(cpuMs() - c);
   if (state.status !== 'complete') throw new Error(`${s.label}: upload did not complete`);
   t = performance.now();
-  const res = await fetch(`${s.url}/attachments/${sha}`, { headers: { authorization: `Bearer ${s.token}` } });
-  const got = new Uint8Array(await res.arrayBuffer());
+  c = cpuMs();
+  const got = await download(`${s.url}/attachments/${sha}`, s.token);
   s.down.push(performance.now() - t);
+  s.downCpu.push(cpuMs() - c);
   if (createHash('sha256').update(got).digest('hex') !== sha) throw new Error(`${s.label}: downloaded bytes differ`);
 }
 
@@ -82,12 +107,14 @@ export async function run(): Promise<void> {
       }
     }
     const raw = mbps(SIZE, median(copy));
-    const row = (what: string, ms: number[]) => `${what.padEnd(52)} ${mbps(SIZE, median(ms)).toFixed(1).padStart(7)} MiB/s  (${(mbps(SIZE, median(ms)) / raw).toFixed(3)}x raw copy)`;
-    console.log(`file: ${SIZE / 1024 / 1024} MiB random bytes, ${ROUNDS} rounds, medians; upload in ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB pieces, hash checked`);
+    const mib = SIZE / 1024 / 1024;
+    const row = (what: string, ms: number[], cpu: number[]) =>
+      `${what.padEnd(52)} ${mbps(SIZE, median(ms)).toFixed(1).padStart(7)} MiB/s  (${(mbps(SIZE, median(ms)) / raw).toFixed(3)}x raw copy)  CPU ${(median(cpu) / mib).toFixed(1)} ms/MiB`;
+    console.log(`file: ${mib} MiB random bytes, ${ROUNDS} rounds, medians; upload from ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB pieces, hash checked; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`${'raw file copy'.padEnd(52)} ${raw.toFixed(0).padStart(7)} MiB/s`);
     for (const s of servers) {
-      console.log(row(`upload, ${s.label}`, s.up));
-      console.log(row(`download, ${s.label}`, s.down));
+      console.log(row(`upload, ${s.label}`, s.up, s.upCpu));
+      console.log(row(`download, ${s.label}`, s.down, s.downCpu));
     }
   } finally {
     for (const s of servers) await s.close();

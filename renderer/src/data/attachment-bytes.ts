@@ -102,20 +102,35 @@ export async function setDeviceAttachmentQuota(db: ServiceDeskDb, bytes: number)
   await evictToQuota(db);
 }
 
-/** Removes every downloaded copy; files not yet uploaded stay, or they would be lost. */
+/** Removes every downloaded copy; files not yet uploaded, or whose attach is not yet sent, stay, or they could be lost. */
 export async function clearAttachmentCache(db: ServiceDeskDb): Promise<number> {
-  return db.attachmentBytes.where('pending').equals(0).delete();
+  const unsent = await unsentAttachmentHashes(db);
+  return db.attachmentBytes.where('pending').equals(0).and((r) => !unsent.has(r.sha256)).delete();
 }
 
-/** Drops the least recently used downloaded copies until they fit the device quota. */
+/** Hashes of files that changes still waiting in the outbox attach (their server copy is not yet attached). */
+export async function unsentAttachmentHashes(db: ServiceDeskDb): Promise<Set<string>> {
+  const out = new Set<string>();
+  await db.outbox.each((m) => {
+    const sha = m.name === 'attachment.add@1' && typeof m.args === 'object' && m.args !== null ? (m.args as { sha256?: unknown }).sha256 : undefined;
+    if (typeof sha === 'string') out.add(sha);
+  });
+  return out;
+}
+
+/**
+ * Drops the least recently used downloaded copies until they fit the device quota. Files whose
+ * attach is still unsent stay: the server may have freed its copy by the time that change arrives.
+ */
 export async function evictToQuota(db: ServiceDeskDb, keep?: string): Promise<void> {
   const quota = await deviceAttachmentQuota(db);
+  const unsent = await unsentAttachmentHashes(db);
   await db.transaction('rw', db.attachmentBytes, async () => {
     const cached = await db.attachmentBytes.where('pending').equals(0).sortBy('lastUsedAt');
     let used = cached.reduce((n, r) => n + r.size, 0);
     for (const r of cached) {
       if (used <= quota) break;
-      if (r.sha256 === keep) continue;
+      if (r.sha256 === keep || unsent.has(r.sha256)) continue;
       await db.attachmentBytes.delete(r.sha256);
       used -= r.size;
     }

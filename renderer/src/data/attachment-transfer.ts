@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UPLOAD_CHUNK_BYTES, sniffAttachmentType, ticketAttachmentsSchema, uploadStateSchema, type UploadState } from '../../../shared/attachments';
 import type { ServiceDeskDb } from './db';
-import { evictToQuota, deviceAttachmentQuota, sha256Hex } from './attachment-bytes';
+import { evictToQuota, deviceAttachmentQuota, sha256Hex, unsentAttachmentHashes } from './attachment-bytes';
 import { getActor } from './mutate';
 
 /** How the device reaches the server: its address, the session token and fetch. */
@@ -31,24 +31,45 @@ async function answer(res: Response): Promise<UploadState> {
   return uploadStateSchema.parse(raw);
 }
 
+/** Largest piece sent in one request, whatever the server allows: a lost request costs at most this. */
+const MAX_PIECE_BYTES = 16 * 1024 * 1024;
+const MIN_PIECE_BYTES = 64 * 1024;
+/** A piece that took less than this grows (the link is fast, so fewer requests win); a slower one shrinks. */
+const FAST_PIECE_MS = 1000;
+const SLOW_PIECE_MS = 4000;
+
 /**
- * Sends one file's bytes, resuming where the server says an earlier attempt stopped. Network
- * failures throw (the sync reports offline and retries); a refusal throws AttachmentServerError.
+ * Sends one file's bytes, resuming where the server says an earlier attempt stopped. Pieces start at
+ * UPLOAD_CHUNK_BYTES and double while each takes under a second, up to what the server says it
+ * takes, so a fast link needs few requests and a slow one never loses much to a dropped connection.
+ * Network failures throw (the sync reports offline and retries); a refusal throws AttachmentServerError.
  */
 export async function uploadBytes(access: ServerAccess, sha256: string, bytes: Uint8Array, onProgress?: (sent: number) => void): Promise<UploadState> {
   const auth = { authorization: `Bearer ${access.token}` };
   let state = await answer(await access.fetch(`${access.baseUrl}/attachments/uploads`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ sha256, size: bytes.length }) }));
+  const told = state.status === 'partial' ? state.pieceBytes : undefined;
+  let ceiling = told === undefined ? UPLOAD_CHUNK_BYTES : Math.max(MIN_PIECE_BYTES, Math.min(told, MAX_PIECE_BYTES));
+  let pieceBytes = Math.min(UPLOAD_CHUNK_BYTES, ceiling);
   while (state.status === 'partial') {
     const at = state.offset;
     onProgress?.(at);
-    const piece = bytes.slice(at, at + UPLOAD_CHUNK_BYTES);
+    // A view, not a copy: fetch sends it as it is.
+    const piece = bytes.subarray(at, at + pieceBytes);
+    const began = performance.now();
     try {
-      state = await answer(await access.fetch(`${access.baseUrl}/attachments/uploads/${sha256}?offset=${at}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: piece }));
+      state = await answer(await access.fetch(`${access.baseUrl}/attachments/uploads/${sha256}?offset=${at}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: piece as Uint8Array<ArrayBuffer> }));
     } catch (e) {
       // The server has a different amount (an earlier answer was lost): continue from there.
       if (e instanceof AttachmentServerError && e.code === 'offset_mismatch' && e.offset !== undefined) state = { status: 'partial', offset: e.offset };
-      else throw e;
+      // A server that takes smaller pieces than it said: halve until it takes them.
+      else if (e instanceof AttachmentServerError && e.code === 'chunk_too_large' && pieceBytes > MIN_PIECE_BYTES) {
+        ceiling = pieceBytes = Math.max(MIN_PIECE_BYTES, Math.floor(pieceBytes / 2));
+        continue;
+      } else throw e;
     }
+    const took = performance.now() - began;
+    if (took < FAST_PIECE_MS && piece.length === pieceBytes) pieceBytes = Math.min(ceiling, pieceBytes * 2);
+    else if (took > SLOW_PIECE_MS) pieceBytes = Math.max(Math.min(ceiling, UPLOAD_CHUNK_BYTES / 4), Math.floor(pieceBytes / 2));
   }
   return state;
 }
@@ -57,9 +78,13 @@ export async function uploadBytes(access: ServerAccess, sha256: string, bytes: U
  * Uploads every file added on this device that the server does not have yet, before the changes
  * that reference them are pushed. A refused file (too large for this server, quota full) keeps its
  * bytes here with the reason, and is tried again at the next sync; the rest still go.
+ * Files sent at an earlier sync whose attach has not reached the server yet (the push failed, the
+ * device went offline) are announced again: the server then keeps them another grace period, or,
+ * should it have freed them after a long offline spell, they are sent again from this device.
  */
 export async function uploadPendingAttachments(db: ServiceDeskDb, access: ServerAccess): Promise<{ uploaded: number; refused: number }> {
-  const pending = await db.attachmentBytes.where('pending').equals(1).toArray();
+  const unsent = await unsentAttachmentHashes(db);
+  const pending = (await db.attachmentBytes.toArray()).filter((r) => r.pending === 1 || unsent.has(r.sha256));
   let uploaded = 0;
   let refused = 0;
   for (const row of pending) {
