@@ -41,7 +41,7 @@ describe('demo scenario tickets with internal hand-off steps', () => {
     const { internalContext, internalStatus } = await import('../internal-clocks');
     const now = Date.UTC(2026, 5, 15, 10, 0);
     const demo = demoScenarioTickets({ now, policies, firstNumber: 61, engineers: demoEngineers, rules });
-    const states = demo.flatMap((d) => {
+    const states = demo.filter((d) => d.ticket.customerId === 'cust-andes').flatMap((d) => {
       const ctx = internalContext(d.ticket, { policies: config.policies, calendars: config.calendars });
       return ctx ? [internalStatus(d.ticket, ctx.process, ctx.meter, now)] : [];
     });

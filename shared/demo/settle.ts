@@ -25,6 +25,7 @@ import type { ClockKind } from '../sla/watch';
 import { autoEscalationEventId, slaAlertEventId } from '../sync/mutations/timeline-append';
 import type { Ticket } from '../ticket/schema';
 import type { DemoTicket } from './demo-ticket';
+import { settleInternalSteps } from './settle-internal';
 
 /** The rules the app runs on, so the generated past matches what it would have recorded. */
 export type DemoRules = {
@@ -79,8 +80,10 @@ function firedAt(due: DueEscalation, ticket: Ticket, clocks: readonly Clock[], n
  * slaAlertEventId / autoEscalationEventId, so the app finds them and records nothing again).
  */
 export function settleDemoTicket(demo: DemoTicket, policy: Policy, rules: DemoRules, engineers: readonly Engineer[], now: number, customer?: Customer): DemoTicket {
-  let ticket = demo.ticket;
-  const events = [...demo.events];
+  // The internal hand-offs first: they never move a customer clock.
+  const internal = settleInternalSteps(demo.ticket, demo.events, policy, rules.calendars, rules.contracts, now);
+  let ticket = internal.ticket;
+  const events = [...demo.events, ...internal.events];
   const clocks = clocksOf(ticket, policy, now, rules.calendars, rules.contracts);
 
   // Only a running clock already past its target fires at once (warnings ahead of now wait).

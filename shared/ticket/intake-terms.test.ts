@@ -51,7 +51,7 @@ describe('intake with contracts', () => {
   it('product lines come from the catalogue only: a phantom line such as "Edge routers" is refused', () => {
     expect(catalogueLines(products).map((l) => l.id)).toContain('edge-routers');
     const form = fill({ ...empty, customerId: 'cust-jade', severity: '2' });
-    expect(errorsOf({ ...form, productLine: 'Edge routers', product: 'ER-4400' }).productLine).toBe('choose a product line of the catalogue');
+    expect(errorsOf({ ...form, productLine: 'Edge routers', product: 'ER-4400' }).productLine).toBe('choose a product line the catalogue offers (a retired one is no longer offered)');
     expect(errorsOf({ ...form, productLine: 'edge-routers', product: 'Vault DB 12' }).product).toBe('choose a product of this product line');
     expect(errorsOf({ ...form, productLine: 'edge-routers', product: 'ER-4400' }).productLine).toBeUndefined();
   });

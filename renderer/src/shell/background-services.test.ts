@@ -104,7 +104,7 @@ describe('background services run from the kernel, without any React tree', () =
   it('hands the host the watch list and tray counts and escalates a breached ticket', async () => {
     const db = await store();
     const { host, calls } = fakeHost();
-    expect(start(db, host).running()).toEqual(['config-sync', 'sla-watch', 'auto-escalation', 'auto-fault-visits']);
+    expect(start(db, host).running()).toEqual(['config-sync', 'sla-watch', 'auto-escalation', 'auto-fault-visits', 'internal-steps']);
     await vi.waitFor(async () => {
       expect(calls.some((c) => c.call === 'app.setLanguage')).toBe(true);
       const watch = calls.filter((c) => c.call === 'sla.setWatchList').at(-1)?.input as { entries: { ticketId: string }[] } | undefined;
