@@ -50,7 +50,7 @@ test('picking customer, site and installed product pre-fills the ticket, which s
   const due = ticketClocks(ticket, presetConfig(), Date.now()).clocks.find((c) => c.kind === 'first_response')?.target;
   expect(due).toBeDefined();
   const siteTime = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai', timeZoneName: 'short' }).format(due);
-  await expect(page.locator('[data-clock="first_response"]')).toContainText(siteTime);
+  await expect(page.locator('tr.clock-row[data-clock="first_response"]')).toContainText(siteTime);
 });
 
 test('a customer without a contract is flagged at intake and gives no contract number', async ({ page }) => {

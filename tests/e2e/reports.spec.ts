@@ -45,8 +45,8 @@ async function readStore(page: Page): Promise<Stored> {
   return { tickets: (raw.tickets ?? []).map((t) => ticketSchema.parse(t)), timeline: raw.timeline ?? [], visits: raw.visits ?? [], contracts };
 }
 
-/** The first-run demo set: 60 random tickets and 9 that show the obligations and internal steps (SD-DEMO-0061 onwards). */
-const DEMO_TICKETS = 69;
+/** The first-run demo set: 60 random tickets and 10 that show the obligations, a re-graded fault and internal steps (SD-DEMO-0061 onwards). */
+const DEMO_TICKETS = 70;
 
 async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('reports-page')).toHaveAttribute('data-computing', 'no');

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitSpan, type StepOutsideWindow, type TimedStep } from '../../../../shared/dispatch';
 import { useServices } from '../../app/services';
-import { isSent, undoFieldStep, useFieldUndo, type RecordedStep } from './field-undo';
+import { isFollowedOnVisit, isSent, undoFieldStep, useFieldUndo, type RecordedStep } from './field-undo';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -43,7 +43,8 @@ type UndoState = 'pending' | 'sent' | 'superseded';
 
 /**
  * The last step recorded here, with an undo while the server has not seen it. Once sent (or
- * followed by a later change on this device) the undo is replaced by the reason it is gone.
+ * followed by a later change to the same visit on this device) the undo is replaced by the reason
+ * it is gone; changes the background queues meanwhile on other rows do not take it away.
  */
 export function StepUndo({ visitId, recorded, zone }: { visitId: string; recorded: RecordedStep; zone: string }) {
   const { t, i18n } = useTranslation();
@@ -51,10 +52,9 @@ export function StepUndo({ visitId, recorded, zone }: { visitId: string; recorde
   const { record, forget } = useFieldUndo();
   const [busy, setBusy] = useState(false);
   const live = useLiveQuery(async (): Promise<UndoState> => {
-    if (await isSent(db, recorded.mutationId)) return 'sent';
-    const counter = await db.meta.get('mutationCounter');
-    return counter?.value === recorded.mutationId ? 'pending' : 'superseded';
-  }, [db, recorded.mutationId]);
+    if (await isSent(db, recorded.change)) return 'sent';
+    return (await isFollowedOnVisit(db, recorded.change, visitId)) ? 'superseded' : 'pending';
+  }, [db, recorded.change, visitId]);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   const step = t(stepNameKey[recorded.step]);
   if (recorded.result === 'withdrawn') {
@@ -65,7 +65,7 @@ export function StepUndo({ visitId, recorded, zone }: { visitId: string; recorde
   const undo = async () => {
     setBusy(true);
     try {
-      record(visitId, { ...recorded, result: await undoFieldStep(db, recorded.mutationId) });
+      record(visitId, { ...recorded, result: await undoFieldStep(db, recorded.change) });
     } finally {
       setBusy(false);
     }

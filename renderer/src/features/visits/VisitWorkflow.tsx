@@ -6,6 +6,7 @@ import { useVisitMutation } from '../dispatch';
 import { ConfirmForm, InspectionForm, ReportForm } from './ReportForms';
 import { WorkNoteComposer } from './WorkNoteComposer';
 import { errorKey } from './form-errors';
+import { pendingRef } from '../../data';
 import { useFieldUndo } from './field-undo';
 import { StepConfirm, StepUndo } from './StepGuard';
 
@@ -24,7 +25,7 @@ export function VisitWorkflow({ visit, zone }: { visit: Visit; zone: string }) {
   const record = async (type: TimedStep, at: number) => {
     setPending(undefined);
     const r = await actTracked(visit, { type, at });
-    if (r.ok && r.mutationId !== undefined) remember(visit.id, { mutationId: r.mutationId, step: type, at });
+    if (r.ok && r.mutationId !== undefined) remember(visit.id, { change: pendingRef(r.mutationId), step: type, at });
   };
   const begin = (type: TimedStep) => {
     const at = Date.now();

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { TimedStep } from '../../../../shared/dispatch';
-import { PUSHED_THROUGH_KEY, withdrawPendingMutation, type ServiceDeskDb, type WithdrawResult } from '../../data';
+import { currentPendingId, PUSHED_THROUGH_KEY, withdrawPendingMutation, type PendingRef, type ServiceDeskDb, type WithdrawResult } from '../../data';
 
 /** The last field step recorded on a visit from this device, and what became of its undo. */
-export type RecordedStep = { mutationId: number; step: TimedStep; at: number; result?: WithdrawResult };
+export type RecordedStep = { change: PendingRef; step: TimedStep; at: number; result?: WithdrawResult };
 
 type FieldUndoState = {
   byVisit: Readonly<Record<string, RecordedStep>>;
@@ -26,13 +26,27 @@ export const useFieldUndo = create<FieldUndoState>((set) => ({
 }));
 
 /** True once a push may have carried the change to the server (then only a correction can follow). */
-export async function isSent(db: ServiceDeskDb, mutationId: number): Promise<boolean> {
+export async function isSent(db: ServiceDeskDb, change: PendingRef): Promise<boolean> {
+  const id = currentPendingId(change);
+  if (id === undefined) return false;
   const pushed = await db.meta.get(PUSHED_THROUGH_KEY);
-  if (typeof pushed?.value === 'number' && pushed.value >= mutationId) return true;
-  return (await db.outbox.get(mutationId)) === undefined;
+  if (typeof pushed?.value === 'number' && pushed.value >= id) return true;
+  return (await db.outbox.get(id)) === undefined;
+}
+
+/**
+ * True when a later change of this device, not yet sent, is about the same visit (the next step,
+ * a work note): taking the step back would pull the ground from under it, so the undo is gone.
+ * Later changes to other rows (an SLA alert, an automatic escalation) do not stand in the way.
+ */
+export async function isFollowedOnVisit(db: ServiceDeskDb, change: PendingRef, visitId: string): Promise<boolean> {
+  const id = currentPendingId(change);
+  if (id === undefined) return false;
+  const later = await db.outbox.where(':id').above(id).toArray();
+  return later.some((e) => (e.args as { visitId?: unknown } | null)?.visitId === visitId);
 }
 
 /** Takes the step back as if never recorded while the server has not seen it; otherwise says why not. */
-export function undoFieldStep(db: ServiceDeskDb, mutationId: number): Promise<WithdrawResult> {
-  return withdrawPendingMutation(db, mutationId);
+export function undoFieldStep(db: ServiceDeskDb, change: PendingRef): Promise<WithdrawResult> {
+  return withdrawPendingMutation(db, change);
 }

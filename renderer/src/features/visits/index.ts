@@ -1,3 +1,3 @@
 export { MyVisits } from './MyVisits';
 export { groupMyVisits, type MyVisitGroups } from './my-visits';
-export { isSent, undoFieldStep } from './field-undo';
+export { isFollowedOnVisit, isSent, undoFieldStep } from './field-undo';
