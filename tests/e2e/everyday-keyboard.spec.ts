@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { storedTickets } from './support/stored';
 
 /** The keys the help lists under one heading, as written there. */
 async function listedKeys(page: Page, group: 'shortcuts-here' | 'shortcuts-queue' | 'shortcuts-everywhere'): Promise<string[]> {
@@ -20,9 +21,11 @@ const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTML
 
 test('the palette finds a ticket by id and by title and opens it; every key the help lists on a ticket does what it says; Esc leaves the ticket', async ({ page }) => {
   await page.goto('/#/queue/all');
-  const first = page.getByTestId('queue-row').first();
-  await expect(first).toBeVisible();
-  const id = (await first.getAttribute('data-ticket-id')) ?? '';
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  // An open, owned ticket not escalated yet, so the one-click escalation ("e") has a next level.
+  const ticket = (await storedTickets(page)).find((t) => t.ownerId && t.escalationLevel === 0 && !['resolved', 'confirmed', 'closed'].includes(t.status));
+  if (!ticket) throw new Error('no owned, unescalated open ticket in the demo data');
+  const id = ticket.id;
 
   // By id: Enter opens it.
   await page.keyboard.press('Control+k');
