@@ -7,6 +7,7 @@ import { resolveEscalationRecipients } from '../../shared/escalation';
 import { demoEngineers } from '../../shared/demo';
 import type { Ticket } from '../../shared/ticket';
 import { docScreenshot } from './support/doc-screenshot';
+import { storedTickets } from './support/stored';
 
 const config = presetConfig();
 /** The matrix the app escalates this ticket by: its contract's, else its policy's. */
@@ -16,25 +17,8 @@ const matrixOf = (t: Ticket) => {
   return m;
 };
 
-/** The app's own store, read straight from IndexedDB: the expected recipients come from the data, not from the UI. */
-async function storedTickets(page: Page, ids: string[]): Promise<Ticket[]> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<Ticket[]>((resolve, reject) => {
-        const open = indexedDB.open('service-desk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('tickets').objectStore('tickets').getAll();
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as Ticket[]).filter((t) => wanted.includes(t.id)));
-          };
-        };
-      }),
-    ids,
-  );
-}
+/** The app's own tickets with these ids: the expected recipients come from the data, not from the UI. */
+const storedTicketsWithIds = async (page: Page, ids: string[]): Promise<Ticket[]> => (await storedTickets(page)).filter((t) => ids.includes(t.id));
 
 test('escalates a breached ticket with one click: the .eml has the matrix recipients and the ticket id, the timeline keeps it across a reload', async ({ page }) => {
   await page.goto('/#/queue/breached');
@@ -43,7 +27,7 @@ test('escalates a breached ticket with one click: the .eml has the matrix recipi
   await expect(rows.first()).toBeVisible();
   const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket-id')))).filter((x): x is string => x !== null);
   // M1 is the owner's manager: pick a breached ticket that has an owner.
-  const candidates = (await storedTickets(page, ids)).filter((t) => t.ownerId);
+  const candidates = (await storedTicketsWithIds(page, ids)).filter((t) => t.ownerId);
   const ticket = candidates[0];
   if (!ticket) throw new Error(`no owned ticket among the breached ones: ${ids.join(', ')}`);
 
