@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { instantSchema } from '../../ticket/schema';
 import { escalateNoProgress, INTERIM_TEXT_MAX, recordInterimReport, recordInternalStep, scheduleInterimReport } from '../../internal-clocks/commands';
 import { elapsedMeter } from '../../sla/clocks-meter';
-import { defineMutation } from '../mutation-types';
+import { defineMutation, type EntityReader, type MutationCtx, type MutationResultBody } from '../mutation-types';
+import type { InternalOutcome } from '../../internal-clocks/commands';
+import type { InternalProcess } from '../../internal-clocks/schema';
+import type { CommandCtx, CommandResult } from '../../ticket/command';
+import type { Ticket } from '../../ticket/schema';
 import { eventId, readPolicy, readTicket, refuse, refuseWith, ticketRulesTouches, ticketWrite, ticketNotFound } from './helpers';
 
 // The server checks the internal process with wall-clock time: it holds no calendars, and an
@@ -10,6 +14,22 @@ import { eventId, readPolicy, readTicket, refuse, refuseWith, ticketRulesTouches
 // refuses as too early can pass here as due, while the order of hand-offs is checked exactly.
 
 const policyTouches = (read: Parameters<typeof ticketRulesTouches>[0], id: string) => ticketRulesTouches(read, id).filter((x) => x.table === 'policies');
+
+/** Reads the ticket and its policy's process, runs one internal-process command, and writes or refuses what it decided. */
+function applyInternal(
+  read: EntityReader,
+  mutation: string,
+  ticketId: string,
+  ctx: MutationCtx,
+  run: (ticket: Ticket, process: InternalProcess | undefined, c: CommandCtx) => CommandResult<InternalOutcome>,
+  mine?: string,
+): MutationResultBody {
+  const cur = readTicket(read, ticketId);
+  if (!cur) return refuse(ctx, mutation, ticketId, ticketNotFound(ticketId));
+  const r = run(cur.ticket, readPolicy(read, cur.ticket.policyId)?.internalProcess, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
+  if (!r.ok) return refuseWith(ctx, mutation, ticketId, r.refusal, mine);
+  return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
+}
 
 export const recordHandoffArgs = z.object({
   ticketId: z.string().min(1),
@@ -26,14 +46,8 @@ export const ticketRecordHandoff = defineMutation({
   args: recordHandoffArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   alsoTouches: (read, a) => policyTouches(read, a.ticketId),
-  mutate: (read, a, ctx) => {
-    const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.recordHandoff@1', a.ticketId, ticketNotFound(a.ticketId));
-    const process = readPolicy(read, cur.ticket.policyId)?.internalProcess;
-    const r = recordInternalStep(cur.ticket, { step: a.step, mark: a.mark, ...(a.to === undefined ? {} : { to: a.to }) }, process, elapsedMeter, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
-    if (!r.ok) return refuseWith(ctx, 'ticket.recordHandoff@1', a.ticketId, r.refusal, a.step);
-    return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
-  },
+  mutate: (read, a, ctx) =>
+    applyInternal(read, 'ticket.recordHandoff@1', a.ticketId, ctx, (ticket, process, c) => recordInternalStep(ticket, { step: a.step, mark: a.mark, ...(a.to === undefined ? {} : { to: a.to }) }, process, elapsedMeter, c), a.step),
 });
 
 export const escalateNoProgressArgs = z.object({ ticketId: z.string().min(1), progressAt: z.array(instantSchema).max(1_000).default([]) });
@@ -45,14 +59,8 @@ export const ticketEscalateNoProgress = defineMutation({
   args: escalateNoProgressArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   alsoTouches: (read, a) => policyTouches(read, a.ticketId),
-  mutate: (read, a, ctx) => {
-    const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.escalateNoProgress@1', a.ticketId, ticketNotFound(a.ticketId));
-    const process = readPolicy(read, cur.ticket.policyId)?.internalProcess;
-    const r = escalateNoProgress(cur.ticket, process, elapsedMeter, a.progressAt, { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) });
-    if (!r.ok) return refuseWith(ctx, 'ticket.escalateNoProgress@1', a.ticketId, r.refusal);
-    return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
-  },
+  mutate: (read, a, ctx) =>
+    applyInternal(read, 'ticket.escalateNoProgress@1', a.ticketId, ctx, (ticket, process, c) => escalateNoProgress(ticket, process, elapsedMeter, a.progressAt, c)),
 });
 
 export const interimReportArgs = z.discriminatedUnion('action', [
@@ -67,15 +75,8 @@ export const ticketInterimReport = defineMutation({
   args: interimReportArgs,
   touches: (a) => [{ table: 'tickets', id: a.ticketId }],
   alsoTouches: (read, a) => policyTouches(read, a.ticketId),
-  mutate: (read, a, ctx) => {
-    const cur = readTicket(read, a.ticketId);
-    if (!cur) return refuse(ctx, 'ticket.interimReport@1', a.ticketId, ticketNotFound(a.ticketId));
-    const c = { now: ctx.now, by: ctx.userId, eventId: eventId(ctx) };
-    const r =
-      a.action === 'schedule'
-        ? scheduleInterimReport(cur.ticket, { at: a.at, ...(a.to === undefined ? {} : { to: a.to }) }, readPolicy(read, cur.ticket.policyId)?.internalProcess, c)
-        : recordInterimReport(cur.ticket, { text: a.text }, c);
-    if (!r.ok) return refuseWith(ctx, 'ticket.interimReport@1', a.ticketId, r.refusal);
-    return { outcome: 'applied', writes: r.fields.length ? [ticketWrite(r.ticket, r.fields)] : [], events: r.event ? [r.event] : [], conflicts: [] };
-  },
+  mutate: (read, a, ctx) =>
+    applyInternal(read, 'ticket.interimReport@1', a.ticketId, ctx, (ticket, process, c) =>
+      a.action === 'schedule' ? scheduleInterimReport(ticket, { at: a.at, ...(a.to === undefined ? {} : { to: a.to }) }, process, c) : recordInterimReport(ticket, { text: a.text }, c),
+    ),
 });
