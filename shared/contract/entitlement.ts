@@ -56,13 +56,29 @@ export type Entitlement = {
   reasons: EntitlementReason[];
 };
 
-/** "YYYY-MM-DD" of an instant in a zone. */
-function localDate(at: number, zone: string | undefined): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: zone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  } catch {
-    return new Date(at).toISOString().slice(0, 10);
+/**
+ * One date formatter per zone (null: a zone this runtime does not know). Building an
+ * Intl.DateTimeFormat costs far more than formatting with it: made per ticket, it was nine tenths
+ * of a 100k-ticket report's time (seconds).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function dayFormat(zone: string): Intl.DateTimeFormat | null {
+  let f = dayFormats.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      f = null;
+    }
+    dayFormats.set(zone, f);
   }
+  return f;
+}
+
+/** "YYYY-MM-DD" of an instant in a zone (UTC when the zone is unknown). */
+function localDate(at: number, zone: string | undefined): string {
+  return dayFormat(zone ?? 'UTC')?.format(at) ?? new Date(at).toISOString().slice(0, 10);
 }
 
 /** The site a ticket is at: its own, its asset's, or the customer's only site. */
@@ -97,6 +113,29 @@ function customerContract(c: Customer): Contract | undefined {
 }
 
 type Choice = { contract?: Contract; reasons: EntitlementReason[] };
+
+/** The terms a contract (or the lack of one) makes of a policy, with the calendars they run on. */
+type Terms = { policy: Policy; alsoPromised?: Policy; calendars: CalendarLookup; missing?: boolean };
+
+/**
+ * Terms held per calendars, policy and contract (or customer) objects, then per channel, calendar
+ * and zone: they depend on nothing else, and working them out per ticket (new policies, a calendar
+ * moved into the site's zone) made a 100k-ticket report take seconds. Weak keys: a new
+ * configuration's objects start afresh and the old ones are collected.
+ */
+const termsMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, Terms>>>>();
+
+function memoTerms(calendars: CalendarLookup, policy: Policy, owner: object, key: string, make: () => Terms): Terms {
+  let byPolicy = termsMemo.get(calendars);
+  if (!byPolicy) termsMemo.set(calendars, (byPolicy = new WeakMap()));
+  let byOwner = byPolicy.get(policy);
+  if (!byOwner) byPolicy.set(policy, (byOwner = new WeakMap()));
+  let byKey = byOwner.get(owner);
+  if (!byKey) byOwner.set(owner, (byKey = new Map()));
+  let terms = byKey.get(key);
+  if (!terms) byKey.set(key, (terms = make()));
+  return terms;
+}
 
 /** The contract governing the ticket: the one it names, else the customer's valid one covering its site and asset. */
 function chooseContract(ticket: Ticket, customer: Customer, site: Site | undefined, config: ContractConfig): Choice {
@@ -135,7 +174,6 @@ function chooseContract(ticket: Ticket, customer: Customer, site: Site | undefin
  */
 export function resolveEntitlement(ticket: Ticket, policy: Policy, config: ContractConfig): Entitlement {
   const customer = lookup(config.customers, ticket.customerId);
-  const cals = new TermsCalendars(config.calendars);
   if (!customer) {
     return { terms: 'policy', language: 'en', tier: 'business_hours', eDownEligible: true, channels: [], policy, calendars: config.calendars, reasons: [{ kind: 'unknown_customer', customerId: ticket.customerId }] };
   }
@@ -144,32 +182,35 @@ export function resolveEntitlement(ticket: Ticket, policy: Policy, config: Contr
   const legacyZone = customer.site.timeZone !== 'UTC' ? customer.site.timeZone : undefined;
   const zone = site?.timeZone ?? legacyZone;
   const { contract, reasons } = chooseContract(ticket, customer, site, config);
-  const common = { customer, ...(site ? { site } : {}), ...(zone ? { timeZone: zone } : {}) };
   // A site without a calendar of its own works to the policy's hours; a customer recorded without
   // sites keeps the calendar on its record.
   const base = { calendarId: site ? (site.calendarId ?? policy.calendarId) : customer.calendarId, zone };
-
+  // Built by assignment, not by spreading: reports resolve this for every ticket, and spread-built
+  // objects of varying shapes took most of that time (and its garbage).
+  let out: Entitlement;
   if (!contract) {
-    const terms = nonContractTerms(policy, cals, base);
-    const language = customer.language;
-    if (!terms) {
-      return { ...common, terms: 'non_contract', language, tier: 'non_contract', eDownEligible: false, channels: [], policy: { ...policy, calendarId: cals.use(base.calendarId, zone) }, calendars: cals.lookup(), reasons: [...reasons, { kind: 'no_non_contract_terms', policyId: policy.id }] };
-    }
-    return { ...common, terms: 'non_contract', language, tier: 'non_contract', eDownEligible: false, channels: policy.nonContractTerms?.channels ?? [], policy: terms, calendars: cals.lookup(), reasons };
+    const nc = memoTerms(config.calendars, policy, customer, `nc|${base.calendarId}|${zone ?? ''}`, () => {
+      const cals = new TermsCalendars(config.calendars);
+      const terms = nonContractTerms(policy, cals, base);
+      return { policy: terms ?? { ...policy, calendarId: cals.use(base.calendarId, zone) }, calendars: cals.lookup(), missing: terms === undefined };
+    });
+    const channels = nc.missing ? [] : (policy.nonContractTerms?.channels ?? []);
+    const why: EntitlementReason[] = nc.missing ? [...reasons, { kind: 'no_non_contract_terms', policyId: policy.id }] : reasons;
+    out = { terms: 'non_contract', language: customer.language, tier: 'non_contract', eDownEligible: false, channels, policy: nc.policy, calendars: nc.calendars, reasons: why };
+  } else {
+    // A contract the customer record implies is made anew on each call: its terms are held per customer.
+    const t = memoTerms(config.calendars, policy, contract.id.startsWith('customer:') ? customer : contract, `c|${ticket.channel}|${base.calendarId}|${zone ?? ''}`, () => {
+      const cals = new TermsCalendars(config.calendars);
+      const terms = contractTerms(policy, contract, ticket.channel, cals, base);
+      return { ...terms, calendars: cals.lookup() };
+    });
+    out = { terms: 'contract', language: contract.language, tier: contract.tier, eDownEligible: contract.eDownEligible && policy.eDown?.enabled === true, channels: [], policy: t.policy, calendars: t.calendars, reasons };
+    out.contract = contract;
+    if (contract.escalationMatrixId) out.escalationMatrixId = contract.escalationMatrixId;
+    if (t.alsoPromised) out.alsoPromised = t.alsoPromised;
   }
-  const t = contractTerms(policy, contract, ticket.channel, cals, base);
-  return {
-    ...common,
-    terms: 'contract',
-    contract,
-    language: contract.language,
-    tier: contract.tier,
-    ...(contract.escalationMatrixId ? { escalationMatrixId: contract.escalationMatrixId } : {}),
-    eDownEligible: contract.eDownEligible && policy.eDown?.enabled === true,
-    channels: [],
-    policy: t.policy,
-    ...(t.alsoPromised ? { alsoPromised: t.alsoPromised } : {}),
-    calendars: cals.lookup(),
-    reasons,
-  };
+  out.customer = customer;
+  if (site) out.site = site;
+  if (zone) out.timeZone = zone;
+  return out;
 }
