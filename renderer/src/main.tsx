@@ -7,7 +7,7 @@ import { ServicesProvider } from './app/services';
 import { MutationsProvider, type Mutate } from './app/mutations';
 import { seedDemoDataOnFirstRun } from './app/seed-demo';
 import { demoSession, useSession } from './app/session';
-import { getActor, installQueueKeys, openDb, runMutation, setActor, MutationInputError } from './data';
+import { getActor, installForegroundMarks, installQueueKeys, openDb, runMutation, setActor, MutationInputError } from './data';
 import { selectHost } from './host';
 import { presetEscalationMatrices } from './features/escalation';
 import { getConfig } from './config/config-store';
@@ -43,6 +43,8 @@ async function start(): Promise<void> {
   const sync = createSyncController(db, host);
   await sync.start();
 
+  // Clicks, key presses and route changes hold the background readers for a moment (data/foreground.ts).
+  installForegroundMarks(window);
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
   createRoot(root).render(

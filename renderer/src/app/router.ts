@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { markForeground } from '../data/foreground';
 
 /** Every screen has a URL (hash) so reloads, deep links and the back button land where they were. */
 export type Route =
@@ -80,6 +81,8 @@ export const useRouter = create<RouterState>((set) => ({
   navigate: (route) => {
     const hash = formatRoute(route);
     if (hash !== formatRoute(useRouter.getState().route) && !mayLeave()) return;
+    // A screen the user asked for (also from a notification or the palette): its reads go first.
+    markForeground();
     // pushState: a history entry like setting location.hash, without the fragment navigation
     // (anchor lookup, hashchange) that costs a few ms on every click.
     if (location.hash !== hash) {

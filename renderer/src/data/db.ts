@@ -84,6 +84,16 @@ export class ServiceDeskDb extends Dexie {
     // v8: the product catalogue and each customer's sites, assets and contracts (config.put@1 on
     // the new config tables). Only new tables: every existing row and pending change carries over.
     this.version(8).stores({ products: 'id, productLine', sites: 'id, customerId', assets: 'id, customerId, siteId', contracts: 'id, customerId' });
+    // v9: indexes for the background readers, so that they read in one request per page and never
+    // the whole timeline: tickets [dueAt+id] (the jobs' due ranges, ties paged exactly) and
+    // timeline [kind+id] (Reports reads only the escalation and visit events, not every note).
+    // Only indexes are added; every row and pending change carries over.
+    this.version(9).stores({
+      tickets:
+        'id, status, severity, priority, ownerId, customerId, productLine, region, createdAt, updatedAt, dueAt, *qWords, ' +
+        '[qOwner+dueAt], [status+dueAt], [qEDown+dueAt], [qOnSite+dueAt], [productLine+dueAt], [region+dueAt], [customerId+dueAt], [dueAt+id]',
+      timeline: 'id, ticketId, [ticketId+at], *qWords, [kind+id]',
+    });
   }
 
   /** The Dexie table holding a synced entity table (same names on both sides). */

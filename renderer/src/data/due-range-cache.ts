@@ -3,6 +3,7 @@
 // those jobs re-read thousands of full rows on every write and every minute; IndexedDB serves one
 // request after another, so opening a ticket waited behind them for a second or more.
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import { backgroundTurn } from './foreground';
 import type { Ticket } from '../../../shared/ticket';
 import type { ServiceDeskDb } from './db';
 import { ticketIndex, type QueueKeys } from './queue-keys';
@@ -21,8 +22,14 @@ const PAGE_PAUSE_MS = 25;
 /** More changed tickets than this are re-read as a whole range. */
 const MAX_CHANGED = 2_000;
 
-/** Lets queued IndexedDB requests and UI work run between two pages of a long read. */
-const yieldToOthers = (): Promise<void> => new Promise((r) => setTimeout(r, PAGE_PAUSE_MS));
+/**
+ * Before a page of a long read: the user's reads go first (data/foreground.ts), and between two
+ * pages queued IndexedDB requests and UI work get their turn.
+ */
+async function yieldToOthers(first: boolean): Promise<void> {
+  await backgroundTurn();
+  if (!first) await new Promise((r) => setTimeout(r, PAGE_PAUSE_MS));
+}
 
 /** Ticket ids written since the last take (this window and others), or `all` after bulk writes and clears. */
 export type TicketChanges = { all: boolean; ids: Set<string> };
@@ -42,10 +49,10 @@ export function collectTicketChanges(into: TicketChanges, dbName: string, parts:
   return true;
 }
 
-/** Reads rows by id in pages, yielding between pages. */
+/** Reads rows by id in pages, each after the user's reads (yielding before every page). */
 export async function readTicketsPaged(db: ServiceDeskDb, ids: readonly string[], each: (id: string, row: TicketRow | undefined) => void): Promise<void> {
   for (let i = 0; i < ids.length; i += PAGE_ROWS) {
-    if (i > 0) await yieldToOthers();
+    await yieldToOthers(i === 0);
     const slice = ids.slice(i, i + PAGE_ROWS);
     const rows = (await db.tickets.bulkGet(slice)) as (TicketRow | undefined)[];
     slice.forEach((id, j) => each(id, rows[j]));
@@ -53,9 +60,30 @@ export async function readTicketsPaged(db: ServiceDeskDb, ids: readonly string[]
 }
 
 /**
+ * Every ticket whose nearest SLA target (dueAt) lies below `upper`, in pages of the [dueAt+id]
+ * index: one request per page (a getAll of a key range), where reading by id took one request
+ * per row, and the next page starts right after the last row read, ties on dueAt included.
+ */
+export async function readDueRangePaged(db: ServiceDeskDb, upper: number, each: (row: TicketRow) => void): Promise<void> {
+  const index = db.tickets.where(ticketIndex.dueAtId);
+  // [d, id] < [upper, minKey] exactly when d < upper: ids are strings, above every number.
+  const end: [number, number] = [upper, -Infinity];
+  let after: [number, string] | undefined;
+  for (;;) {
+    await yieldToOthers(after === undefined);
+    const range = after === undefined ? index.below(end) : index.between(after, end, false, false);
+    const rows = (await range.limit(PAGE_ROWS).toArray()) as TicketRow[];
+    rows.forEach(each);
+    const last = rows[rows.length - 1];
+    if (rows.length < PAGE_ROWS || last?.dueAt === undefined) return;
+    after = [last.dueAt, last.id];
+  }
+}
+
+/**
  * One value per ticket whose nearest SLA target (the `dueAt` index) lies below an upper bound,
  * derived from the row by `project` (undefined: not kept). The first `refresh` reads the range
- * (its keys in one request, the rows in small pages); later ones re-read only the tickets written
+ * in small pages (readDueRangePaged); later ones re-read only the tickets written
  * since, so a job that runs every minute or after every write reads nothing when nothing changed.
  * A new bound or `version` (the configuration the projection used) reads the range again.
  */
@@ -91,11 +119,10 @@ export class DueRangeCache<V> {
       if (changes.all || upper !== this.upper || version !== this.version) {
         // Forget first: a failed read must not leave values of another bound or version behind.
         this.upper = undefined;
-        const ids = (await this.db.tickets.where(ticketIndex.dueAt).below(upper).primaryKeys()) as string[];
         const values = new Map<string, V>();
-        await readTicketsPaged(this.db, ids, (id, row) => {
-          const v = row && (row.dueAt ?? Infinity) < upper ? this.project(row) : undefined;
-          if (v !== undefined) values.set(id, v);
+        await readDueRangePaged(this.db, upper, (row) => {
+          const v = this.project(row);
+          if (v !== undefined) values.set(row.id, v);
         });
         this.values = values;
         this.upper = upper;

@@ -8,7 +8,7 @@ export { effectiveSyncState, inlineMetaTables, META_KEY, splitRow, type InlineMe
 export { retireDemoData, type RetiredDemo } from './retire-demo';
 export { hasEverSynced, restartOutbox } from './restart-outbox';
 export { uncachedRead } from './uncached-read';
-export { DueRangeCache, collectTicketChanges, readTicketsPaged, PAGE_ROWS, type TicketChanges, type TicketRow } from './due-range-cache';
+export { DueRangeCache, collectTicketChanges, readDueRangePaged, readTicketsPaged, PAGE_ROWS, type TicketChanges, type TicketRow } from './due-range-cache';
 export { installQueueKeys } from './queue-keys-middleware';
 export { CLOSED, NO_DUE, nearestDue, queueKeys, queueKeyFields, searchTokens, ticketIndex, type QueueKeys, type TicketIndex } from './queue-keys';
 export { saveDraft, loadDraft, deleteDraft, trackDraftWrite, migrateLegacyIntakeDraft, LEGACY_INTAKE_DRAFT_KEY } from './drafts';
@@ -20,3 +20,4 @@ export {
 export { AttachmentServerError, fetchAttachment, uploadBytes, uploadPendingAttachments, type ServerAccess } from './attachment-transfer';
 export type { AttachmentBytesRow } from './db';
 export { withdrawPendingMutation, pendingRef, currentPendingId, PUSHED_THROUGH_KEY, type PendingRef, type WithdrawResult } from './withdraw';
+export { backgroundTurn, installForegroundMarks, markForeground, FOREGROUND_HOLD_MS, MAX_HOLD_MS } from './foreground';

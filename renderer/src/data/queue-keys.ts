@@ -24,6 +24,8 @@ export const queueKeyFields = { tickets: ['dueAt', 'qOwner', 'qOnSite', 'qEDown'
  */
 export const ticketIndex = {
   dueAt: 'dueAt',
+  /** dueAt then id: pages of a dueAt range that never split or repeat a tie (background reads). */
+  dueAtId: '[dueAt+id]',
   words: 'qWords',
   severity: 'severity',
   statusDue: '[status+dueAt]',

@@ -7,7 +7,7 @@ import type { Mutate } from '../../app/mutations';
 import type { ServiceDeskDb } from '../../data/db';
 import { ageThresholds, highestAutoLevel, planAutoEscalations, type AutoEscalationPlan, type ContractRowsConfig } from './auto-plan';
 import { loadEscalationMatrices } from './matrices';
-import { CLOSED as CLOSED_DUE, DueRangeCache } from '../../data'; // closed tickets sort at CLOSED; everything below is open
+import { backgroundTurn, CLOSED as CLOSED_DUE, DueRangeCache } from '../../data'; // closed tickets sort at CLOSED; everything below is open
 
 const DONE: ReadonlySet<TicketStatus> = new Set(['resolved', 'confirmed', 'closed']);
 /** Tickets whose clocks are computed per run; the rest wait for the next run (the cursor moves on). */
@@ -136,6 +136,8 @@ export function runAutoEscalation(db: ServiceDeskDb, mutate: Mutate, options: Au
     }
     const ids = nextWindow(all, state, options.budget ?? AUTO_ESCALATION_BUDGET);
     if (ids.length === 0) return [];
+    // The window's rows and timelines are a few large reads: after the user's (data/foreground.ts).
+    await backgroundTurn();
     const tickets = (await db.tickets.bulkGet(ids)).filter((t): t is Ticket => t !== undefined);
     const events = await db.timeline.where('ticketId').anyOf(ids).toArray();
     const timelines = new Map<string, TimelineEvent[]>();

@@ -1,4 +1,5 @@
 import type { BackgroundService } from '../../app/background';
+import { CLOSED, DueRangeCache, type TicketRow } from '../../data';
 import { useSession } from '../../app/session';
 import { subscribeMinute } from '../../app/use-now';
 import { configContractRows, getConfig } from '../../config/config-store';
@@ -6,7 +7,7 @@ import { checkTicket, type TurnAlert } from './turn-alerts';
 import { progressInstants } from './handoff-text';
 import { useTurnNoticesStore } from './notices-store';
 
-/** Open tickets read per minute; the rest wait for the next run (the window rotates). */
+/** Open tickets checked per minute; the rest wait for the next run (the window rotates). */
 const BUDGET = 1_000;
 const WORKING = ['received', 'acknowledged', 'in_progress', 'waiting_customer'] as const;
 
@@ -22,19 +23,25 @@ export const internalStepsService: BackgroundService = {
     let cursor = 0;
     let stopped = false;
     let runs = Promise.resolve();
+    // The working tickets under a policy with internal steps, held between runs: read once (in
+    // background pages), then only the tickets written since. At 100k tickets reading a thousand
+    // rows every minute held every ticket opened meanwhile behind it.
+    let withProcess = new Set<string>();
+    const cache = new DueRangeCache<TicketRow>(db, (row) => (withProcess.has(row.policyId) && (WORKING as readonly string[]).includes(row.status) ? row : undefined));
     const run = async (): Promise<void> => {
       const config = getConfig();
-      const withProcess = new Set([...config.policies.values()].filter((p) => p.internalProcess).map((p) => p.id));
+      withProcess = new Set([...config.policies.values()].filter((p) => p.internalProcess).map((p) => p.id));
       if (withProcess.size === 0) return;
+      const held = await cache.refresh(CLOSED, config.policies);
       const now = Date.now();
       const me = useSession.getState().session.userId;
-      const keys = (await db.tickets.where('status').anyOf([...WORKING]).primaryKeys()).sort();
+      const keys = [...held.keys()].sort();
       if (cursor >= keys.length) cursor = 0;
       const window = keys.slice(cursor, cursor + BUDGET);
       cursor += BUDGET;
       const full = { policies: config.policies, calendars: config.calendars, ...configContractRows(config) };
       const alerts: TurnAlert[] = [];
-      for (const ticket of await db.tickets.bulkGet(window)) {
+      for (const ticket of window.map((id) => held.get(id))) {
         if (!ticket || !withProcess.has(ticket.policyId) || stopped) continue;
         const found = checkTicket(ticket, full, me, now);
         if (!found) continue;
@@ -54,6 +61,7 @@ export const internalStepsService: BackgroundService = {
     return () => {
       stopped = true;
       off();
+      cache.stop();
     };
   },
 };
