@@ -135,6 +135,26 @@ describe('background services run from the kernel, without any React tree', () =
     expect(await db.timeline.get(slaAlertEventId({ ticketId: 'SD-T-0001', clock: 'first_response', threshold: 75, target: later }))).toBeUndefined();
   });
 
+  it('records a backlog of alerts held over a crash once each, in chunks, and lets go of those already recorded or without a ticket', async () => {
+    const db = await store();
+    const base = Date.now() - 2 * HOUR;
+    const at = (i: number) => base - i * 60_000;
+    // 450 distinct alerts (three chunks), each delivered twice, and some for a ticket this device does not have.
+    const distinct = Array.from({ length: 450 }, (_, i) => ({ ticketId: 'SD-T-0001', clock: 'first_response', threshold: 100, at: at(i), firedAt: at(i), notified: true }));
+    const gone = Array.from({ length: 20 }, (_, i) => ({ ...distinct[i], ticketId: 'SD-GONE' }));
+    // One of them is already on the timeline (recorded before the crash).
+    await runMutation(db, 'ticket.recordSlaAlert@1', { ticketId: 'SD-T-0001', clock: 'first_response', threshold: 100, target: at(0) });
+    storage.set('service-desk.unrecorded-sla-alerts', JSON.stringify([...distinct, ...gone, ...distinct]));
+    const outboxBefore = await db.outbox.count();
+    start(db, fakeHost().host);
+    await vi.waitFor(() => expect(storage.has('service-desk.unrecorded-sla-alerts')).toBe(false), { timeout: 20_000 });
+    const alerts = (await db.timeline.where('ticketId').equals('SD-T-0001').toArray()).filter((e) => e.kind === 'sla_alert');
+    expect(alerts).toHaveLength(450);
+    expect(new Set(alerts.map((e) => e.id)).size).toBe(450);
+    // One queued change per alert not recorded before (and nothing for the duplicates or the missing ticket).
+    expect((await db.outbox.toArray()).filter((m) => m.name === 'ticket.recordSlaAlert@1').length - outboxBefore).toBe(449);
+  }, 30_000);
+
   it('starts again after a reload from the stored data, without repeating an escalation', async () => {
     const db = await store();
     const first = fakeHost();

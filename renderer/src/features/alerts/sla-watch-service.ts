@@ -3,11 +3,14 @@ import type { BackgroundService } from '../../app/background';
 import { useRouter } from '../../app/router';
 import { currentMinute, subscribeMinute } from '../../app/use-now';
 import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
-import { DueRangeCache, NO_DUE } from '../../data';
+import { backgroundTurn, DueRangeCache, NO_DUE } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { unrecordedAlerts } from './unrecorded-alerts';
 import type { FiredAlert } from '../../../../shared/ipc';
 import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS, watchFromHeld } from './watch-input';
+
+/** Alerts checked against the store together (two reads per chunk). */
+const RECORD_CHUNK = 200;
 
 /** How long a burst of writes may last before the watch list is worked out again. */
 const CHANGE_DEBOUNCE_MS = 150;
@@ -31,28 +34,51 @@ export const slaWatchService: BackgroundService = {
     i18next.on('languageChanged', tellLanguage);
 
     const unrecorded = unrecordedAlerts(localStorage);
-    // One batch at a time, one alert at a time, so the outbox keeps the order the alerts fired in.
+    // One batch at a time, in order, so the outbox keeps the order the alerts fired in.
     let chain = Promise.resolve();
     const record = (alerts: readonly FiredAlert[]) => {
       chain = chain.then(async () => {
-        for (const a of alerts) {
-          // The host's timers may still hold a ticket this device no longer has (deleted, out of
-          // scope, the demo set removed at sign-in): there is nothing to record it on.
-          // Already on the timeline (another device, an earlier run, a backup or the demo
-          // history): recording it again would only queue a no-op for the server.
-          const args = recordAlertArgs(a);
+        for (let i = 0; i < alerts.length; i += RECORD_CHUNK) {
+          // A backlog (alerts fired while the app was closed) is recorded after the user's reads.
+          if (i > 0) await backgroundTurn();
+          await recordChunk(alerts.slice(i, i + RECORD_CHUNK));
+        }
+      });
+    };
+    const recordChunk = async (chunk: readonly FiredAlert[]): Promise<void> => {
+      const args = chunk.map(recordAlertArgs);
+      const ids = args.map(slaAlertEventId);
+      let tickets: unknown[];
+      let events: unknown[];
+      try {
+        // Which tickets are here and which alerts are already on a timeline: two reads per chunk, not two per alert.
+        [tickets, events] = await Promise.all([db.tickets.bulkGet(chunk.map((a) => a.ticketId)), db.timeline.bulkGet(ids)]);
+      } catch (e) {
+        // The store could not be read (closing): all kept for the next start.
+        return console.error(`SLA alerts kept to record later: ${String(e)}`);
+      }
+      const done: FiredAlert[] = [];
+      const seen = new Set<string>();
+      for (const [j, a] of chunk.entries()) {
+        const id = ids[j] ?? '';
+        // The host's timers may still hold a ticket this device no longer has (deleted, out of
+        // scope, the demo set removed at sign-in): there is nothing to record it on.
+        // Already on the timeline (another device, an earlier run, a backup or the demo
+        // history) or earlier in this chunk: recording it again would only queue a no-op for the server.
+        if (tickets[j] && !events[j] && !seen.has(id)) {
+          seen.add(id);
           try {
-            if ((await db.tickets.get(a.ticketId)) && !(await db.timeline.get(slaAlertEventId(args)))) {
-              const r = await mutate('ticket.recordSlaAlert@1', args);
-              if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
-            }
-            unrecorded.release(a);
+            const r = await mutate('ticket.recordSlaAlert@1', args[j] as (typeof args)[number]);
+            if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
           } catch (e) {
             // The store could not be written (closing, full): kept for the next start.
             console.error(`SLA alert for ${a.ticketId} kept to record later: ${String(e)}`);
+            continue;
           }
         }
-      });
+        done.push(a);
+      }
+      unrecorded.releaseAll(done);
     };
     // Alerts fired but not recorded before the last reload or crash.
     record(unrecorded.list());

@@ -32,6 +32,19 @@ describe('unrecordedAlerts', () => {
     expect(storage.map.has(UNRECORDED_KEY)).toBe(false);
   });
 
+  it('lets go of many recorded alerts with one write, keeping the rest in order', () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counted: AlertStorage = { ...storage, setItem: (k, v) => ((writes += 1), storage.setItem(k, v)) };
+    const held = unrecordedAlerts(counted);
+    held.hold(Array.from({ length: 500 }, (_, i) => alert({ at: i, firedAt: i })));
+    writes = 0;
+    // The even ones were recorded (fired again later: firedAt does not matter).
+    held.releaseAll(Array.from({ length: 250 }, (_, i) => alert({ at: 2 * i, firedAt: 9_999 })));
+    expect(writes).toBe(1);
+    expect(held.list().map((a) => a.at)).toEqual(Array.from({ length: 250 }, (_, i) => 2 * i + 1));
+  });
+
   it('a damaged entry reads as nothing held instead of breaking the start', () => {
     const storage = memoryStorage();
     storage.setItem(UNRECORDED_KEY, '{not json');

@@ -41,8 +41,16 @@ export function unrecordedAlerts(storage: AlertStorage) {
     },
     /** The alert is on its ticket's timeline (or has no ticket here any more). */
     release(alert: FiredAlert): void {
-      const key = keyOf(alert);
-      write(read().filter((a) => keyOf(a) !== key));
+      this.releaseAll([alert]);
+    },
+    /**
+     * These alerts are recorded: one read and one write for all of them. Released one by one, a
+     * backlog of thousands rewrote the whole held list (a megabyte) per alert, for minutes.
+     */
+    releaseAll(alerts: readonly FiredAlert[]): void {
+      if (alerts.length === 0) return;
+      const keys = new Set(alerts.map(keyOf));
+      write(read().filter((a) => !keys.has(keyOf(a))));
     },
   };
 }
