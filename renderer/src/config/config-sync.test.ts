@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ticketSchema, type Ticket } from '../../../shared/ticket';
 import { openDb, type ServiceDeskDb } from '../data';
@@ -131,4 +132,23 @@ describe('createConfigSync (overlay + dueAt recompute on real Dexie)', () => {
     const bad = sync.apply([], [], { ...rows, contracts: [{ ...rows.contracts[0], validTo: 'soon' }] });
     expect(bad.invalid.map((p) => [p.table, p.id])).toEqual([['contracts', 'contract-x']]);
   });
+
+  it('applying at launch the configuration the deadlines were derived under writes no ticket (only changed ones are re-put)', async () => {
+    const d = await seeded();
+    const sync = createConfigSync(d);
+    let ticketWrites = 0;
+    const count = (parts: Record<string, unknown>) => void (ticketWrites += Object.keys(parts).some((k) => k.endsWith('/tickets/')) ? 1 : 0);
+    Dexie.on('storagemutated', count);
+    try {
+      // The customer side arrives as at every launch (the first apply counts it as changed); nothing in it moves a deadline.
+      const r = sync.apply([], [], { products: [], customers: [], sites: [], assets: [], contracts: [] });
+      await sync.idle();
+      expect(r.affected.size).toBeGreaterThan(0);
+      expect(useConfigSyncStatus.getState().lastRecomputed?.tickets).toBe(0);
+      expect(ticketWrites).toBe(0);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(count);
+    }
+  });
 });
+

@@ -39,8 +39,6 @@ export const slaWatchService: BackgroundService = {
     const record = (alerts: readonly FiredAlert[]) => {
       chain = chain.then(async () => {
         for (let i = 0; i < alerts.length; i += RECORD_CHUNK) {
-          // A backlog (alerts fired while the app was closed) is recorded after the user's reads.
-          if (i > 0) await backgroundTurn();
           await recordChunk(alerts.slice(i, i + RECORD_CHUNK));
         }
       });
@@ -68,6 +66,9 @@ export const slaWatchService: BackgroundService = {
         if (tickets[j] && !events[j] && !seen.has(id)) {
           seen.add(id);
           try {
+            // Each record is a write the whole store waits for (and re-runs the screen's queries):
+            // a backlog of thousands goes between the user's reads, not before them.
+            await backgroundTurn();
             const r = await mutate('ticket.recordSlaAlert@1', args[j] as (typeof args)[number]);
             if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
           } catch (e) {
