@@ -1,4 +1,4 @@
-export { ServiceDeskDb, openDb, type MetaRow, type OutboxEntry, type SyncStateRow, type LooseRow } from './db';
+export { ServiceDeskDb, openDb, syncScope, type MetaRow, type OutboxEntry, type SyncStateRow, type LooseRow } from './db';
 export { runMutation, getClientId, setActor, getActor, MutationInputError, type RunMutationResult, type RunMutationOptions } from './mutate';
 export type { Actor } from './local-apply';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';

@@ -3,7 +3,7 @@ import type { BackgroundService } from '../../app/background';
 import { useRouter } from '../../app/router';
 import { currentMinute, subscribeMinute } from '../../app/use-now';
 import { configContractRows, getConfig, useConfigStore } from '../../config/config-store';
-import { backgroundTurn, DueRangeCache, NO_DUE } from '../../data';
+import { backgroundTurn, DueRangeCache, NO_DUE, syncScope } from '../../data';
 import { slaAlertEventId } from '../../../../shared/sync';
 import { unrecordedAlerts } from './unrecorded-alerts';
 import type { FiredAlert } from '../../../../shared/ipc';
@@ -11,6 +11,8 @@ import { buildWatchList, HOUR_MS, recordAlertArgs, WATCH_HORIZON_MS, watchFromHe
 
 /** Alerts checked against the store together (two reads per chunk). */
 const RECORD_CHUNK = 200;
+/** New alerts recorded per write transaction. */
+const RECORD_PER_WRITE = 50;
 
 /** How long a burst of writes may last before the watch list is worked out again. */
 const CHANGE_DEBOUNCE_MS = 150;
@@ -56,28 +58,38 @@ export const slaWatchService: BackgroundService = {
         return console.error(`SLA alerts kept to record later: ${String(e)}`);
       }
       const done: FiredAlert[] = [];
+      const todo: { alert: FiredAlert; args: (typeof args)[number] }[] = [];
       const seen = new Set<string>();
       for (const [j, a] of chunk.entries()) {
         const id = ids[j] ?? '';
+        const arg = args[j];
         // The host's timers may still hold a ticket this device no longer has (deleted, out of
         // scope, the demo set removed at sign-in): there is nothing to record it on.
         // Already on the timeline (another device, an earlier run, a backup or the demo
         // history) or earlier in this chunk: recording it again would only queue a no-op for the server.
-        if (tickets[j] && !events[j] && !seen.has(id)) {
+        if (tickets[j] && !events[j] && !seen.has(id) && arg) {
           seen.add(id);
-          try {
-            // Each record is a write the whole store waits for (and re-runs the screen's queries):
-            // a backlog of thousands goes between the user's reads, not before them.
-            await backgroundTurn();
-            const r = await mutate('ticket.recordSlaAlert@1', args[j] as (typeof args)[number]);
-            if (r.outcome !== 'applied') console.warn(`SLA alert for ${a.ticketId} not recorded: ${r.message ?? r.outcome}`);
-          } catch (e) {
-            // The store could not be written (closing, full): kept for the next start.
-            console.error(`SLA alert for ${a.ticketId} kept to record later: ${String(e)}`);
-            continue;
-          }
+          todo.push({ alert: a, args: arg });
+        } else done.push(a);
+      }
+      for (let k = 0; k < todo.length; k += RECORD_PER_WRITE) {
+        const group = todo.slice(k, k + RECORD_PER_WRITE);
+        // Each write is one the whole store waits for and re-runs the screen's queries: a backlog
+        // of thousands goes between the user's reads, a few dozen records per write.
+        await backgroundTurn();
+        try {
+          // One transaction for the group: each record stays its own change in the outbox, in order.
+          await db.transaction('rw', syncScope(db), async () => {
+            for (const { alert, args: one } of group) {
+              const r = await mutate('ticket.recordSlaAlert@1', one);
+              if (r.outcome !== 'applied') console.warn(`SLA alert for ${alert.ticketId} not recorded: ${r.message ?? r.outcome}`);
+            }
+          });
+          done.push(...group.map((x) => x.alert));
+        } catch (e) {
+          // The store could not be written (closing, full): kept for the next start.
+          console.error(`${group.length} SLA alerts kept to record later: ${String(e)}`);
         }
-        done.push(a);
       }
       unrecorded.releaseAll(done);
     };

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import Dexie, { liveQuery, type Subscription } from 'dexie';
+import { backgroundTurn } from '../../data/foreground';
 
 type Entry = {
   value: unknown;
@@ -26,6 +27,15 @@ const MAX_IDLE = 24;
  * and the click's own read would queue behind them. A query that has been quiet re-runs at once.
  */
 const MIN_RERUN_GAP_MS = 400;
+/**
+ * A query whose last run took longer than this (an index count over thousands of tickets: IndexedDB
+ * counts entry by entry, 175 ms for the open tickets of a 100k store) re-runs only after the
+ * user's reads (data/foreground.ts), and no sooner than COST_GAP_FACTOR times its cost after the
+ * last run: a run of background writes re-counted every queue back to back and a ticket opened
+ * meanwhile waited seconds. Cheap reads (a page of rows) still follow every write at once.
+ */
+const COSTLY_MS = 40;
+const COST_GAP_FACTOR = 4;
 
 function storeOf(owner: object): Map<string, Entry> {
   let s = stores.get(owner);
@@ -49,14 +59,18 @@ function open<T>(store: Map<string, Entry>, key: string, querier: () => Promise<
   store.set(key, entry);
   const notify = () => entry.listeners.forEach((l) => l());
   let lastEnd = 0;
+  let lastCost = 0;
   const spaced = async (): Promise<T> => {
-    const wait = lastEnd + MIN_RERUN_GAP_MS - Date.now();
-    // Dexie.waitFor keeps the live query's observation context across the pause.
+    // Dexie.waitFor keeps the live query's observation context across the pauses.
+    if (lastEnd > 0 && lastCost > COSTLY_MS) await Dexie.waitFor(backgroundTurn());
+    const wait = lastEnd + Math.max(MIN_RERUN_GAP_MS, lastCost > COSTLY_MS ? lastCost * COST_GAP_FACTOR : 0) - Date.now();
     if (lastEnd > 0 && wait > 0) await Dexie.waitFor(new Promise<void>((r) => setTimeout(r, wait)));
+    const started = Date.now();
     try {
       return await querier();
     } finally {
       lastEnd = Date.now();
+      lastCost = lastEnd - started;
     }
   };
   entry.sub = liveQuery(spaced).subscribe({
