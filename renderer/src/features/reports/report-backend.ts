@@ -93,7 +93,7 @@ export function reportBackend(db: ServiceDeskDb): ReportBackend {
         results.forEach((l) => l(res));
       });
       const id = ++nextId;
-      if (body.warm) warmSent.set(id, performance.now());
+      if (body.warm && !body.dataOnly) warmSent.set(id, performance.now());
       post({ ...body, id, changes: take() });
       return id;
     },

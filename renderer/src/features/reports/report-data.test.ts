@@ -105,6 +105,48 @@ describe('report data held by the worker', () => {
   });
 });
 
+describe('answering someone waiting from the rows held', () => {
+  it('answers at once from the rows held before the writes (partial), then with the writes read', async () => {
+    await seeded();
+    const compute = reportComputer(db);
+    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
+    await compute({ ...base, id: 1, changes: noChanges(), warm: true });
+    const ticket = await db.tickets.toCollection().first();
+    if (!ticket) throw new Error('no ticket');
+    await db.tickets.delete(ticket.id);
+    const changes = noChanges();
+    changes.tickets.ids = [ticket.id];
+    const early: unknown[] = [];
+    const full = await compute({ ...base, id: 2, changes }, (res) => early.push(res));
+    expect(early).toEqual([expect.objectContaining({ id: 2, ok: true, partial: true, report: expect.objectContaining({ ticketCount: 120 }) })]);
+    expect(full).toEqual(expect.objectContaining({ id: 2, ok: true, report: expect.objectContaining({ ticketCount: 119 }) }));
+    expect('partial' in full).toBe(false);
+    // Nothing written since: no early answer, and a warm-up or a first read never gives one.
+    const none: unknown[] = [];
+    await compute({ ...base, id: 3, changes: noChanges() }, (res) => none.push(res));
+    await reportComputer(db)({ ...base, id: 4, changes }, (res) => none.push(res));
+    expect(none).toEqual([]);
+  });
+
+  it('a rows-only refresh patches the held rows and computes no report', async () => {
+    await seeded();
+    const compute = reportComputer(db);
+    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
+    await compute({ ...base, id: 1, changes: noChanges(), warm: true });
+    const ticket = await db.tickets.toCollection().first();
+    if (!ticket) throw new Error('no ticket');
+    await db.tickets.delete(ticket.id);
+    const changes = noChanges();
+    changes.tickets.ids = [ticket.id];
+    expect(await compute({ ...base, id: 2, changes, warm: true, dataOnly: true })).toEqual({ id: 2, ok: false, message: 'rows refreshed' });
+    // The next request finds the rows already up to date: its first answer is already the full one.
+    const early: unknown[] = [];
+    const next = await compute({ ...base, id: 3, changes: noChanges() }, (res) => early.push(res));
+    expect(early).toEqual([]);
+    expect(next).toEqual(expect.objectContaining({ ok: true, report: expect.objectContaining({ ticketCount: 119 }) }));
+  });
+});
+
 describe('the report and the ticket page agree', () => {
   it('counts each ticket\'s clocks under its customer\'s contract, as the ticket page shows them', async () => {
     await seeded(400);

@@ -19,6 +19,8 @@ export type ReportRequest = {
   changes: ReportChanges;
   /** Idle-time warm-up after launch: read the store in small pages with pauses, nobody waits for the answer. */
   warm?: boolean;
+  /** With `warm`: only bring the held rows up to date (no report), so that the next open reads only the last few writes. */
+  dataOnly?: boolean;
   policies: Policy[];
   calendars: CalendarLookup;
   /** Customers, sites, assets, products and contracts (Maps cross postMessage as they are). */
@@ -33,7 +35,8 @@ export type ReportRequest = {
 export type ReportTiming = { loadMs: number; computeMs: number; workerHeapMb?: number | undefined };
 
 export type ReportResponse =
-  | { id: number; ok: true; report: ComplianceReport; timing: ReportTiming }
+  /** `partial`: computed from the rows the worker held, before reading the writes since; the full answer to the same id follows. */
+  | { id: number; ok: true; report: ComplianceReport; timing: ReportTiming; partial?: true }
   | { id: number; ok: false; message: string };
 
 /** No change at all. */

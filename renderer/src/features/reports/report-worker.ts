@@ -19,7 +19,7 @@ async function drain(): Promise<void> {
     const req = next;
     next = undefined;
     urgent = false;
-    scope.postMessage(await compute(req));
+    scope.postMessage(await compute(req, (early) => scope.postMessage(early)));
   }
   running = false;
 }

@@ -8,6 +8,11 @@ import { useReportQuery } from './report-query-store';
 /** How long to wait for the queue's first data before warming up anyway (the app opened elsewhere). */
 const FIRST_PAINT_WAIT_MS = 4_000;
 const IDLE_TIMEOUT_MS = 10_000;
+/**
+ * After the warm-up, writes are read into the worker's rows at most this often (in the
+ * background), so that opening Reports later reads only the last few writes, not an hour of them.
+ */
+const KEEP_FRESH_MS = 30_000;
 
 type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
 
@@ -16,7 +21,8 @@ type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o: { timeout
  * (report-source.ts backgroundPace), then compute the current report once, so that the first
  * open of Reports only computes. Waits for the queue's first data query ('sd:view-query') so it
  * never competes with the first screen. Once per launch: the configuration of that moment is
- * good enough to warm up with.
+ * good enough to warm up with. Afterwards the worker's rows follow the writes every 30 s (rows
+ * only, no report).
  */
 export const reportsWarmupService: BackgroundService = {
   name: 'reports-warmup',
@@ -28,14 +34,16 @@ export const reportsWarmupService: BackgroundService = {
     const w = window as IdleWindow;
     let idle: number | undefined;
     let done = false;
-    const warm = (): void => {
-      if (done) return;
-      done = true;
+    let fresh: ReturnType<typeof setTimeout> | undefined;
+    let offChange: (() => void) | undefined;
+    const backend = reportBackend(db);
+    const request = (dataOnly: boolean): void => {
       const q = useReportQuery.getState();
       const openedAt = Date.now();
       const config = getConfig();
-      reportBackend(db).send({
+      backend.send({
         warm: true,
+        ...(dataOnly ? { dataOnly } : {}),
         dbName: db.name,
         policies: [...config.policies.values()],
         calendars: config.calendars,
@@ -44,6 +52,17 @@ export const reportsWarmupService: BackgroundService = {
         groupBy: q.groupBy,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         now: openedAt,
+      });
+    };
+    const warm = (): void => {
+      if (done) return;
+      done = true;
+      request(false);
+      offChange = backend.onChange(() => {
+        fresh ??= setTimeout(() => {
+          fresh = undefined;
+          request(true);
+        }, KEEP_FRESH_MS);
       });
     };
     const whenIdle = (): void => {
@@ -56,6 +75,8 @@ export const reportsWarmupService: BackgroundService = {
     return () => {
       observer?.disconnect();
       clearTimeout(fallback);
+      clearTimeout(fresh);
+      offChange?.();
       if (idle !== undefined) (w.cancelIdleCallback ?? clearTimeout)(idle);
     };
   },

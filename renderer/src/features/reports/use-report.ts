@@ -30,6 +30,8 @@ export function useComplianceReport(filters: ReportFilters, groupBy: ReportGroup
   const [state, setState] = useState<Omit<ReportState, 'computing'> & { key?: string }>({});
   const keyOf = useRef(new Map<number, string>());
   const shown = useRef(0);
+  // The report on screen answers request `shown` from the rows held before its writes were read: its full answer may still come.
+  const shownPartial = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const next = useRef<Body | undefined>(undefined);
 
@@ -38,11 +40,15 @@ export function useComplianceReport(filters: ReportFilters, groupBy: ReportGroup
     const off = backend.subscribe((res) => {
       // Answers to other requests (the warm-up) are not this page's; any answer newer than the one
       // on screen is shown, so a stream of writes updates the report quietly instead of starving it.
-      if (res.id !== -1 && (!mine.has(res.id) || res.id <= shown.current)) return;
+      const fuller = res.id === shown.current && shownPartial.current;
+      if (res.id !== -1 && (!mine.has(res.id) || (res.id <= shown.current && !fuller))) return;
       const key = res.id === -1 ? [...mine.values()].at(-1) : mine.get(res.id);
+      const partial = res.ok && res.partial === true;
       if (res.id !== -1) {
         shown.current = res.id;
-        for (const id of mine.keys()) if (id <= res.id) mine.delete(id);
+        shownPartial.current = partial;
+        // A partial answer keeps its id: the full one to the same request is still to be shown.
+        for (const id of mine.keys()) if (id < res.id || (id === res.id && !partial)) mine.delete(id);
       }
       setState((s) => (res.ok ? { report: res.report, timing: res.timing, key } : { ...s, error: res.message, key }));
     });
