@@ -18,8 +18,19 @@ function heapMb(): number | undefined {
  * A computer that reads the store named in each request (or the given one) and holds its rows.
  * `urgent` says a request someone waits for has arrived, so a background warm-up read speeds up.
  */
-export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = () => false): (req: ReportRequest, early?: (res: ReportResponse) => void) => Promise<ReportResponse> {
+export type ReportComputer = ((req: ReportRequest, early?: (res: ReportResponse) => void) => Promise<ReportResponse>) & {
+  /**
+   * A partial answer from the rows in hand, even while a background request is still reading
+   * writes into them (undefined before the first read finished): what someone who just opened
+   * Reports sees instead of waiting for that read.
+   */
+  answerFromHeld(req: ReportRequest): ReportResponse | undefined;
+};
+
+export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = () => false): ReportComputer {
   let held: Held | undefined;
+  // The rows last read or being patched in place: a consistent-enough picture between two awaits.
+  let inHand: Held | undefined;
   let db = givenDb;
   const background = backgroundPace(urgent);
   const compute = (req: ReportRequest, data: ReportData) =>
@@ -35,7 +46,11 @@ export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = 
       groupBy: req.groupBy,
       timeZone: req.timeZone,
     });
-  return async (req, early) => {
+  const partial = (req: ReportRequest, data: ReportData): ReportResponse => {
+    const e0 = performance.now();
+    return { id: req.id, ok: true, partial: true, report: compute(req, data), timing: { loadMs: 0, computeMs: performance.now() - e0, workerHeapMb: heapMb() } };
+  };
+  const run = async (req: ReportRequest, early?: (res: ReportResponse) => void): Promise<ReportResponse> => {
     try {
       const t0 = performance.now();
       if (!db || db.name !== req.dbName) db = openDb(req.dbName);
@@ -43,14 +58,13 @@ export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = 
       // Someone waits and the rows held are a few writes behind: answer from them at once (the
       // screen shows a report in about a second), then read the writes and answer again. At 100k
       // tickets those few reads can wait seconds behind the other work on the store.
-      if (early && same && !req.warm && hasChanges(req.changes)) {
-        const e0 = performance.now();
-        early({ id: req.id, ok: true, partial: true, report: compute(req, same), timing: { loadMs: 0, computeMs: performance.now() - e0, workerHeapMb: heapMb() } });
-      }
+      if (early && same && !req.warm && hasChanges(req.changes)) early(partial(req, same));
       // Forget what was held before reading: a failed read must not leave half-patched rows behind.
       held = undefined;
+      inHand = same ? { dbName: req.dbName, data: same } : undefined;
       const data = await refreshReportData(db, same, req.changes, req.warm ? background : foregroundPace);
       held = { dbName: req.dbName, data };
+      inHand = held;
       if (req.dataOnly) return { id: req.id, ok: false, message: 'rows refreshed' };
       // A warm-up's own report is only there to warm the code up: skip it when someone waits.
       if (req.warm && urgent()) return { id: req.id, ok: false, message: 'warm-up superseded by a request' };
@@ -58,9 +72,13 @@ export function reportComputer(givenDb?: ServiceDeskDb, urgent: () => boolean = 
       const report = compute(req, data);
       return { id: req.id, ok: true, report, timing: { loadMs: t1 - t0, computeMs: performance.now() - t1, workerHeapMb: heapMb() } };
     } catch (e) {
+      inHand = undefined;
       return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
     }
   };
+  return Object.assign(run, {
+    answerFromHeld: (req: ReportRequest) => (inHand?.dbName === req.dbName ? partial(req, inHand.data) : undefined),
+  });
 }
 
 const hasChanges = (c: ReportRequest['changes']): boolean => Object.values(c).some((t) => t.full || t.ids.length > 0);

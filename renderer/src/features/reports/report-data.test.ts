@@ -128,6 +128,24 @@ describe('answering someone waiting from the rows held', () => {
     expect(none).toEqual([]);
   });
 
+  it('gives an answer from the rows in hand while a background read is still under way, none before the first read', async () => {
+    await seeded();
+    const compute = reportComputer(db);
+    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
+    expect(compute.answerFromHeld({ ...base, id: 1, changes: noChanges() })).toBeUndefined();
+    await compute({ ...base, id: 2, changes: noChanges(), warm: true });
+    const ticket = await db.tickets.toCollection().first();
+    if (!ticket) throw new Error('no ticket');
+    await db.tickets.delete(ticket.id);
+    const changes = noChanges();
+    changes.tickets.ids = [ticket.id];
+    const reading = compute({ ...base, id: 3, changes, warm: true, dataOnly: true });
+    // Asked while the refresh reads: the rows in hand (before the delete) answer at once.
+    expect(compute.answerFromHeld({ ...base, id: 4, changes: noChanges() })).toEqual(expect.objectContaining({ id: 4, ok: true, partial: true, report: expect.objectContaining({ ticketCount: 120 }) }));
+    await reading;
+    expect(compute.answerFromHeld({ ...base, id: 5, changes: noChanges() })).toEqual(expect.objectContaining({ report: expect.objectContaining({ ticketCount: 119 }) }));
+  });
+
   it('a rows-only refresh patches the held rows and computes no report', async () => {
     await seeded();
     const compute = reportComputer(db);

@@ -12,6 +12,8 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<ReportRequest>) 
 // keeping the waiting one's changes so that no written row is missed.
 let next: ReportRequest | undefined;
 let running = false;
+// Requests already given an answer from the rows in hand: their turn brings only the full answer.
+const answered = new Set<number>();
 
 async function drain(): Promise<void> {
   running = true;
@@ -19,16 +21,31 @@ async function drain(): Promise<void> {
     const req = next;
     next = undefined;
     urgent = false;
-    scope.postMessage(await compute(req, (early) => scope.postMessage(early)));
+    const early = answered.delete(req.id) ? undefined : (res: unknown) => scope.postMessage(res);
+    scope.postMessage(await compute(req, early));
   }
   running = false;
 }
 
 scope.onmessage = (e) => {
   const req = e.data;
-  if (!req.warm) urgent = true;
+  if (!req.warm) {
+    urgent = true;
+    // Busy bringing the rows up to date in the background (writes queued behind others on the
+    // store can take seconds): answer from the rows in hand now; the full answer follows.
+    if (running) {
+      const early = compute.answerFromHeld(req);
+      if (early) {
+        scope.postMessage(early);
+        answered.add(req.id);
+      }
+    }
+  }
   // A warm-up never replaces a request someone waits for; it only adds its changes.
   if (next && req.warm && !next.warm) next = { ...next, changes: mergeChanges(next.changes, req.changes) };
-  else next = next ? { ...req, changes: mergeChanges(next.changes, req.changes) } : req;
+  else {
+    if (next) answered.delete(next.id);
+    next = next ? { ...req, changes: mergeChanges(next.changes, req.changes) } : req;
+  }
   if (!running) void drain();
 };
