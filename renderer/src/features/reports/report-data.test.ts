@@ -105,17 +105,23 @@ describe('report data held by the worker', () => {
   });
 });
 
+/** A computer holding 120 tickets from a warm-up, one of which was deleted since (the change not yet read). */
+async function heldThenOneDeleted() {
+  await seeded();
+  const compute = reportComputer(db);
+  const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
+  await compute({ ...base, id: 1, changes: noChanges(), warm: true });
+  const ticket = await db.tickets.toCollection().first();
+  if (!ticket) throw new Error('no ticket');
+  await db.tickets.delete(ticket.id);
+  const changes = noChanges();
+  changes.tickets.ids = [ticket.id];
+  return { compute, base, changes };
+}
+
 describe('answering someone waiting from the rows held', () => {
   it('answers at once from the rows held before the writes (partial), then with the writes read', async () => {
-    await seeded();
-    const compute = reportComputer(db);
-    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
-    await compute({ ...base, id: 1, changes: noChanges(), warm: true });
-    const ticket = await db.tickets.toCollection().first();
-    if (!ticket) throw new Error('no ticket');
-    await db.tickets.delete(ticket.id);
-    const changes = noChanges();
-    changes.tickets.ids = [ticket.id];
+    const { compute, base, changes } = await heldThenOneDeleted();
     const early: unknown[] = [];
     const full = await compute({ ...base, id: 2, changes }, (res) => early.push(res));
     expect(early).toEqual([expect.objectContaining({ id: 2, ok: true, partial: true, report: expect.objectContaining({ ticketCount: 120 }) })]);
@@ -130,15 +136,9 @@ describe('answering someone waiting from the rows held', () => {
 
   it('gives an answer from the rows in hand while a background read is still under way, none before the first read', async () => {
     await seeded();
-    const compute = reportComputer(db);
-    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
-    expect(compute.answerFromHeld({ ...base, id: 1, changes: noChanges() })).toBeUndefined();
-    await compute({ ...base, id: 2, changes: noChanges(), warm: true });
-    const ticket = await db.tickets.toCollection().first();
-    if (!ticket) throw new Error('no ticket');
-    await db.tickets.delete(ticket.id);
-    const changes = noChanges();
-    changes.tickets.ids = [ticket.id];
+    expect(reportComputer(db).answerFromHeld({ dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC', id: 1, changes: noChanges() })).toBeUndefined();
+    await db.delete();
+    const { compute, base, changes } = await heldThenOneDeleted();
     const reading = compute({ ...base, id: 3, changes, warm: true, dataOnly: true });
     // Asked while the refresh reads: the rows in hand (before the delete) answer at once.
     expect(compute.answerFromHeld({ ...base, id: 4, changes: noChanges() })).toEqual(expect.objectContaining({ id: 4, ok: true, partial: true, report: expect.objectContaining({ ticketCount: 120 }) }));
@@ -147,15 +147,7 @@ describe('answering someone waiting from the rows held', () => {
   });
 
   it('a rows-only refresh patches the held rows and computes no report', async () => {
-    await seeded();
-    const compute = reportComputer(db);
-    const base: Omit<ReportRequest, 'id' | 'changes'> = { dbName: db.name, policies: presetPolicies, calendars: {}, contracts: {}, now, filters: {}, groupBy: 'severity', timeZone: 'UTC' };
-    await compute({ ...base, id: 1, changes: noChanges(), warm: true });
-    const ticket = await db.tickets.toCollection().first();
-    if (!ticket) throw new Error('no ticket');
-    await db.tickets.delete(ticket.id);
-    const changes = noChanges();
-    changes.tickets.ids = [ticket.id];
+    const { compute, base, changes } = await heldThenOneDeleted();
     expect(await compute({ ...base, id: 2, changes, warm: true, dataOnly: true })).toEqual({ id: 2, ok: false, message: 'rows refreshed' });
     // The next request finds the rows already up to date: its first answer is already the full one.
     const early: unknown[] = [];
